@@ -1,0 +1,27 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+
+from accounts.models import User
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    list_display = ["username", "display_name", "is_active", "is_staff", "date_joined"]
+    search_fields = ["username", "display_name", "email"]
+    fieldsets = [
+        *DjangoUserAdmin.fieldsets,
+        (
+            "Kindred",
+            {
+                "fields": [
+                    "display_name",
+                    "bio",
+                    "avatar",
+                    "guidelines_accepted_at",
+                    "email_notifications",
+                    "discreet_emails",
+                ]
+            },
+        ),
+    ]
+    readonly_fields = ["guidelines_accepted_at"]

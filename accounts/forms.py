@@ -1,0 +1,74 @@
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from django import forms
+from django.utils import timezone
+
+from accounts.models import User
+from groups_site import images
+
+AVATAR_SIZE = 256
+
+
+class SignupForm(AllauthSignupForm):
+    """allauth's sign-up form plus the community guidelines agreement."""
+
+    agree_to_guidelines = forms.BooleanField(
+        label="I have read and agree to the community guidelines",
+        error_messages={
+            "required": "Please read and agree to the community guidelines to join."
+        },
+    )
+
+    def save(self, request):
+        user = super().save(request)
+        user.guidelines_accepted_at = timezone.now()
+        user.save(update_fields=["guidelines_accepted_at"])
+        return user
+
+
+class ProfileForm(forms.ModelForm):
+    avatar = forms.FileField(
+        label="Profile picture",
+        required=False,
+        help_text="JPEG, PNG or WebP, up to 5 MB. We crop it to a square and remove "
+        "hidden details such as location data.",
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+
+    class Meta:
+        model = User
+        fields = ["display_name", "bio", "avatar"]
+        widgets = {"bio": forms.Textarea(attrs={"rows": 5})}
+        help_texts = {"bio": "A few words about you, if you like. Anyone can read it."}
+
+    def clean_avatar(self):
+        upload = self.cleaned_data.get("avatar")
+        if not upload or upload is True or not hasattr(upload, "content_type"):
+            # Unchanged (False/None) or the "clear" box: ImageField handles these.
+            return upload
+        image = images.open_verified_image(upload)
+        return images.square_webp(image, AVATAR_SIZE)
+
+
+class PrivacySettingsForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["email_notifications", "discreet_emails"]
+        help_texts = {
+            "email_notifications": "When off, you still see notifications on the site."
+        }
+
+
+class DeleteAccountForm(forms.Form):
+    confirm = forms.CharField(
+        label='Type "delete my account" to confirm',
+        max_length=40,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+
+    def clean_confirm(self):
+        value = self.cleaned_data["confirm"].strip().lower()
+        if value != "delete my account":
+            raise forms.ValidationError(
+                'Please type "delete my account" exactly to confirm.'
+            )
+        return value

@@ -1,0 +1,95 @@
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from accounts.models import User
+
+
+def save_profile(*, form) -> User:
+    """Save the profile form and remove a replaced or cleared avatar from storage, so
+    an old photo never lingers on disk."""
+    user = form.instance
+    old_avatar_name = User.objects.values_list("avatar", flat=True).get(pk=user.pk)
+    user = form.save()
+    if old_avatar_name and old_avatar_name != user.avatar.name:
+        storage = user.avatar.storage
+        transaction.on_commit(lambda: storage.delete(old_avatar_name))
+    return user
+
+
+def export_data(*, user: User) -> dict:
+    """Everything Kindred stores about her, as plain JSON-serialisable data.
+
+    Apps further up the chain add their sections through ACCOUNT_EXPORT_SECTIONS:
+    dotted paths to functions ``f(user) -> (section_name, data)``."""
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+    from allauth.usersessions.models import UserSession
+
+    data = {
+        "exported_at": timezone.now().isoformat(),
+        "site": settings.SITE_NAME,
+        "account": {
+            "username": user.username,
+            "display_name": user.display_name,
+            "bio": user.bio,
+            "avatar": user.avatar.url if user.avatar else None,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+            "guidelines_accepted_at": (
+                user.guidelines_accepted_at.isoformat()
+                if user.guidelines_accepted_at
+                else None
+            ),
+        },
+        "settings": {
+            "email_notifications": user.email_notifications,
+            "discreet_emails": user.discreet_emails,
+        },
+        "email_addresses": [
+            {"email": a.email, "verified": a.verified, "primary": a.primary}
+            for a in EmailAddress.objects.filter(user=user).order_by("email")
+        ],
+        "two_factor_methods": [
+            {"type": a.type, "created_at": a.created_at.isoformat()}
+            for a in Authenticator.objects.filter(user=user).order_by("created_at")
+        ],
+        "sessions": [
+            {
+                "ip": s.ip,
+                "user_agent": s.user_agent,
+                "created_at": s.created_at.isoformat(),
+                "last_seen_at": s.last_seen_at.isoformat() if s.last_seen_at else None,
+            }
+            for s in UserSession.objects.filter(user=user).order_by("created_at")
+        ],
+    }
+    for path in settings.ACCOUNT_EXPORT_SECTIONS:
+        name, section = import_string(path)(user)
+        data[name] = section
+    return data
+
+
+@transaction.atomic
+def delete_account(*, user: User) -> None:
+    """Delete her account and personal data, all or nothing.
+
+    Apps further up the chain register what they must do first (remove memberships
+    and RSVPs, turn comments into "[deleted]") in ACCOUNT_DELETION_STEPS: dotted
+    paths to functions ``f(user)`` that run inside this transaction."""
+    from allauth.account.models import EmailAddress
+    from allauth.usersessions.models import UserSession
+
+    for path in settings.ACCOUNT_DELETION_STEPS:
+        import_string(path)(user)
+
+    # Sign her out everywhere: the session rows hold her user id.
+    for user_session in UserSession.objects.filter(user=user):
+        user_session.end()
+    EmailAddress.objects.filter(user=user).delete()
+    avatar_name = user.avatar.name if user.avatar else ""
+    storage = user.avatar.storage
+    user.delete()
+    if avatar_name:
+        transaction.on_commit(lambda: storage.delete(avatar_name))

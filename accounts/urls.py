@@ -1,0 +1,18 @@
+from django.urls import path
+
+from accounts import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("accounts/profile/", views.profile_edit, name="profile_edit"),
+    path("accounts/privacy/", views.privacy_settings, name="privacy_settings"),
+    path("accounts/export/", views.data_export, name="data_export"),
+    path(
+        "accounts/export/download/",
+        views.data_export_download,
+        name="data_export_download",
+    ),
+    path("accounts/delete/", views.account_delete, name="account_delete"),
+    path("u/<str:username>/", views.profile_detail, name="profile_detail"),
+]

@@ -1,0 +1,79 @@
+"""Image uploads: verify, re-encode, strip metadata.
+
+Every uploaded image is decoded and re-encoded from its pixels, so nothing the camera
+or phone wrote into the file (EXIF, GPS position, maker notes, embedded thumbnails,
+XMP/ICC comments) survives."""
+
+import io
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from PIL import Image, ImageOps
+
+ALLOWED_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
+
+
+def open_verified_image(upload) -> Image.Image:
+    """Open an uploaded file as an image, refusing anything that is not a JPEG, PNG
+    or WebP within the size and pixel limits. Raises ValidationError."""
+    if upload.size > settings.AVATAR_MAX_BYTES:
+        limit_mb = settings.AVATAR_MAX_BYTES // (1024 * 1024)
+        raise ValidationError(
+            f"That image is too large. Please choose one under {limit_mb} MB.",
+            code="too_large",
+        )
+    upload.seek(0)
+    try:
+        with Image.open(upload) as probe:
+            image_format = probe.format
+            width, height = probe.size
+            probe.verify()
+    except Image.DecompressionBombError:
+        raise ValidationError(
+            "That image has too many pixels. Please choose a smaller one.",
+            code="too_many_pixels",
+        ) from None
+    except Exception:
+        raise ValidationError(
+            "That file is not an image we can read. Please upload a JPEG, PNG or "
+            "WebP picture.",
+            code="invalid",
+        ) from None
+    if image_format not in ALLOWED_FORMATS:
+        raise ValidationError(
+            "Please upload a JPEG, PNG or WebP picture.", code="wrong_type"
+        )
+    if width * height > settings.IMAGE_MAX_PIXELS:
+        raise ValidationError(
+            "That image has too many pixels. Please choose a smaller one.",
+            code="too_many_pixels",
+        )
+    # verify() leaves the image unusable; open it again to decode the pixels.
+    upload.seek(0)
+    image = Image.open(upload)
+    try:
+        image.load()
+    except Exception:
+        raise ValidationError(
+            "That image seems damaged. Please try another picture.", code="invalid"
+        ) from None
+    return image
+
+
+def square_webp(image: Image.Image, size: int) -> ContentFile:
+    """Re-encode to a square WebP of ``size`` pixels with no metadata at all."""
+    # Respect the camera's rotation before the EXIF that records it is dropped.
+    image = ImageOps.exif_transpose(image)
+    has_alpha = image.mode in ("RGBA", "LA") or (
+        image.mode == "P" and "transparency" in image.info
+    )
+    image = image.convert("RGBA" if has_alpha else "RGB")
+    image = ImageOps.fit(image, (size, size), method=Image.Resampling.LANCZOS)
+    # A fresh image holds only pixels: no info dict, no EXIF, no ICC profile.
+    clean = Image.new(image.mode, image.size)
+    clean.paste(image)
+    buffer = io.BytesIO()
+    clean.save(buffer, format="WEBP", quality=85, method=4)
+    return ContentFile(buffer.getvalue(), name=f"{uuid.uuid4().hex}.webp")

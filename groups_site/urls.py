@@ -1,0 +1,40 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+from groups_site import views
+
+admin.site.site_header = f"{settings.SITE_NAME} administration"
+admin.site.site_title = settings.SITE_NAME
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("exit/", views.exit_page, name="exit_page"),
+    path(
+        "safety/",
+        TemplateView.as_view(template_name="pages/safety.html"),
+        name="safety",
+    ),
+    path(
+        "guidelines/",
+        TemplateView.as_view(template_name="pages/guidelines.html"),
+        name="guidelines",
+    ),
+    path(
+        "privacy/",
+        TemplateView.as_view(template_name="pages/privacy.html"),
+        name="privacy",
+    ),
+    path("about/", TemplateView.as_view(template_name="pages/about.html"), name="about"),
+    path("styleguide/", views.styleguide, name="styleguide"),
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("", include("accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

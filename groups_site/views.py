@@ -1,0 +1,55 @@
+from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth import logout
+from django.db import connection
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from accounts.forms import DeleteAccountForm, PrivacySettingsForm
+
+
+def home(request):
+    return render(request, "home.html")
+
+
+@never_cache
+def exit_page(request):
+    """The "Exit this page" target. It must work as a plain link without JavaScript,
+    so this GET ends the session (the one deliberate exception to "GET never
+    writes") and sends her to a neutral site. Referrer-Policy: no-referrer keeps our
+    address out of the next site's logs."""
+    logout(request)
+    response = HttpResponseRedirect(settings.EXIT_URL)
+    response["Referrer-Policy"] = "no-referrer"
+    response["Clear-Site-Data"] = '"cache"'
+    return response
+
+
+@require_GET
+def healthz(request):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /accounts/",
+        "Disallow: /exit/",
+        "Disallow: /admin/",
+        "Disallow: /styleguide/",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@staff_member_required
+def styleguide(request):
+    context = {
+        "sample_form": PrivacySettingsForm(instance=request.user),
+        "error_form": DeleteAccountForm(data={"confirm": "no"}),
+    }
+    return render(request, "styleguide.html", context)
