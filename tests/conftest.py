@@ -1,0 +1,62 @@
+import pytest
+from allauth.account.models import EmailAddress
+from django.core.cache import cache
+from django.utils import timezone
+
+from accounts.models import User
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+def make_user(username: str, *, verified: bool = True, **overrides) -> User:
+    """A user with a verified primary e-mail who accepted the guidelines."""
+    email = overrides.pop("email", f"{username}@example.org")
+    fields = {
+        "display_name": username.capitalize(),
+        "guidelines_accepted_at": timezone.now(),
+        **overrides,
+    }
+    user = User.objects.create_user(username, email=email, password=PASSWORD, **fields)
+    EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
+    return user
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    # A fast hasher: Argon2 is deliberately slow. test_project checks production's.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        },
+    }
+    # Rate-limit counters live in the cache; start every test with a clean slate.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def alice(db):
+    """Organizer persona (she runs groups once the groups app exists)."""
+    return make_user("alice", display_name="Alice")
+
+
+@pytest.fixture
+def bob(db):
+    """Member persona."""
+    return make_user("bob", display_name="Bobbie")
+
+
+@pytest.fixture
+def charlie(db):
+    """Outsider persona: signed in, belongs to nothing."""
+    return make_user("charlie", display_name="Charlie")
+
+
+@pytest.fixture
+def moderator(db):
+    """Site staff who moderates."""
+    return make_user("mod", display_name="Moderator Mo", is_staff=True)
