@@ -1,6 +1,8 @@
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 
 from accounts.models import User
 from groups_site import images
@@ -18,6 +20,29 @@ class SignupForm(AllauthSignupForm):
         },
     )
 
+    field_order = ["email", "username", "password1", "password2", "agree_to_guidelines"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Labels are always visible; placeholders would only repeat them.
+        for field in self.fields.values():
+            field.widget.attrs.pop("placeholder", None)
+        self.fields["email"].label = "E-mail address"
+        self.fields[
+            "email"
+        ].help_text = "For signing in and account messages. Never shown to anyone."
+        self.fields["username"].help_text = (
+            "Public: people @mention you with it. Letters, digits, _ and - only. "
+            "It does not need to be your real name."
+        )
+        self.fields["password2"].label = "Password again"
+        self.fields["agree_to_guidelines"].help_text = format_html(
+            'Please read the <a href="{}">community guidelines</a>: they keep this '
+            "a safe place.",
+            reverse("guidelines"),
+        )
+        self.order_fields(self.field_order)
+
     def save(self, request):
         user = super().save(request)
         user.guidelines_accepted_at = timezone.now()
@@ -31,7 +56,9 @@ class ProfileForm(forms.ModelForm):
         required=False,
         help_text="JPEG, PNG or WebP, up to 5 MB. We crop it to a square and remove "
         "hidden details such as location data.",
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/webp"}
+        ),
     )
 
     class Meta:

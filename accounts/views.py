@@ -38,7 +38,9 @@ def privacy_settings(request):
         form = PrivacySettingsForm(request.POST, instance=request.user)
         if form.is_valid():
             form.save()
-            messages.success(request, "Your privacy and notification settings are saved.")
+            messages.success(
+                request, "Your privacy and notification settings are saved."
+            )
             return redirect("accounts:privacy_settings")
     else:
         form = PrivacySettingsForm(instance=request.user)

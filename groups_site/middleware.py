@@ -27,7 +27,9 @@ class ContentSecurityPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        response.setdefault("Permissions-Policy", "camera=(), microphone=(), payment=()")
+        response.setdefault(
+            "Permissions-Policy", "camera=(), microphone=(), payment=()"
+        )
         return response
 
 

@@ -1,5 +1,5 @@
-"""Kindred settings. Everything that differs between machines comes from the environment;
-see .env.example for the full list and README.md for what each variable does."""
+"""Kindred settings. Everything that differs between machines comes from the
+environment; .env.example lists every variable and README.md explains each."""
 
 import os
 from pathlib import Path
@@ -41,7 +41,9 @@ def env_int(name: str, default: int) -> int:
 DEBUG = env_bool("DEBUG", True)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if not DEBUG else ["localhost", "127.0.0.1"])
+ALLOWED_HOSTS = env_list(
+    "ALLOWED_HOSTS", [] if not DEBUG else ["localhost", "127.0.0.1"]
+)
 if not DEBUG:
     # Production must be configured on purpose: no made-up key, no open host list.
     if not SECRET_KEY:
@@ -271,6 +273,9 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+    # Joining the browsers' HSTS preload list is a one-way decision for whoever runs
+    # the domain, so it is opt-in (SECURE_HSTS_PRELOAD) and the reminder is silenced.
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 LANGUAGE_CODE = "en"

@@ -60,3 +60,12 @@ def charlie(db):
 def moderator(db):
     """Site staff who moderates."""
     return make_user("mod", display_name="Moderator Mo", is_staff=True)
+
+
+def log_in(client, login: str, password: str = PASSWORD):
+    """Sign in through allauth's real login form, so the session records a fresh
+    authentication (pages behind reauthentication_required and MFA need it)."""
+    response = client.post("/accounts/login/", {"login": login, "password": password})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert "_auth_user_id" in client.session
+    return response

@@ -1,0 +1,94 @@
+"""Demo content for development: `manage.py seed_demo`. Safe to run again: it
+updates what exists and creates what is missing. Later features add their own demo
+content here."""
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+
+DEMO_PASSWORD = "kindred-demo-2026"
+
+DEMO_USERS = [
+    {
+        "username": "maya",
+        "display_name": "Maya",
+        "bio": "Finding my feet again after a hard few years. Tea, long walks, "
+        "and a stubborn vegetable patch.",
+        "role": "member",
+    },
+    {
+        "username": "rosa",
+        "display_name": "Rosa M.",
+        "bio": "Peer facilitator. I have been where many of you are, and I run "
+        "groups so nobody has to sit with it alone.",
+        "role": "organizer",
+    },
+    {
+        "username": "sam",
+        "display_name": "Sam (moderator)",
+        "bio": "One of the Kindred moderators. Report anything that worries you "
+        "and we will look at it.",
+        "role": "moderator",
+        "is_staff": True,
+    },
+]
+
+
+class Command(BaseCommand):
+    help = "Create or refresh demo users and content (development only)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing when the database already has users.",
+        )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Allow running with DEBUG off (never on a real site).",
+        )
+
+    def handle(self, *args, if_empty=False, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "seed_demo creates accounts with a published password; it only "
+                "runs with DEBUG on (or --force)."
+            )
+        if if_empty and User.objects.exists():
+            self.stdout.write("Database already has users; demo content not loaded.")
+            return
+        with transaction.atomic():
+            users = [self.seed_user(spec) for spec in DEMO_USERS]
+        self.stdout.write(self.style.SUCCESS("Demo content is ready. Sign in with:"))
+        for spec, user in zip(DEMO_USERS, users, strict=True):
+            self.stdout.write(
+                f"  {spec['role']:<10} {user.username:<6} / {DEMO_PASSWORD}"
+                f"   ({user.email})"
+            )
+
+    def seed_user(self, spec: dict) -> User:
+        email = f"{spec['username']}@demo.kindred.example"
+        user, created = User.objects.update_or_create(
+            username=spec["username"],
+            defaults={
+                "email": email,
+                "display_name": spec["display_name"],
+                "bio": spec["bio"],
+                "is_staff": spec.get("is_staff", False),
+            },
+        )
+        if created or not user.guidelines_accepted_at:
+            user.guidelines_accepted_at = timezone.now()
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+        EmailAddress.objects.update_or_create(
+            user=user,
+            email=email,
+            defaults={"verified": True, "primary": True},
+        )
+        return user

@@ -1,0 +1,286 @@
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.sites.models import Site
+from django.core.management import call_command
+
+from groups_site import settings as project_settings
+from groups_site.middleware import EXIT_NOTICE_COOKIE
+from tests.conftest import PASSWORD
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+PUBLIC_PAGES = [
+    "/",
+    "/safety/",
+    "/guidelines/",
+    "/privacy/",
+    "/about/",
+    "/accounts/login/",
+    "/accounts/signup/",
+    "/accounts/password/reset/",
+    "/u/alice/",
+]
+SIGNED_IN_PAGES = [
+    "/accounts/profile/",
+    "/accounts/privacy/",
+    "/accounts/export/",
+    "/accounts/delete/",
+    "/accounts/email/",
+    "/accounts/password/change/",
+    "/accounts/2fa/",
+    "/accounts/2fa/totp/activate/",
+    "/accounts/sessions/",
+    "/accounts/logout/",
+]
+STAFF_PAGES = ["/styleguide/"]
+
+
+class PageParser(HTMLParser):
+    """Collects what the project tests look for in a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.h1_count = 0
+        self.urls = []
+        self.exit_links = []
+        self.inline_scripts = 0
+        self.style_attributes = 0
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "h1":
+            self.h1_count += 1
+        for name in ("src", "href", "action", "srcset", "poster", "data"):
+            if attrs.get(name):
+                self.urls.append((tag, attrs[name]))
+        if "data-exit-link" in attrs:
+            self.exit_links.append(attrs.get("href"))
+        # Data blocks (type="application/json") never run; code would.
+        is_data = attrs.get("type", "").endswith("json")
+        if tag == "script" and not attrs.get("src") and not is_data:
+            self._in_script = True
+        if "style" in attrs:
+            self.style_attributes += 1
+
+    def handle_data(self, data):
+        if self._in_script and data.strip():
+            self.inline_scripts += 1
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = False
+
+
+def parse(response) -> PageParser:
+    parser = PageParser()
+    parser.feed(response.content.decode())
+    return parser
+
+
+def sign_in(client, user):
+    """Sign in through the real forms, then confirm the password again as the
+    account-deletion page asks (allauth's recent re-authentication)."""
+    response = client.post(
+        "/accounts/login/", {"login": user.username, "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    response = client.post("/accounts/reauthenticate/", {"password": PASSWORD})
+    assert response.status_code == 302
+
+
+@pytest.fixture
+def all_pages(client, alice, moderator):
+    """Yield (path, response) for every page of the site as the right persona."""
+
+    def fetch():
+        for path in PUBLIC_PAGES:
+            yield path, client.get(path)
+        sign_in(client, alice)
+        for path in SIGNED_IN_PAGES:
+            yield path, client.get(path)
+        client.logout()
+        sign_in(client, moderator)
+        for path in STAFF_PAGES:
+            yield path, client.get(path)
+
+    return fetch
+
+
+def test_it_has_no_pending_migrations(db):
+    out = StringIO()
+    call_command("makemigrations", "--check", "--dry-run", stdout=out)
+
+
+def test_every_page_renders(all_pages):
+    for path, response in all_pages():
+        assert response.status_code == 200, path
+
+
+def test_every_page_has_exactly_one_h1(all_pages):
+    for path, response in all_pages():
+        assert parse(response).h1_count == 1, path
+
+
+def test_every_page_carries_the_exit_control(all_pages):
+    for path, response in all_pages():
+        page = parse(response)
+        # The sticky button and the second skip link, both plain links to /exit/.
+        assert page.exit_links == ["/exit/", "/exit/"], path
+        assert "Exit this page" in response.content.decode(), path
+        assert '<span class="visually-hidden">Emergency</span>' in (
+            response.content.decode()
+        ), path
+
+
+def test_no_page_references_another_origin(all_pages):
+    for path, response in all_pages():
+        for tag, url in parse(response).urls:
+            assert not re.match(r"^(https?:)?//", url), (path, tag, url)
+
+
+def test_no_page_has_inline_script_or_style(all_pages):
+    for path, response in all_pages():
+        page = parse(response)
+        assert page.inline_scripts == 0, path
+        assert page.style_attributes == 0, path
+
+
+def test_static_files_reference_no_other_origin():
+    for file in (BASE_DIR / "static").rglob("*"):
+        if file.suffix in {".css", ".js", ".svg", ".html"}:
+            text = file.read_text()
+            text = text.replace("http://www.w3.org/2000/svg", "")
+            assert not re.search(r"https?://", text), file
+
+
+def test_it_sends_a_strict_content_security_policy(client, db):
+    response = client.get("/")
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "unsafe-inline" not in csp
+    assert "unsafe-eval" not in csp
+    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_exit_signs_out_and_leaves_for_the_neutral_site(client, alice):
+    client.force_login(alice)
+    response = client.get("/exit/")
+    assert response.status_code == 302
+    assert response["Location"] == settings.EXIT_URL
+    assert response["Referrer-Policy"] == "no-referrer"
+    assert "_auth_user_id" not in client.session
+    assert client.get("/accounts/profile/").status_code == 302
+
+
+def test_it_explains_the_exit_control_once(client, db):
+    first = client.get("/")
+    assert "Leaving quickly" in first.content.decode()
+    assert EXIT_NOTICE_COOKIE in first.cookies
+    second = client.get("/about/")
+    assert "Leaving quickly" not in second.content.decode()
+
+
+def test_healthz_checks_the_database(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_robots_txt_keeps_private_areas_out(client, db):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert "Disallow: /accounts/" in response.content.decode()
+
+
+def test_styleguide_is_staff_only(client, alice, moderator):
+    assert client.get("/styleguide/").status_code == 302
+    client.force_login(alice)
+    response = client.get("/styleguide/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+    client.force_login(moderator)
+    assert client.get("/styleguide/").status_code == 200
+
+
+def test_site_name_and_domain_come_from_settings(db):
+    site = Site.objects.get_current()
+    assert site.domain == settings.SITE_DOMAIN
+    assert site.name == settings.SITE_NAME
+    assert "example.com" not in site.domain
+
+
+def test_production_hashes_passwords_with_argon2():
+    assert project_settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+
+
+def test_it_reuses_database_connections():
+    assert project_settings.DATABASES["default"]["CONN_MAX_AGE"] >= 60
+    assert project_settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
+
+
+def test_local_cache_is_real_so_rate_limits_count():
+    backend = project_settings.CACHES["default"]["BACKEND"]
+    assert "DummyCache" not in backend
+    assert project_settings.ACCOUNT_RATE_LIMITS is not False
+
+
+def run_settings(env: dict) -> subprocess.CompletedProcess:
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}
+    }
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "-c", "import groups_site.settings"],
+        cwd=BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_it_refuses_to_start_without_secret_key_when_debug_is_off():
+    result = run_settings({"DEBUG": "false", "ALLOWED_HOSTS": "kindred.example"})
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_it_refuses_to_start_without_allowed_hosts_when_debug_is_off():
+    result = run_settings({"DEBUG": "false", "SECRET_KEY": "x" * 60})
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS must be set" in result.stderr
+
+
+def test_it_rejects_a_malformed_boolean():
+    result = run_settings({"DEBUG": "maybe"})
+    assert result.returncode != 0
+    assert "DEBUG must be true or false" in result.stderr
+
+
+def test_deploy_checks_are_clean_with_production_settings():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=BASE_DIR,
+        env={
+            **os.environ,
+            "DEBUG": "false",
+            "SECRET_KEY": "k" * 20 + "-production-like-secret-key-for-the-check-0123",
+            "ALLOWED_HOSTS": "kindred.example",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
