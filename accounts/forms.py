@@ -1,3 +1,4 @@
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.urls import reverse
@@ -8,6 +9,15 @@ from accounts.models import User
 from groups_site import images
 
 AVATAR_SIZE = 256
+
+
+class LoginForm(AllauthLoginForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.pop("placeholder", None)
+        self.fields["login"].label = "Username or e-mail address"
+        self.fields["remember"].label = "Remember me on this device"
 
 
 class SignupForm(AllauthSignupForm):

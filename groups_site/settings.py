@@ -180,7 +180,10 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 
 # django-allauth
-ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
+ACCOUNT_FORMS = {
+    "login": "accounts.forms.LoginForm",
+    "signup": "accounts.forms.SignupForm",
+}
 ACCOUNT_LOGIN_METHODS = {"email", "username"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
@@ -260,7 +263,9 @@ ACCOUNT_DELETION_STEPS: list[str] = []
 ACCOUNT_EXPORT_SECTIONS: list[str] = []
 
 # Security
-SECURE_REFERRER_POLICY = "no-referrer"
+# same-origin: our URLs never reach another site, but our own form posts still carry
+# an Origin header (with no-referrer, browsers send "Origin: null" and CSRF fails).
+SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

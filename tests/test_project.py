@@ -168,7 +168,7 @@ def test_it_sends_a_strict_content_security_policy(client, db):
     assert "default-src 'self'" in csp
     assert "unsafe-inline" not in csp
     assert "unsafe-eval" not in csp
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Frame-Options"] == "DENY"
 
 
