@@ -55,6 +55,14 @@ class User(AbstractUser):
     def __str__(self):
         return self.username
 
+    @classmethod
+    def normalize_username(cls, username):
+        # allauth (ACCOUNT_PRESERVE_USERNAME_CASING = False) stores and looks up
+        # usernames in lower case; keep accounts made elsewhere (createsuperuser,
+        # admin) the same, or "alice" could not sign up or log in beside "Alice".
+        username = super().normalize_username(username)
+        return username.lower() if isinstance(username, str) else username
+
     def get_absolute_url(self):
         return reverse("accounts:profile_detail", args=[self.username])
 

@@ -63,9 +63,17 @@ def moderator(db):
 
 
 def log_in(client, login: str, password: str = PASSWORD):
-    """Sign in through allauth's real login form, so the session records a fresh
-    authentication (pages behind reauthentication_required and MFA need it)."""
+    """Sign in through allauth's real login form (not force_login)."""
     response = client.post("/accounts/login/", {"login": login, "password": password})
     assert response.status_code == 302, response.content.decode()[:2000]
     assert "_auth_user_id" in client.session
+    return response
+
+
+def reauthenticate(client, password: str = PASSWORD, next_url: str = ""):
+    """Confirm her password again, as allauth's reauthentication_required pages
+    (MFA, account deletion) ask even just after signing in."""
+    url = "/accounts/reauthenticate/" + (f"?next={next_url}" if next_url else "")
+    response = client.post(url, {"password": password})
+    assert response.status_code == 302, response.content.decode()[:2000]
     return response
