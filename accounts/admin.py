@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
-from accounts.models import User
+from accounts.models import Notification, User
 
 
 @admin.register(User)
@@ -25,3 +25,10 @@ class UserAdmin(DjangoUserAdmin):
         ),
     ]
     readonly_fields = ["guidelines_accepted_at"]
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["recipient", "kind", "created_at", "read_at"]
+    list_filter = ["kind"]
+    raw_id_fields = ["recipient"]

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.validators import RegexValidator
 from django.db import models
@@ -69,3 +70,44 @@ class User(AbstractUser):
     @property
     def public_name(self) -> str:
         return self.display_name or self.username
+
+
+class NotificationQuerySet(models.QuerySet):
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+
+class Notification(models.Model):
+    """An in-site notification. Apps higher up create them through
+    ``accounts.services.notify`` with a message that is safe for her to see (never
+    naming anyone she should not learn about)."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    # A short machine name ("membership_approved", "comment_reply"...) chosen by the
+    # app that sends it; accounts does not need to know them all.
+    kind = models.CharField(max_length=40)
+    message = models.CharField(max_length=300)
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["recipient", "read_at"], name="accounts_notification_unread"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.recipient}: {self.message}"
+
+    @property
+    def is_unread(self) -> bool:
+        return self.read_at is None

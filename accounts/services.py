@@ -3,7 +3,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from accounts.models import User
+from accounts.models import Notification, User
 
 
 def save_profile(*, form) -> User:
@@ -65,6 +65,15 @@ def export_data(*, user: User) -> dict:
             for s in UserSession.objects.filter(user=user).order_by("created_at")
         ],
     }
+    data["notifications"] = [
+        {
+            "message": n.message,
+            "url": n.url,
+            "created_at": n.created_at.isoformat(),
+            "read": not n.is_unread,
+        }
+        for n in user.notifications.order_by("created_at")
+    ]
     for path in settings.ACCOUNT_EXPORT_SECTIONS:
         name, section = import_string(path)(user)
         data[name] = section
@@ -93,3 +102,16 @@ def delete_account(*, user: User) -> None:
     user.delete()
     if avatar_name:
         transaction.on_commit(lambda: storage.delete(avatar_name))
+
+
+def notify(*, recipient: User, kind: str, message: str, url: str = "") -> Notification:
+    """Tell her something in-site. This is the one place notifications are made,
+    so e-mail delivery (respecting email_notifications and discreet_emails) plugs
+    in here when it comes."""
+    return Notification.objects.create(
+        recipient=recipient, kind=kind, message=message[:300], url=url
+    )
+
+
+def mark_notifications_read(*, user: User) -> int:
+    return user.notifications.unread().update(read_at=timezone.now())

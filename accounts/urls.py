@@ -15,4 +15,10 @@ urlpatterns = [
     ),
     path("accounts/delete/", views.account_delete, name="account_delete"),
     path("u/<str:username>/", views.profile_detail, name="profile_detail"),
+    path("notifications/", views.notification_list, name="notification_list"),
+    path(
+        "notifications/read/",
+        views.notifications_mark_read,
+        name="notifications_mark_read",
+    ),
 ]

@@ -48,6 +48,27 @@ def privacy_settings(request):
 
 
 @login_required
+def notification_list(request):
+    notifications = request.user.notifications.all()[:100]
+    return render(
+        request,
+        "accounts/notification_list.html",
+        {
+            "notifications": notifications,
+            "unread_count": sum(n.is_unread for n in notifications),
+        },
+    )
+
+
+@login_required
+@require_POST
+def notifications_mark_read(request):
+    services.mark_notifications_read(user=request.user)
+    messages.success(request, "All notifications are marked as read.")
+    return redirect("accounts:notification_list")
+
+
+@login_required
 def data_export(request):
     return render(request, "accounts/data_export.html")
 

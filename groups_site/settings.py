@@ -259,8 +259,8 @@ IMAGE_MAX_PIXELS = 40_000_000
 # Account deletion and data export are composed from the apps further up the chain
 # (groups, articles) without accounts importing them: each entry is a dotted path to
 # a function taking the user. See accounts/services.py.
-ACCOUNT_DELETION_STEPS: list[str] = []
-ACCOUNT_EXPORT_SECTIONS: list[str] = []
+ACCOUNT_DELETION_STEPS = ["groups.services.forget_user"]
+ACCOUNT_EXPORT_SECTIONS = ["groups.services.export_user_data"]
 
 # Security
 # same-origin: our URLs never reach another site, but our own form posts still carry
@@ -296,3 +296,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# An account shown the private details (address, link) of this many different groups
+# in one day is flagged for moderators.
+PRIVATE_DETAILS_DAILY_GROUP_LIMIT = env_int("PRIVATE_DETAILS_DAILY_GROUP_LIMIT", 5)

@@ -1,0 +1,69 @@
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+
+from groups import services
+from groups.models import AccessFlag, Group, Membership, Place, PrivateDetailView, Topic
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Place)
+class PlaceAdmin(admin.ModelAdmin):
+    list_display = ["name", "region", "country", "population", "timezone"]
+    search_fields = ["search_name", "name"]
+    list_filter = ["country_code"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    raw_id_fields = ["user"]
+    fields = ["user", "role", "state", "created_at"]
+    readonly_fields = ["created_at"]
+
+
+@admin.register(Group)
+class GroupAdmin(admin.ModelAdmin):
+    list_display = ["name", "status", "visibility", "format", "place", "created_at"]
+    list_filter = ["status", "visibility", "format", "facilitation", "topics"]
+    search_fields = ["name", "tagline"]
+    raw_id_fields = ["place", "created_by"]
+    filter_horizontal = ["topics"]
+    inlines = [MembershipInline]
+    actions = ["approve"]
+
+    @admin.action(description="Approve selected groups (list them)")
+    def approve(self, request, queryset):
+        approved = 0
+        for group in queryset:
+            try:
+                services.approve_group(group=group, moderator=request.user)
+                approved += 1
+            except ValidationError:
+                pass
+        self.message_user(request, f"{approved} group(s) approved.", messages.SUCCESS)
+
+
+@admin.register(AccessFlag)
+class AccessFlagAdmin(admin.ModelAdmin):
+    list_display = ["user", "day", "group_count", "reviewed"]
+    list_filter = ["reviewed", "day"]
+    list_editable = ["reviewed"]
+    raw_id_fields = ["user"]
+
+
+@admin.register(PrivateDetailView)
+class PrivateDetailViewAdmin(admin.ModelAdmin):
+    list_display = ["user", "group", "viewed_at"]
+    raw_id_fields = ["user", "group"]
+    date_hierarchy = "viewed_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

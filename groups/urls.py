@@ -1,0 +1,34 @@
+from django.urls import include, path
+
+from groups.views import browse, detail, manage, membership
+
+app_name = "groups"
+
+# /groups/<slug>/manage/members/<code>/...
+member_urls = [
+    path("approve/", manage.membership_approve, name="membership_approve"),
+    path("decline/", manage.membership_decline, name="membership_decline"),
+    path("remove/", manage.membership_remove, name="membership_remove"),
+    path("role/", manage.membership_role, name="membership_role"),
+]
+
+# /groups/<slug>/...
+group_urls = [
+    path("", detail.group_detail, name="group_detail"),
+    path("join/", membership.group_join, name="group_join"),
+    path("withdraw/", membership.group_withdraw, name="group_withdraw"),
+    path("leave/", membership.group_leave, name="group_leave"),
+    path("review/", manage.group_review, name="group_review"),
+    path("manage/", manage.group_manage, name="group_manage"),
+    path("manage/edit/", manage.group_edit, name="group_edit"),
+    path("manage/status/", manage.group_status, name="group_status"),
+    path("manage/members/<uuid:code>/", include(member_urls)),
+]
+
+urlpatterns = [
+    path("groups/", browse.group_list, name="group_list"),
+    path("groups/places/", browse.place_autocomplete, name="place_autocomplete"),
+    path("groups/new/", manage.group_create, name="group_create"),
+    path("groups/mine/", membership.my_groups, name="my_groups"),
+    path("groups/<slug:slug>/", include(group_urls)),
+]
