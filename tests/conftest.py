@@ -77,3 +77,77 @@ def reauthenticate(client, password: str = PASSWORD, next_url: str = ""):
     response = client.post(url, {"password": password})
     assert response.status_code == 302, response.content.decode()[:2000]
     return response
+
+
+def make_place(name: str = "Leeds", **overrides):
+    from groups.models import Place
+    from groups_site.text import fold
+
+    defaults = {
+        "geonames_id": abs(hash((name, overrides.get("country_code", "GB")))) % 10**9,
+        "name": name,
+        "ascii_name": name,
+        "search_name": fold(name),
+        "region": "",
+        "region_search": "",
+        "country_code": "GB",
+        "country": "United Kingdom",
+        "country_search": "united kingdom",
+        "latitude": 53.79648,
+        "longitude": -1.54785,
+        "population": 455123,
+        "timezone": "Europe/London",
+    }
+    defaults.update(overrides)
+    return Place.objects.create(**defaults)
+
+
+def make_group(*, organizer=None, members=(), topics=(), **overrides):
+    """An active, listed, open, in-person group; `organizer` becomes its organizer
+    and each of `members` an active member."""
+    from groups.models import Group, Membership, Topic
+
+    name = overrides.pop("name", "Tuesday Evening Circle")
+    fields = {
+        "slug": overrides.pop("slug", None) or name.lower().replace(" ", "-"),
+        "tagline": "A calm evening group for women rebuilding confidence.",
+        "description": "We meet weekly to talk, listen and share what helps.",
+        "facilitation": Group.Facilitation.PEER,
+        "format": Group.Format.IN_PERSON,
+        "venue_type": Group.VenueType.COMMUNITY_CENTRE,
+        "area_description": "Near the central library",
+        "street_address": "12 Secret Lane, Room 4",
+        "venue_notes": "Ring the bell marked Studio.",
+        "status": Group.Status.ACTIVE,
+        "meeting_day": Group.Weekday.TUESDAY,
+        "created_by": organizer,
+    }
+    fields.update(overrides)
+    if fields["format"] == Group.Format.ONLINE:
+        fields.setdefault("venue_type", Group.VenueType.ONLINE)
+        fields["venue_type"] = Group.VenueType.ONLINE
+        fields.setdefault("online_link", "https://meet.example.org/secret-room")
+    elif "place" not in fields:
+        fields["place"] = make_place()
+    group = Group.objects.create(name=name, **fields)
+    group.topics.set(
+        topics or Topic.objects.filter(slug="self-esteem-and-assertiveness")
+    )
+    if organizer:
+        Membership.objects.create(
+            group=group,
+            user=organizer,
+            role=Membership.Role.ORGANIZER,
+            state=Membership.State.ACTIVE,
+        )
+    for member in members:
+        Membership.objects.create(
+            group=group, user=member, state=Membership.State.ACTIVE
+        )
+    return group
+
+
+@pytest.fixture
+def group(alice, bob):
+    """Alice organizes it; Bob is a member. Active, listed, open, in person."""
+    return make_group(organizer=alice, members=[bob])
