@@ -20,6 +20,7 @@ install: $(STAMP)
 
 run: install
 	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_places
 	$(BIN)/python manage.py seed_demo --if-empty
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
@@ -35,6 +36,9 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 	$(BIN)/djhtml templates
+
+bench: install
+	$(BIN)/python bench/run.py
 
 migrations-check: install
 	$(BIN)/python manage.py makemigrations --check --dry-run

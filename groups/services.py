@@ -2,19 +2,34 @@
 first, so two requests for the same group (two joins, an approval racing a leave,
 capacity) run one after the other."""
 
+import itertools
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from accounts.services import notify
-from groups.models import AccessFlag, Group, Membership, PrivateDetailView
+from groups.models import (
+    RESERVED_SLUGS,
+    AccessFlag,
+    Group,
+    Membership,
+    PrivateDetailView,
+)
 
 ORGANIZER = Membership.Role.ORGANIZER
 ACTIVE = Membership.State.ACTIVE
 PENDING = Membership.State.PENDING
+
+# "You are now an organizer of ...": role labels need their article.
+ROLE_PHRASES = {
+    Membership.Role.ORGANIZER: "an organizer",
+    Membership.Role.FACILITATOR: "a facilitator",
+    Membership.Role.MEMBER: "a member",
+}
 
 
 def _lock(group: Group) -> Group:
@@ -32,6 +47,17 @@ def _organizers(group: Group):
             "user"
         )
     ]
+
+
+def is_last_organizer(membership: Membership | None) -> bool:
+    """She is the group's only active organizer (so she may not leave, be removed or
+    be demoted until someone else organizes it)."""
+    if membership is None or not membership.is_organizer:
+        return False
+    others = Membership.objects.filter(
+        group_id=membership.group_id, state=ACTIVE, role=ORGANIZER
+    ).exclude(pk=membership.pk)
+    return not others.exists()
 
 
 def _notify_organizers(group: Group, *, kind: str, message: str, url: str) -> None:
@@ -102,7 +128,7 @@ def leave_group(*, user, group: Group) -> None:
     membership = Membership.objects.filter(group=group, user=user, state=ACTIVE).first()
     if membership is None:
         raise ValidationError("You are not a member of this group.")
-    if membership.role == ORGANIZER and len(_organizers(group)) == 1:
+    if is_last_organizer(membership):
         raise ValidationError(
             "You are this group's only organizer. Make another member an organizer "
             "first, or archive the group."
@@ -165,7 +191,7 @@ def remove_member(*, organizer, group: Group, code) -> Membership:
         raise ValidationError("That person is not an active member.")
     if membership.user_id == organizer.pk:
         raise ValidationError("To leave the group yourself, use Leave group.")
-    if membership.role == ORGANIZER and len(_organizers(group)) == 1:
+    if is_last_organizer(membership):
         raise ValidationError("A group needs at least one organizer.")
     membership.state = Membership.State.REMOVED
     membership.role = Membership.Role.MEMBER
@@ -186,12 +212,7 @@ def change_role(*, organizer, group: Group, code, role: str) -> Membership:
     membership = _get_for_organizer(group, code)
     if membership.state != ACTIVE:
         raise ValidationError("Only active members can have a role.")
-    demoting_last = (
-        membership.role == ORGANIZER
-        and role != ORGANIZER
-        and len(_organizers(group)) == 1
-    )
-    if demoting_last:
+    if role != ORGANIZER and is_last_organizer(membership):
         raise ValidationError("A group needs at least one organizer.")
     if membership.role == role:
         return membership
@@ -200,21 +221,162 @@ def change_role(*, organizer, group: Group, code, role: str) -> Membership:
     notify(
         recipient=membership.user,
         kind="role_changed",
-        message=f"You are now {membership.get_role_display().lower()} of {group.name}.",
+        message=f"You are now {ROLE_PHRASES[role]} of {group.name}.",
         url=group.get_absolute_url(),
     )
     return membership
 
 
+def unique_slug(name: str) -> str:
+    """tuesday-circle, else tuesday-circle-2, ...; never a page under /groups/
+    such as "new" or "mine"."""
+    base = slugify(name)[:120].strip("-") or "group"
+    taken = (
+        set(Group.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+        | RESERVED_SLUGS
+    )
+    candidates = itertools.chain([base], (f"{base}-{n}" for n in itertools.count(2)))
+    return next(slug for slug in candidates if slug not in taken)
+
+
 @transaction.atomic
 def create_group(*, form, user) -> Group:
-    """Save a new group (pending review) with its creator as first organizer."""
+    """Save a new group (pending review) with its creator as first organizer and a
+    unique slug made from its name."""
     group = form.save(commit=False)
     group.created_by = user
     group.status = Group.Status.PENDING
-    group.save()
+    for _attempt in range(5):
+        group.slug = unique_slug(group.name)
+        try:
+            # Two groups with the same name listed at the same moment race for the
+            # slug; the loser takes the next free one.
+            with transaction.atomic():
+                group.save()
+            break
+        except IntegrityError:
+            if not Group.objects.filter(slug=group.slug).exists():
+                raise
+    else:
+        raise ValidationError("Please try again in a moment.")
     form.save_m2m()
     Membership.objects.create(group=group, user=user, role=ORGANIZER, state=ACTIVE)
+    return group
+
+
+# Changes members need to hear about: where, when and how the group meets. The
+# notification only says that they changed, never what they are now.
+MEETING_FIELDS = [
+    "format",
+    "place",
+    "street_address",
+    "venue_notes",
+    "online_link",
+    "online_notes",
+    "meeting_day",
+    "start_time",
+    "end_time",
+    "schedule_note",
+    "timezone",
+]
+
+
+def _notify_members(group: Group, *, kind: str, message: str, url: str, skip=None):
+    memberships = group.memberships.filter(state=ACTIVE).select_related("user")
+    if skip is not None:
+        memberships = memberships.exclude(user=skip)
+    for membership in memberships:
+        notify(recipient=membership.user, kind=kind, message=message, url=url)
+
+
+@transaction.atomic
+def update_group(*, form, organizer) -> Group:
+    """Save the organizer's edits; tell the members if where or when they meet
+    changed."""
+    before = _lock(form.instance)
+    group = form.save(commit=False)
+    # Only the form's fields change: a status changed since the page loaded stays.
+    group.status = before.status
+    group.save()
+    form.save_m2m()
+    changed = [
+        name
+        for name in MEETING_FIELDS
+        if getattr(before, name if name != "place" else "place_id")
+        != getattr(group, name if name != "place" else "place_id")
+    ]
+    if changed and group.status in (Group.Status.ACTIVE, Group.Status.PAUSED):
+        _notify_members(
+            group,
+            kind="group_details_changed",
+            message=f"Where or when {group.name} meets has changed. "
+            "Please check the group page.",
+            url=group.get_absolute_url(),
+            skip=organizer,
+        )
+    return group
+
+
+STATUS_CHANGES = {
+    # new status: (statuses it may come from, what members are told)
+    Group.Status.PAUSED: (
+        {Group.Status.ACTIVE},
+        "{name} is taking a break. Its organizers will let you know when it "
+        "meets again.",
+    ),
+    Group.Status.ACTIVE: (
+        {Group.Status.PAUSED},
+        "{name} is meeting again.",
+    ),
+    Group.Status.ARCHIVED: (
+        {Group.Status.ACTIVE, Group.Status.PAUSED},
+        "{name} has closed. Thank you for being part of it.",
+    ),
+}
+
+
+@transaction.atomic
+def set_group_status(*, organizer, group: Group, status: str) -> Group:
+    """Pause, resume or archive a reviewed group, and tell its members. Archiving
+    also answers the requests still waiting. Only moderators decide on groups
+    waiting for review, and an archived group stays closed."""
+    group = _lock(group)
+    if status not in STATUS_CHANGES:
+        raise ValidationError("Choose pause, resume or archive.")
+    allowed_from, message = STATUS_CHANGES[status]
+    if group.status == Group.Status.PENDING:
+        raise ValidationError(
+            "This group is waiting for a moderator's review; you can pause or "
+            "archive it once it is live."
+        )
+    if group.status == Group.Status.ARCHIVED:
+        raise ValidationError("This group is archived and can't be reopened here.")
+    if group.status not in allowed_from:
+        raise ValidationError(
+            f"This group is already {group.get_status_display().lower()}."
+        )
+    group.status = status
+    group.save(update_fields=["status", "updated_at"])
+    _notify_members(
+        group,
+        kind=f"group_{status}",
+        message=message.format(name=group.name),
+        url=group.get_absolute_url(),
+        skip=organizer,
+    )
+    if status == Group.Status.ARCHIVED:
+        for membership in group.memberships.filter(state=PENDING).select_related(
+            "user"
+        ):
+            membership.state = Membership.State.DECLINED
+            membership.answer = ""
+            membership.save(update_fields=["state", "answer", "updated_at"])
+            notify(
+                recipient=membership.user,
+                kind="membership_declined",
+                message=f"{group.name} has closed, so it is no longer taking "
+                "new members.",
+            )
     return group
 
 

@@ -297,6 +297,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 
+# `make bench` serves a bare view at /bench/bare/ as its baseline (off otherwise).
+BENCHMARK_VIEWS = env_bool("BENCHMARK_VIEWS", False)
+
 # An account shown the private details (address, link) of this many different groups
 # in one day is flagged for moderators.
 PRIVATE_DETAILS_DAILY_GROUP_LIMIT = env_int("PRIVATE_DETAILS_DAILY_GROUP_LIMIT", 5)

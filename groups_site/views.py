@@ -14,10 +14,22 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from accounts.forms import DeleteAccountForm, PrivacySettingsForm
+from groups.models import Group, Topic
+
+FEATURED_GROUP_COUNT = 3
 
 
 def home(request):
-    return render(request, "home.html")
+    # Featured groups meet online: anyone, anywhere can join them, and the home
+    # page does not know (or ask) where she is.
+    featured_groups = (
+        Group.objects.listed()
+        .filter(status=Group.Status.ACTIVE, format=Group.Format.ONLINE)
+        .prefetch_related("topics")
+        .order_by("-created_at", "pk")[:FEATURED_GROUP_COUNT]
+    )
+    context = {"topics": Topic.objects.all(), "featured_groups": featured_groups}
+    return render(request, "home.html", context)
 
 
 @never_cache
@@ -50,6 +62,11 @@ def robots_txt(request):
         "Disallow: /styleguide/",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def bench_bare(request):
+    """The benchmark's baseline: Django's full middleware stack, no work."""
+    return HttpResponse("ok", content_type="text/plain")
 
 
 @require_GET

@@ -27,6 +27,10 @@ PUBLIC_PAGES = [
     "/accounts/signup/",
     "/accounts/password/reset/",
     "/u/alice/",
+    "/groups/",
+    "/groups/?near=Leeds&radius=50",
+    "/groups/?q=nothing-matches-this",
+    "/groups/tuesday-evening-circle/",
 ]
 SIGNED_IN_PAGES = [
     "/accounts/profile/",
@@ -39,6 +43,13 @@ SIGNED_IN_PAGES = [
     "/accounts/2fa/totp/activate/",
     "/accounts/sessions/",
     "/accounts/logout/",
+    "/notifications/",
+    "/groups/new/",
+    "/groups/mine/",
+    "/groups/tuesday-evening-circle/",
+    "/groups/tuesday-evening-circle/manage/",
+    "/groups/tuesday-evening-circle/manage/edit/",
+    "/groups/tuesday-evening-circle/leave/",
 ]
 STAFF_PAGES = ["/styleguide/"]
 
@@ -98,7 +109,7 @@ def sign_in(client, user):
 
 
 @pytest.fixture
-def all_pages(client, alice, moderator):
+def all_pages(client, alice, moderator, group):
     """Yield (path, response) for every page of the site as the right persona."""
 
     def fetch():

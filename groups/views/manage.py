@@ -1,37 +1,224 @@
-from django.http import HttpResponse
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from groups import access, services
+from groups.forms import GroupForm, GroupStatusForm, MembershipRoleForm
+from groups.models import Group, Membership
+
+STATUS_MESSAGES = {
+    Group.Status.PAUSED: "{name} is taking a break. Its members have been told.",
+    Group.Status.ACTIVE: "{name} is meeting again. Its members have been told.",
+    Group.Status.ARCHIVED: "{name} is archived. Its members have been told.",
+}
 
 
+def _error(request, error: ValidationError) -> None:
+    messages.error(request, " ".join(error.messages))
+
+
+def _is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+@login_required
 def group_create(request):
-    return HttpResponse("TODO")
+    if request.method == "POST":
+        form = GroupForm(request.POST)
+        if form.is_valid():
+            try:
+                group = services.create_group(form=form, user=request.user)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request,
+                    f"Thank you! {group.name} is saved. It will appear on the site "
+                    "after a moderator has reviewed it; we will let you know here.",
+                )
+                return redirect(group)
+    else:
+        form = GroupForm()
+    return render(request, "groups/group_create.html", {"form": form})
 
 
+@login_required
+@require_POST
 def group_review(request, slug):
-    return HttpResponse("TODO")
+    # A site-staff power: moderators approve new groups before anyone can find them.
+    if not request.user.is_staff:
+        raise PermissionDenied("Only moderators review groups.")
+    group = get_object_or_404(Group, slug=slug)
+    try:
+        services.approve_group(group=group, moderator=request.user)
+    except ValidationError as error:
+        _error(request, error)
+    else:
+        messages.success(request, f"{group.name} is approved and now live.")
+    return redirect(group)
 
 
+@login_required
 def group_manage(request, slug):
-    return HttpResponse("TODO")
+    group, membership = access.get_group_for_organizer(request.user, slug)
+    people = group.memberships.select_related("user").order_by("created_at")
+    requests = people.filter(state=Membership.State.PENDING)
+    members = sorted(
+        people.filter(state=Membership.State.ACTIVE),
+        key=lambda m: (Membership.Role.values.index(m.role), m.user.public_name),
+    )
+    return render(
+        request,
+        "groups/group_manage.html",
+        {
+            "group": group,
+            "membership": membership,
+            "requests": requests,
+            "members": members,
+            "role_choices": Membership.Role.choices,
+        },
+    )
 
 
+@login_required
 def group_edit(request, slug):
-    return HttpResponse("TODO")
+    group, _ = access.get_group_for_organizer(request.user, slug)
+    if request.method == "POST":
+        form = GroupForm(request.POST, instance=group)
+        if form.is_valid():
+            services.update_group(form=form, organizer=request.user)
+            messages.success(request, "Your changes are saved.")
+            return redirect("groups:group_manage", slug=group.slug)
+    else:
+        form = GroupForm(instance=group)
+    return render(request, "groups/group_edit.html", {"group": group, "form": form})
 
 
+@login_required
+@require_POST
 def group_status(request, slug):
-    return HttpResponse("TODO")
+    group, _ = access.get_group_for_organizer(request.user, slug)
+    form = GroupStatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose pause, resume or archive.")
+        return redirect("groups:group_manage", slug=group.slug)
+    status = form.cleaned_data["status"]
+    if status == Group.Status.ARCHIVED and not form.cleaned_data["confirm"]:
+        # Archiving closes the group for good: ask once more before acting.
+        return render(request, "groups/group_status.html", {"group": group})
+    try:
+        services.set_group_status(organizer=request.user, group=group, status=status)
+    except ValidationError as error:
+        _error(request, error)
+    else:
+        messages.success(request, STATUS_MESSAGES[status].format(name=group.name))
+    return redirect("groups:group_manage", slug=group.slug)
 
 
+def _answer_request(request, slug, code, *, approve: bool):
+    group, _ = access.get_group_for_organizer(request.user, slug)
+    answer = services.approve_request if approve else services.decline_request
+    try:
+        membership = answer(organizer=request.user, group=group, code=code)
+    except ValidationError as error:
+        if _is_htmx(request):
+            membership = get_object_or_404(
+                group.memberships.select_related("user"), code=code
+            )
+            return render(
+                request,
+                "groups/includes/manage_request_row.html",
+                {
+                    "group": group,
+                    "membership": membership,
+                    "error": " ".join(error.messages),
+                },
+            )
+        _error(request, error)
+        return redirect("groups:group_manage", slug=group.slug)
+    name = membership.user.public_name
+    if approve:
+        outcome = f"{name} is now a member of {group.name}."
+    else:
+        outcome = f"You declined {name}’s request. We let them know, kindly."
+    if _is_htmx(request):
+        # Swapped in place of the request; the page's live region announces it.
+        return render(
+            request,
+            "groups/includes/manage_request_row.html",
+            {"group": group, "membership": membership, "outcome": outcome},
+        )
+    messages.success(request, outcome)
+    return redirect("groups:group_manage", slug=group.slug)
+
+
+@login_required
+@require_POST
 def membership_approve(request, slug, code):
-    return HttpResponse("TODO")
+    return _answer_request(request, slug, code, approve=True)
 
 
+@login_required
+@require_POST
 def membership_decline(request, slug, code):
-    return HttpResponse("TODO")
+    return _answer_request(request, slug, code, approve=False)
 
 
+@login_required
 def membership_remove(request, slug, code):
-    return HttpResponse("TODO")
+    group, _ = access.get_group_for_organizer(request.user, slug)
+    membership = get_object_or_404(
+        group.memberships.select_related("user"),
+        code=code,
+        state=Membership.State.ACTIVE,
+    )
+    if membership.user_id == request.user.pk:
+        return redirect("groups:group_leave", slug=group.slug)
+    if request.method == "POST":
+        try:
+            services.remove_member(organizer=request.user, group=group, code=code)
+        except ValidationError as error:
+            _error(request, error)
+        else:
+            messages.success(
+                request,
+                f"{membership.user.public_name} is no longer a member of {group.name}.",
+            )
+        return redirect("groups:group_manage", slug=group.slug)
+    return render(
+        request,
+        "groups/membership_remove.html",
+        {
+            "group": group,
+            "membership": membership,
+            "is_last_organizer": services.is_last_organizer(membership),
+        },
+    )
 
 
+@login_required
+@require_POST
 def membership_role(request, slug, code):
-    return HttpResponse("TODO")
+    group, _ = access.get_group_for_organizer(request.user, slug)
+    form = MembershipRoleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose organizer, facilitator or member.")
+        return redirect("groups:group_manage", slug=group.slug)
+    try:
+        membership = services.change_role(
+            organizer=request.user,
+            group=group,
+            code=code,
+            role=form.cleaned_data["role"],
+        )
+    except ValidationError as error:
+        _error(request, error)
+    else:
+        messages.success(
+            request,
+            f"{membership.user.public_name} is now "
+            f"{services.ROLE_PHRASES[membership.role]} of {group.name}.",
+        )
+    return redirect("groups:group_manage", slug=group.slug)

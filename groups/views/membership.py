@@ -1,17 +1,107 @@
-from django.http import HttpResponse
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from groups import access, services
+from groups.forms import JoinForm
+from groups.models import Membership
 
 
+def _error(request, error: ValidationError) -> None:
+    messages.error(request, " ".join(error.messages))
+
+
+@require_POST
 def group_join(request, slug):
-    return HttpResponse("TODO")
+    if not request.user.is_authenticated:
+        # Back to the group page after signing in: this URL only takes a POST.
+        return redirect_to_login(f"/groups/{slug}/")
+    group = access.get_visible_group(request.user, slug)
+    form = JoinForm(request.POST)
+    if not form.is_valid():
+        for error in form.errors.get("answer", []):
+            messages.error(request, error)
+        return redirect(group)
+    try:
+        membership = services.join_group(
+            user=request.user, group=group, answer=form.cleaned_data["answer"]
+        )
+    except ValidationError as error:
+        _error(request, error)
+        return redirect(group)
+    if membership.state == Membership.State.ACTIVE:
+        messages.success(
+            request,
+            f"Welcome to {group.name}! You can now see where and when it meets.",
+        )
+    else:
+        messages.success(
+            request,
+            f"Your request to join {group.name} is sent. We will let you know "
+            "here when an organizer answers.",
+        )
+    return redirect(group)
 
 
+@login_required
+@require_POST
 def group_withdraw(request, slug):
-    return HttpResponse("TODO")
+    group = access.get_visible_group(request.user, slug)
+    try:
+        services.withdraw_request(user=request.user, group=group)
+    except ValidationError as error:
+        _error(request, error)
+    else:
+        messages.success(request, f"Your request to join {group.name} is withdrawn.")
+    return redirect(group)
 
 
+@login_required
 def group_leave(request, slug):
-    return HttpResponse("TODO")
+    group, membership = access.get_group_for_member(request.user, slug)
+    if request.method == "POST":
+        try:
+            services.leave_group(user=request.user, group=group)
+        except ValidationError as error:
+            _error(request, error)
+            return redirect("groups:group_leave", slug=group.slug)
+        messages.success(request, f"You have left {group.name}.")
+        return redirect("groups:my_groups")
+    return render(
+        request,
+        "groups/group_leave.html",
+        {
+            "group": group,
+            "membership": membership,
+            "is_last_organizer": services.is_last_organizer(membership),
+        },
+    )
 
 
+@login_required
 def my_groups(request):
-    return HttpResponse("TODO")
+    # Only ever her own memberships: this page takes no user from the URL.
+    memberships = (
+        Membership.objects.filter(
+            user=request.user,
+            state__in=[Membership.State.ACTIVE, Membership.State.PENDING],
+        )
+        .select_related("group__place")
+        .order_by("group__name")
+    )
+    organizing, member_of, waiting = [], [], []
+    for membership in memberships:
+        if membership.state == Membership.State.PENDING:
+            waiting.append(membership)
+        elif membership.role == Membership.Role.ORGANIZER:
+            organizing.append(membership)
+        else:
+            member_of.append(membership)
+    return render(
+        request,
+        "groups/my_groups.html",
+        {"organizing": organizing, "member_of": member_of, "waiting": waiting},
+    )

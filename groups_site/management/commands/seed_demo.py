@@ -4,11 +4,14 @@ content here."""
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from groups.models import Place
+from groups_site.demo_groups import DEMO_MEMBERS, seed_groups
 
 DEMO_PASSWORD = "kindred-demo-2026"
 
@@ -62,14 +65,30 @@ class Command(BaseCommand):
         if if_empty and User.objects.exists():
             self.stdout.write("Database already has users; demo content not loaded.")
             return
+        if not Place.objects.exists():
+            # Demo groups meet in real cities from the gazetteer.
+            call_command("load_places", stdout=self.stdout, stderr=self.stderr)
         with transaction.atomic():
             users = [self.seed_user(spec) for spec in DEMO_USERS]
-        self.stdout.write(self.style.SUCCESS("Demo content is ready. Sign in with:"))
+            members = [self.seed_user(spec) for spec in DEMO_MEMBERS]
+            by_username = {user.username: user for user in users + members}
+            groups = seed_groups(by_username, warn=self.warn)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content is ready: {len(groups)} groups and "
+                f"{len(users) + len(members)} demo accounts. Sign in with:"
+            )
+        )
         for spec, user in zip(DEMO_USERS, users, strict=True):
             self.stdout.write(
                 f"  {spec['role']:<10} {user.username:<6} / {DEMO_PASSWORD}"
                 f"   ({user.email})"
             )
+        names = ", ".join(member.username for member in members)
+        self.stdout.write(f"  Other demo members ({names}) use the same password.")
+
+    def warn(self, message: str) -> None:
+        self.stderr.write(self.style.WARNING(message))
 
     def seed_user(self, spec: dict) -> User:
         email = f"{spec['username']}@demo.kindred.example"

@@ -1,0 +1,186 @@
+"""`make bench`: serve Kindred with gunicorn on loopback, load it with wrk, and
+compare each page with a bare Django view served by the same server in the same run.
+
+It uses its own database (kindred_bench) on the configured server, or on the
+embedded PostgreSQL when DATABASE_URL is unset, so your development data is safe.
+Environment: BENCH_DURATION (seconds per page, default 10), BENCH_CONNECTIONS
+(default 8), BENCH_WORKERS (gunicorn workers, default 2), BENCH_GROUPS (10000).
+"""
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote, urlparse, urlunparse
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+DURATION = int(os.environ.get("BENCH_DURATION", "10"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+GROUPS = int(os.environ.get("BENCH_GROUPS", "10000"))
+DB_NAME = "kindred_bench"
+
+
+def bench_database_url() -> str:
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        parts = urlparse(url)
+        return urlunparse(parts._replace(path=f"/{DB_NAME}"))
+    sys.path.insert(0, str(BASE_DIR))
+    from groups_site.devdb import database_settings
+
+    db = database_settings(BASE_DIR)
+    host = quote(db["HOST"], safe="")
+    return f"postgres://{db['USER']}@{host}:{db['PORT'] or 5432}/{DB_NAME}"
+
+
+def ensure_database(url: str) -> None:
+    import psycopg
+
+    parts = urlparse(url)
+    admin = urlunparse(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        exists = conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [DB_NAME]
+        ).fetchone()
+        if not exists:
+            conn.execute(f"CREATE DATABASE {DB_NAME}")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_up(url: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"The server did not answer at {url}")
+
+
+def to_ms(value: str) -> float:
+    number, unit = re.match(r"([\d.]+)(\w+)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+
+def run_wrk(url: str) -> dict:
+    # Warm up (connections, caches), then measure.
+    subprocess.run(
+        ["wrk", "-t1", f"-c{CONNECTIONS}", "-d2s", url], capture_output=True, check=True
+    )
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    errors = 0
+    if match := re.search(r"Non-2xx or 3xx responses: (\d+)", out):
+        errors += int(match.group(1))
+    if match := re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out
+    ):
+        errors += sum(int(n) for n in match.groups())
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50": to_ms(re.search(r"50%\s+(\S+)", out).group(1)),
+        "p99": to_ms(re.search(r"99%\s+(\S+)", out).group(1)),
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
+        "errors": errors,
+    }
+
+
+def main() -> None:
+    if not shutil.which("wrk"):
+        raise SystemExit("make bench needs wrk: apt-get install wrk")
+    database_url = bench_database_url()
+    ensure_database(database_url)
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DEBUG": "false",
+        "SECRET_KEY": "benchmark-only-secret-key-not-used-anywhere-else-0123456789",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "BENCHMARK_VIEWS": "true",
+        "LOG_LEVEL": "WARNING",
+    }
+    manage = [PYTHON, "manage.py"]
+    print("Preparing the benchmark database (first run loads places and groups)...")
+    subprocess.run(
+        [*manage, "migrate", "--no-input", "-v0"], env=env, check=True, cwd=BASE_DIR
+    )
+    subprocess.run(
+        [*manage, "bench_data", "--groups", str(GROUPS)],
+        env=env,
+        check=True,
+        cwd=BASE_DIR,
+    )
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "groups_site.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(WORKERS),
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=BASE_DIR,
+    )
+    try:
+        wait_until_up(f"{base}/bench/bare/")
+        pages = {
+            "bare Django view": "/bench/bare/",
+            "search near a place": "/groups/?near=Leeds&radius=50",
+            "search text + near": "/groups/?q=support&near=London&radius=25",
+            "group page": "/groups/bench-group-4321/",
+        }
+        results = {}
+        for name, path in pages.items():
+            results[name] = run_wrk(base + path)
+            r = results[name]
+            print(f"  measured {name:<22} {r['rps']:8.0f} req/s", flush=True)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+    bare = results["bare Django view"]["rps"]
+    print()
+    print(
+        f"gunicorn {WORKERS} sync workers, wrk 2 threads x {CONNECTIONS} connections, "
+        f"{DURATION}s per page, {GROUPS:,} groups"
+    )
+    print(
+        f"{'page':<24}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'ratio':>8}"
+    )
+    for name, r in results.items():
+        print(
+            f"{name:<24}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p99']:>9.1f}"
+            f"{r['errors']:>8}{r['rps'] / bare:>8.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main()

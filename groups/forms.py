@@ -1,0 +1,544 @@
+import zoneinfo
+
+from django import forms
+from django.conf import global_settings
+from django.urls import reverse_lazy
+
+from groups.models import Group, Membership, Place, Topic
+from groups.search import (
+    DEFAULT_RADIUS,
+    MAX_RADIUS,
+    GroupSearch,
+    Origin,
+    place_query,
+    resolve_place,
+    suggestion,
+)
+
+# Base languages only ("pt", not "pt-br"): groups list the language they speak.
+LANGUAGE_CHOICES = [("", "Any language")] + sorted(
+    ((code, name) for code, name in global_settings.LANGUAGES if "-" not in code),
+    key=lambda choice: choice[1],
+)
+
+LOCATION_ERROR = (
+    "We couldn't read your location. Try “Use my location” again, or type a town."
+)
+
+
+class GroupSearchForm(forms.Form):
+    """The /groups/ search. Bound to request.GET; every field is optional."""
+
+    q = forms.CharField(
+        label="What are you looking for?",
+        required=False,
+        max_length=200,
+        widget=forms.SearchInput(attrs={"placeholder": "For example: confidence"}),
+    )
+    near = forms.CharField(
+        label="Near",
+        required=False,
+        max_length=120,
+        help_text="A town or city, such as “Leeds” or “Portland, Maine”.",
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "off",
+                "list": "place-suggestions",
+                "hx-get": reverse_lazy("groups:place_autocomplete"),
+                "hx-trigger": "input changed delay:250ms",
+                "hx-target": "#place-suggestions",
+                "hx-swap": "innerHTML",
+            }
+        ),
+    )
+    lat = forms.FloatField(
+        required=False,
+        min_value=-90,
+        max_value=90,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid": LOCATION_ERROR,
+            "min_value": LOCATION_ERROR,
+            "max_value": LOCATION_ERROR,
+        },
+    )
+    lon = forms.FloatField(
+        required=False,
+        min_value=-180,
+        max_value=180,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid": LOCATION_ERROR,
+            "min_value": LOCATION_ERROR,
+            "max_value": LOCATION_ERROR,
+        },
+    )
+    radius = forms.IntegerField(
+        label="Within",
+        min_value=1,
+        max_value=MAX_RADIUS,
+        error_messages={
+            "invalid": f"Enter a whole number from 1 to {MAX_RADIUS}.",
+            "min_value": f"Enter a distance from 1 to {MAX_RADIUS}.",
+            "max_value": f"Enter a distance from 1 to {MAX_RADIUS}.",
+        },
+    )
+    unit = forms.ChoiceField(
+        label="Unit", choices=[("km", "kilometres"), ("mi", "miles")]
+    )
+    topic = forms.ModelChoiceField(
+        label="Topic",
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label="Any topic",
+        error_messages={"invalid_choice": "We don't have that topic; choose one."},
+    )
+    format = forms.ChoiceField(
+        label="How it meets",
+        choices=[("", "Any way")] + Group.Format.choices,
+        required=False,
+    )
+    online = forms.BooleanField(
+        label="Only groups I can join online",
+        required=False,
+        help_text="Online and hybrid groups, wherever you are.",
+    )
+    facilitation = forms.ChoiceField(
+        label="Led by",
+        choices=[("", "Anyone")] + Group.Facilitation.choices,
+        required=False,
+    )
+    women_only = forms.BooleanField(label="Women only", required=False)
+    childcare = forms.BooleanField(label="Childcare available", required=False)
+    child_friendly = forms.BooleanField(label="Children welcome", required=False)
+    wheelchair = forms.BooleanField(label="Wheelchair accessible", required=False)
+    language = forms.ChoiceField(
+        label="Language", choices=LANGUAGE_CHOICES, required=False
+    )
+    cost = forms.ChoiceField(
+        label="Cost",
+        choices=[("", "Any cost")] + Group.Cost.choices,
+        required=False,
+    )
+
+    FILTER_FIELDS = [
+        "topic",
+        "format",
+        "online",
+        "facilitation",
+        "women_only",
+        "childcare",
+        "child_friendly",
+        "wheelchair",
+        "language",
+        "cost",
+    ]
+    # Tucked under "More filters" (open when one of them is in use).
+    MORE_FILTER_FIELDS = FILTER_FIELDS[1:]
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None:
+            # Missing or blank means the default, so a bare /groups/?near=Leeds works.
+            data = data.copy()
+            for name, default in (("radius", DEFAULT_RADIUS), ("unit", "km")):
+                if not data.get(name, "").strip():
+                    data[name] = str(default)
+        super().__init__(data, *args, **kwargs)
+        self.place = None
+        self.other_places = []
+
+    def clean_q(self):
+        return " ".join(self.cleaned_data["q"].split())
+
+    def clean_near(self):
+        return " ".join(self.cleaned_data["near"].split())
+
+    def clean(self):
+        cleaned = super().clean()
+        near = cleaned.get("near")
+        if near:
+            self.place, self.other_places = resolve_place(near)
+            if self.place is None:
+                self.add_error(
+                    "near",
+                    f"We couldn't find a place called “{near}”. "
+                    "Try the nearest town or city, or check the spelling.",
+                )
+        elif (
+            "lat" in cleaned
+            and "lon" in cleaned
+            and (cleaned["lat"] is None) != (cleaned["lon"] is None)
+        ):
+            raise forms.ValidationError(LOCATION_ERROR, code="location")
+        return cleaned
+
+    @property
+    def has_filters(self) -> bool:
+        """Whether anything beyond text and place narrows the results."""
+        data = getattr(self, "cleaned_data", {})
+        return any(data.get(name) for name in self.FILTER_FIELDS)
+
+    @property
+    def has_more_filters(self) -> bool:
+        data = getattr(self, "cleaned_data", {})
+        return any(data.get(name) for name in self.MORE_FILTER_FIELDS)
+
+    def more_filter_fields(self):
+        return [self[name] for name in self.MORE_FILTER_FIELDS]
+
+    def to_search(self) -> GroupSearch:
+        """The search this valid form asks for. A typed place wins over coordinates
+        left in the form from an earlier "Use my location"."""
+        data = self.cleaned_data
+        origin = None
+        if self.place is not None:
+            origin = Origin(self.place.latitude, self.place.longitude, self.place)
+        elif data["lat"] is not None and data["lon"] is not None:
+            origin = Origin(data["lat"], data["lon"])
+        return GroupSearch(
+            text=data["q"],
+            topic=data["topic"],
+            format=data["format"],
+            online_only=data["online"],
+            facilitation=data["facilitation"],
+            women_only=data["women_only"],
+            childcare=data["childcare"],
+            child_friendly=data["child_friendly"],
+            wheelchair=data["wheelchair"],
+            language=data["language"],
+            cost=data["cost"],
+            origin=origin,
+            radius=data["radius"],
+            unit=data["unit"],
+            other_places=[suggestion(place) for place in self.other_places],
+        )
+
+
+# Listing a group and the organizer's tools ------------------------------------------
+# (group_create, group_edit, group_join, group_status, membership_role).
+
+# Current IANA areas; leaves out legacy aliases such as US/Eastern or Etc/GMT+5.
+TIME_ZONE_AREAS = {
+    "Africa",
+    "America",
+    "Antarctica",
+    "Asia",
+    "Atlantic",
+    "Australia",
+    "Europe",
+    "Indian",
+    "Pacific",
+}
+
+
+def _time_zone_choices() -> list[tuple[str, str]]:
+    zones = sorted(
+        zone
+        for zone in zoneinfo.available_timezones()
+        if zone.split("/")[0] in TIME_ZONE_AREAS and "/" in zone
+    )
+    return [("", "Same as the town or city"), ("UTC", "UTC")] + [
+        (zone, zone.replace("_", " ")) for zone in zones
+    ]
+
+
+class GroupForm(forms.ModelForm):
+    """Everything an organizer tells us about her group. The town is typed, not
+    picked from a list of thousands, and resolved against the gazetteer."""
+
+    place_name = forms.CharField(
+        label="Town or city",
+        max_length=200,
+        required=False,
+        help_text="Everyone can see the town. If several share the name, add the "
+        "region or country after a comma: “Portland, Maine”.",
+    )
+    timezone = forms.ChoiceField(
+        label="Time zone",
+        required=False,
+        choices=_time_zone_choices,
+        help_text="The time zone of the meeting times. In-person groups can leave "
+        "it to the town.",
+    )
+    online_link = forms.URLField(
+        label="Meeting link (members only)",
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        help_text="Only active members see this, never the public.",
+    )
+    capacity = forms.IntegerField(
+        label="How many members at most",
+        min_value=2,
+        max_value=1000,
+        required=False,
+        help_text="Leave empty for no limit. When the group is full, nobody new "
+        "can join until someone leaves.",
+        error_messages={
+            "min_value": "A group needs room for at least two people.",
+            "max_value": "Please keep it to 1,000 people or fewer.",
+        },
+    )
+
+    # The typed town sits with the format, not at the end.
+    field_order = [
+        "name",
+        "tagline",
+        "description",
+        "topics",
+        "facilitation",
+        "facilitator_credentials",
+        "host_organization",
+        "format",
+        "place_name",
+    ]
+
+    class Meta:
+        model = Group
+        fields = [
+            "name",
+            "tagline",
+            "description",
+            "topics",
+            "facilitation",
+            "facilitator_credentials",
+            "host_organization",
+            "format",
+            "venue_type",
+            "area_description",
+            "street_address",
+            "venue_notes",
+            "online_link",
+            "online_notes",
+            "meeting_day",
+            "start_time",
+            "end_time",
+            "schedule_note",
+            "timezone",
+            "women_only",
+            "childcare",
+            "child_friendly",
+            "wheelchair_accessible",
+            "languages",
+            "cost",
+            "cost_details",
+            "capacity",
+            "ground_rules",
+            "visibility",
+            "join_policy",
+            "join_question",
+        ]
+        labels = {
+            "name": "Group name",
+            "tagline": "In one line",
+            "description": "About the group",
+            "topics": "What the group talks about",
+            "facilitation": "Who leads the meetings",
+            "facilitator_credentials": "Their training or experience",
+            "host_organization": "Host organization",
+            "format": "How the group meets",
+            "venue_type": "Kind of venue",
+            "area_description": "Area (public)",
+            "street_address": "Street address (members only)",
+            "venue_notes": "Finding the room (members only)",
+            "online_notes": "Passcode and joining notes (members only)",
+            "meeting_day": "Day",
+            "start_time": "Starts at",
+            "end_time": "Ends at",
+            "schedule_note": "How often",
+            "women_only": "Women only",
+            "childcare": "Childcare available",
+            "child_friendly": "Children welcome",
+            "wheelchair_accessible": "Wheelchair accessible",
+            "languages": "Languages spoken",
+            "cost": "Cost",
+            "cost_details": "Cost details",
+            "ground_rules": "Ground rules",
+            "visibility": "Who can find the group",
+            "join_policy": "Who can join",
+            "join_question": "Question for people asking to join",
+        }
+        help_texts = {
+            "name": "Short and welcoming. It is public.",
+            "tagline": "Who the group is for, in a sentence. It shows in search "
+            "results.",
+            "topics": "Choose every topic the group talks about.",
+            "facilitator_credentials": "For example “Qualified counsellor (BACP)” "
+            "or “Went through it herself, trained with Women’s Aid”.",
+            "host_organization": "If an organization runs or hosts the group.",
+            "area_description": "A public hint, such as “near the central "
+            "library”. Never a street address.",
+            "languages": "Language codes, separated by commas: en, es, fr.",
+            "cost_details": "For example “£5 a session, free if that is hard”. "
+            "Needed for a fee.",
+            "venue_type": "Where in-person meetings take place.",
+            "ground_rules": "One rule per line. We start you with rules many "
+            "groups use; change them as you like.",
+            "join_question": "Only for groups that join by approval, for example "
+            "“What would you like from the group?”. Everyone who asks to join "
+            "answers it, and only organizers see the answers.",
+        }
+        error_messages = {
+            "name": {"required": "Please give the group a name."},
+            "tagline": {"required": "Please say in one line who the group is for."},
+            "description": {"required": "Please tell people about the group."},
+            "topics": {"required": "Please choose at least one topic."},
+            "facilitation": {"required": "Please say who leads the meetings."},
+            "format": {"required": "Please say how the group meets."},
+            "ground_rules": {
+                "required": "Please write the group's ground rules, one per line."
+            },
+        }
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 8}),
+            "topics": forms.CheckboxSelectMultiple,
+            "facilitation": forms.RadioSelect,
+            "format": forms.RadioSelect,
+            "street_address": forms.Textarea(attrs={"rows": 3}),
+            "venue_notes": forms.Textarea(attrs={"rows": 3}),
+            "online_notes": forms.Textarea(attrs={"rows": 3}),
+            "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "cost": forms.RadioSelect,
+            "ground_rules": forms.Textarea(attrs={"rows": 6}),
+            "visibility": forms.RadioSelect,
+            "join_policy": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Radio buttons need no "---------" choice; a select gets a real prompt.
+        self.fields["facilitation"].choices = Group.Facilitation.choices
+        self.fields["format"].choices = Group.Format.choices
+        self.fields["venue_type"].choices = [("", "Choose a kind of venue")] + [
+            choice for choice in Group.VenueType.choices if choice[0] != "online"
+        ]
+        # Online groups get the online "venue" by themselves (see clean()).
+        self.fields["venue_type"].required = False
+        self.fields["meeting_day"].choices = [("", "No fixed day")] + list(
+            Group.Weekday.choices
+        )
+        self.fields["topics"].queryset = Topic.objects.order_by("name")
+        if self.instance.place_id:
+            self.initial.setdefault("place_name", place_query(self.instance.place))
+        if self.instance.pk is None:
+            self.initial.setdefault("timezone", "")
+
+    def clean_languages(self):
+        codes = []
+        for code in self.cleaned_data.get("languages") or []:
+            code = code.strip().lower()
+            if not (code.isascii() and code.isalpha() and 2 <= len(code) <= 3):
+                raise forms.ValidationError(
+                    f"“{code}” is not a language code. Use two or three letters, "
+                    "such as en, es or fr."
+                )
+            if code not in codes:
+                codes.append(code)
+        return codes
+
+    def clean_online_link(self):
+        link = self.cleaned_data["online_link"]
+        if link and not link.lower().startswith(("https://", "http://")):
+            raise forms.ValidationError(
+                "Please give a web link starting with https://."
+            )
+        return link
+
+    def _find_place(self, text: str) -> Place | None:
+        if self.instance.place_id and text == place_query(self.instance.place):
+            return self.instance.place
+        place = Place.objects.matching(text).first()
+        parts = [part.strip() for part in text.split(",")]
+        if place is None and len(parts) > 2:
+            # "Leeds, England, United Kingdom": the town and either qualifier.
+            for qualifier in (parts[-1], parts[1]):
+                place = Place.objects.matching(f"{parts[0]}, {qualifier}").first()
+                if place:
+                    break
+        return place
+
+    def clean(self):
+        data = super().clean()
+        meets_online = data.get("format") == Group.Format.ONLINE
+
+        self.place = None
+        place_name = (data.get("place_name") or "").strip()
+        if place_name:
+            self.place = self._find_place(place_name)
+            if self.place is None:
+                self.add_error(
+                    "place_name",
+                    f"We could not find a town called “{place_name}”. Check the "
+                    "spelling, or add the region or country after a comma.",
+                )
+        elif data.get("format") and not meets_online:
+            self.add_error(
+                "place_name", "Please say in which town or city the group meets."
+            )
+
+        venue = data.get("venue_type")
+        if meets_online:
+            data["venue_type"] = Group.VenueType.ONLINE
+            # An address that no longer applies must not linger for members.
+            data["street_address"] = data["venue_notes"] = ""
+        elif data.get("format") and not venue:
+            self.add_error("venue_type", "Please choose the kind of venue.")
+        if data.get("format") == Group.Format.IN_PERSON:
+            data["online_link"] = data["online_notes"] = ""
+
+        if data.get("cost") == Group.Cost.FEE and not data.get("cost_details"):
+            self.add_error(
+                "cost_details", "Please say how much the fee is, and for what."
+            )
+
+        start, end = data.get("start_time"), data.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", "The meeting must end after it starts.")
+        elif end and not start:
+            self.add_error("start_time", "Please add the start time too.")
+
+        if not data.get("timezone"):
+            if self.place is not None:
+                data["timezone"] = self.place.timezone
+            elif start:
+                self.add_error(
+                    "timezone", "Please choose the time zone of the meeting times."
+                )
+            else:
+                data["timezone"] = "UTC"
+
+        if data.get("join_policy") == Group.JoinPolicy.OPEN:
+            data["join_question"] = ""
+        return data
+
+    def save(self, commit=True):
+        self.instance.place = self.place
+        return super().save(commit)
+
+
+class JoinForm(forms.Form):
+    answer = forms.CharField(
+        label="Your answer",
+        max_length=1000,
+        required=False,
+        error_messages={
+            "max_length": "Please keep your answer under 1,000 characters."
+        },
+    )
+
+
+class MembershipRoleForm(forms.Form):
+    role = forms.ChoiceField(choices=Membership.Role.choices)
+
+
+class GroupStatusForm(forms.Form):
+    status = forms.ChoiceField(
+        choices=[
+            (Group.Status.ACTIVE, "Resume"),
+            (Group.Status.PAUSED, "Pause"),
+            (Group.Status.ARCHIVED, "Archive"),
+        ]
+    )
+    confirm = forms.BooleanField(required=False)

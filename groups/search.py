@@ -1,0 +1,284 @@
+"""Finding groups: full-text search, filters, and "near a place" by great-circle
+distance computed in SQL (core PostgreSQL only: no PostGIS, no extensions)."""
+
+import math
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import F, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import ASin, Cos, Least, Power, Radians, Sin, Sqrt
+
+from groups.models import Group, Place, Topic
+from groups_site.text import fold
+
+EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG)
+KM_PER_MILE = 1.609344
+DEFAULT_RADIUS = 25
+MAX_RADIUS = 500  # in her unit, km or miles
+SEARCH_CONFIG = "english"
+
+# Fields a card never shows. Deferring them keeps the list light, and means the
+# members-only ones are not even read from the database for a public page.
+CARD_DEFERRED_FIELDS = [
+    "description",
+    "street_address",
+    "venue_notes",
+    "online_link",
+    "online_notes",
+    "ground_rules",
+    "join_question",
+    "search_vector",
+]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where "near" is measured from: a gazetteer place, or her own coordinates
+    (which are only ever in the query string, never stored)."""
+
+    latitude: float
+    longitude: float
+    place: Place | None = None
+
+    @property
+    def label(self) -> str:
+        return self.place.label if self.place else "your location"
+
+
+def to_km(distance: float, unit: str) -> float:
+    return distance * KM_PER_MILE if unit == "mi" else distance
+
+
+def from_km(distance_km: float, unit: str) -> float:
+    return distance_km / KM_PER_MILE if unit == "mi" else distance_km
+
+
+def place_query(place: Place) -> str:
+    """The text that finds this place again through Place.objects.matching():
+    "Portland, Maine" where there is a region, "Leeds, United Kingdom" otherwise."""
+    return f"{place.name}, {place.region or place.country}"
+
+
+def suggestion(place: Place) -> dict:
+    """A place offered to her: the text to search by, and the full name to show."""
+    return {"value": place_query(place), "label": place.label}
+
+
+def names_a_place(text: str) -> bool:
+    """Whether there is a name before any comma: ", France" alone would match
+    every place in France, and "," every place in the world."""
+    return bool(fold(text.partition(",")[0]).strip())
+
+
+def resolve_place(text: str, *, alternatives: int = 4) -> tuple[Place | None, list]:
+    """The best match for a typed place name (the largest city whose name starts
+    with it) and a few other matches to offer when the name is ambiguous."""
+    if not names_a_place(text):
+        return None, []
+    matches = list(Place.objects.matching(text)[: alternatives + 1])
+    if not matches:
+        return None, []
+    return matches[0], matches[1:]
+
+
+def place_suggestions(text: str, *, limit: int = 8) -> list[dict]:
+    """Up to ``limit`` places for the "near" autocomplete, each once."""
+    if not names_a_place(text):
+        return []
+    suggestions = {}
+    for place in Place.objects.matching(text)[: limit * 2]:
+        offer = suggestion(place)
+        suggestions.setdefault(offer["value"], offer)
+        if len(suggestions) == limit:
+            break
+    return list(suggestions.values())
+
+
+def bounding_box(
+    latitude: float, longitude: float, radius_km: float
+) -> tuple[tuple[float, float], list[tuple[float, float]] | None]:
+    """Latitude range and longitude ranges (in degrees) of a box holding every point
+    within ``radius_km`` of the origin, so an index can discard most rows before the
+    exact distance is computed. After J. P. Matuschek, "Finding Points Within a
+    Distance of a Latitude/Longitude Using Bounding Coordinates".
+
+    The longitude ranges are None when a pole lies within the radius (every
+    longitude then qualifies), and two ranges when the box crosses the 180th
+    meridian."""
+    angle = radius_km / EARTH_RADIUS_KM
+    lat = math.radians(latitude)
+    min_lat, max_lat = lat - angle, lat + angle
+    if min_lat <= -math.pi / 2 or max_lat >= math.pi / 2:
+        lat_range = (
+            math.degrees(max(min_lat, -math.pi / 2)),
+            math.degrees(min(max_lat, math.pi / 2)),
+        )
+        return lat_range, None
+    delta = math.asin(min(1.0, math.sin(angle) / math.cos(lat)))
+    # A hair of slack so floating-point rounding never drops a point on the edge.
+    slack = 1e-9
+    lat_range = (math.degrees(min_lat) - slack, math.degrees(max_lat) + slack)
+    west = math.degrees(math.radians(longitude) - delta) - slack
+    east = math.degrees(math.radians(longitude) + delta) + slack
+    if west < -180:
+        return lat_range, [(west + 360, 180.0), (-180.0, east)]
+    if east > 180:
+        return lat_range, [(west, 180.0), (-180.0, east - 360)]
+    return lat_range, [(west, east)]
+
+
+def distance_km_expression(origin: Origin, prefix: str = "place__"):
+    """Great-circle distance in km from ``origin`` to the row's place, by the
+    haversine formula, as a database expression."""
+    lat1 = math.radians(origin.latitude)
+    lon1 = math.radians(origin.longitude)
+    lat2 = Radians(F(f"{prefix}latitude"))
+    lon2 = Radians(F(f"{prefix}longitude"))
+    half_dlat = Sin((lat2 - Value(lat1)) / Value(2.0))
+    half_dlon = Sin((lon2 - Value(lon1)) / Value(2.0))
+    a = Power(half_dlat, 2) + Value(math.cos(lat1)) * Cos(lat2) * Power(half_dlon, 2)
+    # Least() guards asin() against a rounding error just above 1 (antipodes).
+    return Value(2 * EARTH_RADIUS_KM) * ASin(Sqrt(Least(a, Value(1.0))))
+
+
+def within_radius(queryset: QuerySet, origin: Origin, radius_km: float) -> QuerySet:
+    """Groups whose place is within ``radius_km`` of ``origin``, annotated with
+    ``distance_km``. Groups without a place (online ones) drop out."""
+    (south, north), longitude_ranges = bounding_box(
+        origin.latitude, origin.longitude, radius_km
+    )
+    box = Q(place__latitude__range=(south, north))
+    if longitude_ranges is not None:
+        in_any_range = Q()
+        for west, east in longitude_ranges:
+            in_any_range |= Q(place__longitude__range=(west, east))
+        box &= in_any_range
+    return (
+        queryset.filter(box)
+        .annotate(
+            distance_km=distance_km_expression(origin),
+        )
+        .filter(distance_km__lte=radius_km)
+    )
+
+
+def has_lexemes(text: str) -> bool:
+    """Whether PostgreSQL finds any searchable word in ``text``; "the" or "!!" have
+    none, and a full-text match on them would find nothing. One query."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT numnode(websearch_to_tsquery(%s::regconfig, %s))",
+            [SEARCH_CONFIG, text],
+        )
+        return cursor.fetchone()[0] > 0
+
+
+@dataclass
+class GroupSearch:
+    """What she asked for on /groups/, turned into one query over listed groups."""
+
+    text: str = ""
+    topic: Topic | None = None
+    format: str = ""
+    online_only: bool = False
+    facilitation: str = ""
+    women_only: bool = False
+    childcare: bool = False
+    child_friendly: bool = False
+    wheelchair: bool = False
+    language: str = ""
+    cost: str = ""
+    origin: Origin | None = None
+    radius: float = DEFAULT_RADIUS
+    unit: str = "km"
+    other_places: list = field(default_factory=list)
+
+    @property
+    def radius_km(self) -> float:
+        return to_km(self.radius, self.unit)
+
+    @property
+    def unit_label(self) -> str:
+        return "miles" if self.unit == "mi" else "km"
+
+    @property
+    def wider_radius(self) -> int | None:
+        """Twice the radius, for "look further" (None when already at the limit)."""
+        if self.radius >= MAX_RADIUS:
+            return None
+        return min(int(self.radius * 2), MAX_RADIUS)
+
+    @property
+    def wants_online(self) -> bool:
+        """Looking for online groups: then where she is doesn't narrow anything."""
+        return self.online_only or self.format == Group.Format.ONLINE
+
+    @property
+    def is_near(self) -> bool:
+        """Whether results are limited to (and sorted by) distance."""
+        return self.origin is not None and not self.wants_online
+
+    @cached_property
+    def uses_text_fallback(self) -> bool:
+        """Searched words PostgreSQL can't index (only stop words or symbols):
+        then we look for the text itself in names and taglines."""
+        return bool(self.text) and not has_lexemes(self.text)
+
+    def results(self) -> QuerySet:
+        groups = (
+            Group.objects.listed()
+            .select_related("place")
+            .prefetch_related(
+                Prefetch("topics", queryset=Topic.objects.order_by("name"))
+            )
+            .defer(*CARD_DEFERRED_FIELDS)
+        )
+        groups = self._filter(groups)
+        ordering = []
+        if self.is_near:
+            groups = within_radius(groups, self.origin, self.radius_km)
+            groups = groups.annotate(
+                distance=F("distance_km") / Value(to_km(1.0, self.unit)),
+            )
+            ordering.append("distance_km")
+        if self.text and not self.uses_text_fallback:
+            query = SearchQuery(
+                self.text, search_type="websearch", config=SEARCH_CONFIG
+            )
+            groups = groups.filter(search_vector=query).annotate(
+                rank=SearchRank(F("search_vector"), query)
+            )
+            ordering.append(F("rank").desc())
+        elif self.text:
+            groups = groups.filter(
+                Q(name__icontains=self.text) | Q(tagline__icontains=self.text)
+            )
+        # Name then id: a stable order, so pages never repeat or skip a group.
+        return groups.order_by(*ordering, "name", "pk")
+
+    def _filter(self, groups: QuerySet) -> QuerySet:
+        if self.topic:
+            groups = groups.filter(topics=self.topic)
+        if self.format:
+            groups = groups.filter(format=self.format)
+        if self.online_only:
+            groups = groups.filter(
+                format__in=[Group.Format.ONLINE, Group.Format.HYBRID]
+            )
+        if self.facilitation:
+            groups = groups.filter(facilitation=self.facilitation)
+        if self.women_only:
+            groups = groups.filter(women_only=True)
+        if self.childcare:
+            groups = groups.filter(childcare=True)
+        if self.child_friendly:
+            groups = groups.filter(child_friendly=True)
+        if self.wheelchair:
+            groups = groups.filter(wheelchair_accessible=True)
+        if self.language:
+            groups = groups.filter(languages__contains=[self.language])
+        if self.cost:
+            groups = groups.filter(cost=self.cost)
+        return groups

@@ -1,0 +1,119 @@
+"""Formatting for group pages and cards: schedules, costs, audience tags and the
+Markdown-lite description. Formatting only; rules live in the models."""
+
+from datetime import time
+
+from django import template
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_info
+
+from groups.models import Group
+from groups_site.text import render_markdown_lite
+
+register = template.Library()
+
+
+def _clock(value: time) -> str:
+    return f"{value.hour % 12 or 12}:{value.minute:02d}"
+
+
+def _half(value: time) -> str:
+    return "am" if value.hour < 12 else "pm"
+
+
+def _time_range(start: time | None, end: time | None) -> str:
+    """7:00–8:30 pm; 10:30 am–12:00 pm; 7:00 pm when there is no end."""
+    if start is None:
+        return ""
+    if end is None:
+        return f"{_clock(start)} {_half(start)}"
+    if _half(start) == _half(end):
+        return f"{_clock(start)}–{_clock(end)} {_half(end)}"
+    return f"{_clock(start)} {_half(start)}–{_clock(end)} {_half(end)}"
+
+
+@register.filter
+def meeting_schedule(group: Group) -> str:
+    """ "Tuesdays, 7:00–8:30 pm", "Tuesdays", "7:00–8:30 pm" or ""."""
+    day = ""
+    if group.meeting_day is not None:
+        day = f"{Group.Weekday(group.meeting_day).label}s"
+    times = _time_range(group.start_time, group.end_time)
+    return ", ".join(part for part in (day, times) if part)
+
+
+@register.filter
+def timezone_label(name: str) -> str:
+    """ "America/New_York" -> "New York time"; "UTC" stays "UTC"."""
+    if "/" not in (name or ""):
+        return name or "UTC"
+    return f"{name.rsplit('/', 1)[1].replace('_', ' ')} time"
+
+
+@register.filter
+def cost_label(group: Group) -> str:
+    """ "Free", "Donation welcome (suggested £3)", "Fee: £5 a session"."""
+    label = group.get_cost_display()
+    if not group.cost_details:
+        return label
+    if group.cost == Group.Cost.FEE:
+        return f"{label}: {group.cost_details}"
+    return f"{label} ({group.cost_details})"
+
+
+@register.filter
+def capacity_label(group: Group) -> str:
+    return f"Up to {group.capacity} people" if group.capacity else ""
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """ "es" -> "Spanish"; an unknown code is shown as it is."""
+    try:
+        return get_language_info(code.lower())["name"]
+    except KeyError:
+        return code.upper()
+
+
+@register.filter
+def language_names(codes) -> str:
+    return ", ".join(language_name(code) for code in codes or [])
+
+
+@register.filter
+def audience_labels(group: Group) -> list[str]:
+    """Short labels for who the group suits, in a fixed order."""
+    labels = []
+    if group.women_only:
+        labels.append("Women only")
+    if group.childcare:
+        labels.append("Childcare available")
+    if group.child_friendly:
+        labels.append("Children welcome")
+    if group.wheelchair_accessible:
+        labels.append("Wheelchair accessible")
+    if group.languages:
+        labels.append(f"In {language_names(group.languages)}")
+    return labels
+
+
+FACILITATION_NOTES = {
+    Group.Facilitation.PEER: "Led by a woman who has lived through something "
+    "similar. She holds the space; she isn't a therapist.",
+    Group.Facilitation.SOCIAL_WORKER: "Led by a qualified social worker.",
+    Group.Facilitation.THERAPIST: "Led by a qualified therapist.",
+    Group.Facilitation.COUNSELLOR: "Led by a qualified counsellor.",
+    Group.Facilitation.LIFE_COACH: "Led by a life coach.",
+    Group.Facilitation.ORGANIZATION_STAFF: "Led by staff of a support organization.",
+}
+
+
+@register.filter
+def facilitation_note(group: Group) -> str:
+    return FACILITATION_NOTES.get(group.facilitation, "")
+
+
+@register.filter
+def markdown_lite(text: str) -> str:
+    # render_markdown_lite escapes raw HTML and nh3 sanitizes the result.
+    return mark_safe(render_markdown_lite(text))

@@ -1,0 +1,70 @@
+"""Account deletion and data export, as the groups app plugs into them
+(settings.ACCOUNT_DELETION_STEPS and ACCOUNT_EXPORT_SECTIONS)."""
+
+import json
+
+from accounts.models import User
+from groups.models import Group, Membership
+from tests.conftest import log_in, make_group, make_place, reauthenticate
+
+
+def test_deleting_her_account_removes_her_memberships(client, alice, bob):
+    leeds = make_place()
+    organized = make_group(name="Alice Organizes", organizer=alice, place=leeds)
+    joined = make_group(name="Bob Organizes", organizer=bob, place=leeds)
+    Membership.objects.create(group=joined, user=alice, state=Membership.State.ACTIVE)
+    waiting = make_group(
+        name="Waiting Circle",
+        organizer=bob,
+        place=leeds,
+        join_policy=Group.JoinPolicy.APPROVAL,
+    )
+    Membership.objects.create(
+        group=waiting,
+        user=alice,
+        state=Membership.State.PENDING,
+        answer="Something personal.",
+    )
+    alice_pk = alice.pk
+    log_in(client, "alice")
+    reauthenticate(client)
+
+    response = client.post("/accounts/delete/", {"confirm": "delete my account"})
+
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=alice_pk).exists()
+    assert not Membership.objects.filter(user_id=alice_pk).exists()
+    assert not Membership.objects.filter(answer="Something personal.").exists()
+    # The groups and everyone else's memberships stay.
+    assert Group.objects.filter(pk=organized.pk).exists()
+    organized.refresh_from_db()
+    assert organized.created_by is None
+    assert Membership.objects.filter(user=bob).count() == 2
+
+
+def test_her_data_export_lists_her_memberships(client, alice, bob):
+    leeds = make_place()
+    make_group(name="Alice Organizes", organizer=alice, place=leeds)
+    waiting = make_group(
+        name="Waiting Circle",
+        organizer=bob,
+        place=leeds,
+        join_policy=Group.JoinPolicy.APPROVAL,
+    )
+    Membership.objects.create(
+        group=waiting, user=alice, state="pending", answer="My answer."
+    )
+    make_group(name="Not Hers", organizer=bob, place=leeds)
+    client.force_login(alice)
+
+    response = client.post("/accounts/export/download/")
+
+    data = json.loads(response.content)
+    rows = data["group_memberships"]
+    assert [(row["group"], row["role"], row["state"]) for row in rows] == [
+        ("Alice Organizes", "organizer", "active"),
+        ("Waiting Circle", "member", "pending"),
+    ]
+    assert rows[1]["answer"] == "My answer."
+    assert rows[1]["url"] == "/groups/waiting-circle/"
+    assert "Not Hers" not in response.content.decode()

@@ -1,0 +1,176 @@
+import pytest
+from django.contrib.messages import get_messages
+
+from accounts.models import Notification
+from groups.models import Group
+from tests.conftest import make_group, make_place
+
+URL = "/groups/tuesday-evening-circle/manage/edit/"
+
+
+def messages_of(response) -> list[str]:
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+@pytest.fixture
+def leeds(db):
+    return make_place("Leeds")
+
+
+@pytest.fixture
+def group(alice, bob, leeds):
+    return make_group(
+        organizer=alice, members=[bob], place=leeds, timezone="Europe/London"
+    )
+
+
+def form_data(group, **overrides) -> dict:
+    """What the edit form sends back unchanged."""
+    data = {
+        "name": group.name,
+        "tagline": group.tagline,
+        "description": group.description,
+        "topics": [topic.pk for topic in group.topics.all()],
+        "facilitation": group.facilitation,
+        "facilitator_credentials": group.facilitator_credentials,
+        "host_organization": group.host_organization,
+        "format": group.format,
+        "place_name": "Leeds, United Kingdom",
+        "venue_type": group.venue_type,
+        "area_description": group.area_description,
+        "street_address": group.street_address,
+        "venue_notes": group.venue_notes,
+        "online_link": group.online_link,
+        "online_notes": group.online_notes,
+        "meeting_day": group.meeting_day,
+        "start_time": "",
+        "end_time": "",
+        "schedule_note": group.schedule_note,
+        "timezone": group.timezone,
+        "women_only": "on",
+        "languages": "",
+        "cost": group.cost,
+        "cost_details": group.cost_details,
+        "capacity": "",
+        "ground_rules": group.ground_rules,
+        "visibility": group.visibility,
+        "join_policy": group.join_policy,
+        "join_question": group.join_question,
+    }
+    data.update(overrides)
+    return data
+
+
+def test_it_requires_login(client, group):
+    response = client.get(URL)
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/accounts/login/?next={URL}"
+
+
+def test_it_404s_for_an_outsider(client, group, charlie):
+    client.force_login(charlie)
+
+    assert client.get(URL).status_code == 404
+    assert client.post(URL, form_data(group, name="Hijacked")).status_code == 404
+    group.refresh_from_db()
+    assert group.name == "Tuesday Evening Circle"
+
+
+def test_it_403s_for_a_member(client, group, bob):
+    client.force_login(bob)
+
+    assert client.get(URL).status_code == 403
+    assert client.post(URL, form_data(group, name="Hijacked")).status_code == 403
+    group.refresh_from_db()
+    assert group.name == "Tuesday Evening Circle"
+
+
+def test_it_shows_the_form_filled_in(client, group, alice):
+    client.force_login(alice)
+
+    response = client.get(URL)
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert page.count("<h1") == 1
+    assert 'value="Tuesday Evening Circle"' in page
+    assert 'value="Leeds, United Kingdom"' in page
+    assert "12 Secret Lane, Room 4" in page
+
+
+def test_it_saves_her_changes_and_keeps_address_and_status(client, group, alice):
+    client.force_login(alice)
+
+    response = client.post(
+        URL, form_data(group, name="Tuesday Circle", tagline="A new tagline.")
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == "/groups/tuesday-evening-circle/manage/"
+    group.refresh_from_db()
+    assert group.name == "Tuesday Circle"
+    assert group.tagline == "A new tagline."
+    assert group.slug == "tuesday-evening-circle"
+    assert group.status == Group.Status.ACTIVE
+    assert messages_of(response) == ["Your changes are saved."]
+
+
+def test_it_tells_members_when_where_they_meet_changes(client, group, alice, bob):
+    client.force_login(alice)
+
+    client.post(URL, form_data(group, street_address="1 New Street"))
+
+    group.refresh_from_db()
+    assert group.street_address == "1 New Street"
+    note = Notification.objects.get(recipient=bob)
+    assert note.kind == "group_details_changed"
+    assert note.url == "/groups/tuesday-evening-circle/"
+    # The new address is only ever on the group page, for members.
+    assert "New Street" not in note.message
+    assert not Notification.objects.filter(recipient=alice).exists()
+
+
+def test_it_does_not_bother_members_with_other_edits(client, group, alice, bob):
+    client.force_login(alice)
+
+    client.post(URL, form_data(group, tagline="Slightly better words."))
+
+    assert not Notification.objects.exists()
+
+
+def test_it_moves_the_group_to_another_town(client, group, alice):
+    york = make_place("York", geonames_id=77, timezone="Europe/London")
+    client.force_login(alice)
+
+    client.post(URL, form_data(group, place_name="York"))
+
+    group.refresh_from_db()
+    assert group.place == york
+
+
+def test_it_rerenders_with_errors_and_changes_nothing(client, group, alice, bob):
+    client.force_login(alice)
+
+    response = client.post(
+        URL, form_data(group, name="", cost="fee", cost_details="", capacity="0")
+    )
+
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert set(errors) == {"name", "cost_details", "capacity"}
+    group.refresh_from_db()
+    assert group.name == "Tuesday Evening Circle"
+    assert group.cost == Group.Cost.FREE
+    assert not Notification.objects.exists()
+
+
+def test_it_lets_an_organizer_edit_a_group_waiting_for_review(client, alice, leeds):
+    group = make_group(organizer=alice, status=Group.Status.PENDING, place=leeds)
+    client.force_login(alice)
+
+    client.post(URL, form_data(group, tagline="Fixed a typo."))
+
+    group.refresh_from_db()
+    assert group.tagline == "Fixed a typo."
+    assert group.status == Group.Status.PENDING

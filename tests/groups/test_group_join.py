@@ -1,0 +1,215 @@
+import pytest
+from django.contrib.messages import get_messages
+
+from accounts.models import Notification
+from groups.models import Group, Membership
+from tests.conftest import make_group, make_user
+
+URL = "/groups/tuesday-evening-circle/join/"
+
+
+def messages_of(response) -> list[str]:
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+@pytest.fixture
+def approval_group(alice):
+    return make_group(
+        organizer=alice,
+        join_policy=Group.JoinPolicy.APPROVAL,
+        join_question="What would you like from the group?",
+    )
+
+
+def test_it_sends_anonymous_users_to_sign_in_and_back_to_the_group(client, group):
+    response = client.post(URL)
+
+    assert response.status_code == 302
+    assert response["Location"] == (
+        "/accounts/login/?next=/groups/tuesday-evening-circle/"
+    )
+    assert group.memberships.count() == 2
+
+
+def test_it_rejects_get(client, group, charlie):
+    client.force_login(charlie)
+
+    response = client.get(URL)
+
+    assert response.status_code == 405
+    assert not Membership.objects.filter(user=charlie).exists()
+
+
+def test_it_hides_a_group_waiting_for_review_from_others(client, alice, charlie):
+    make_group(organizer=alice, status=Group.Status.PENDING)
+    client.force_login(charlie)
+
+    response = client.post(URL)
+
+    assert response.status_code == 404
+    assert not Membership.objects.filter(user=charlie).exists()
+
+
+def test_it_joins_an_open_group_at_once(client, group, alice, charlie):
+    client.force_login(charlie)
+
+    response = client.post(URL)
+
+    assert response.status_code == 302
+    assert response["Location"] == "/groups/tuesday-evening-circle/"
+    membership = Membership.objects.get(group=group, user=charlie)
+    assert membership.state == Membership.State.ACTIVE
+    assert membership.role == Membership.Role.MEMBER
+    assert messages_of(response) == [
+        "Welcome to Tuesday Evening Circle! You can now see where and when it meets."
+    ]
+    note = Notification.objects.get(recipient=alice)
+    assert note.kind == "member_joined"
+    assert note.message == "Charlie joined Tuesday Evening Circle."
+    assert note.url == "/groups/tuesday-evening-circle/manage/"
+
+
+def test_it_asks_to_join_an_approval_group_with_her_answer(
+    client, approval_group, alice, charlie
+):
+    client.force_login(charlie)
+
+    response = client.post(URL, {"answer": "  Someone to talk to.  "})
+
+    assert response.status_code == 302
+    membership = Membership.objects.get(group=approval_group, user=charlie)
+    assert membership.state == Membership.State.PENDING
+    assert membership.answer == "Someone to talk to."
+    assert "is sent" in messages_of(response)[0]
+    note = Notification.objects.get(recipient=alice)
+    assert note.kind == "join_requested"
+    assert note.message == "Charlie asked to join Tuesday Evening Circle."
+    # Her answer is for the manage page, not for a notification.
+    assert "Someone to talk to" not in note.message
+
+
+def test_it_needs_an_answer_when_the_organizers_ask_a_question(
+    client, approval_group, charlie
+):
+    client.force_login(charlie)
+
+    response = client.post(URL, {"answer": "   "})
+
+    assert response.status_code == 302
+    assert not Membership.objects.filter(user=charlie).exists()
+    assert messages_of(response) == ["Please answer the organizer's question."]
+
+
+def test_it_refuses_an_answer_that_is_too_long(client, approval_group, charlie):
+    client.force_login(charlie)
+
+    response = client.post(URL, {"answer": "x" * 1001})
+
+    assert response.status_code == 302
+    assert not Membership.objects.filter(user=charlie).exists()
+    assert messages_of(response) == ["Please keep your answer under 1,000 characters."]
+
+
+def test_it_does_nothing_twice_on_a_double_submit(client, group, alice, charlie):
+    client.force_login(charlie)
+
+    client.post(URL)
+    client.post(URL)
+
+    assert Membership.objects.filter(group=group, user=charlie).count() == 1
+    assert Notification.objects.filter(recipient=alice).count() == 1
+
+
+def test_it_keeps_a_pending_request_as_it_is_on_a_second_submit(
+    client, approval_group, charlie
+):
+    client.force_login(charlie)
+
+    client.post(URL, {"answer": "First answer"})
+    client.post(URL, {"answer": "Second answer"})
+
+    membership = Membership.objects.get(user=charlie)
+    assert membership.state == Membership.State.PENDING
+    assert membership.answer == "First answer"
+
+
+def test_it_refuses_a_full_group(client, alice, bob, charlie):
+    group = make_group(organizer=alice, members=[bob], capacity=2)
+    client.force_login(charlie)
+
+    response = client.post(URL)
+
+    assert response.status_code == 302
+    assert not Membership.objects.filter(user=charlie).exists()
+    assert messages_of(response) == ["This group is full. Please try again later."]
+    assert group.memberships.count() == 2
+
+
+@pytest.mark.parametrize("status", [Group.Status.PAUSED, Group.Status.ARCHIVED])
+def test_it_refuses_a_group_that_is_not_taking_members(client, alice, charlie, status):
+    make_group(organizer=alice, status=status)
+    client.force_login(charlie)
+
+    response = client.post(URL)
+
+    assert not Membership.objects.filter(user=charlie).exists()
+    assert messages_of(response) == ["This group is not taking new members right now."]
+
+
+def test_it_refuses_someone_an_organizer_removed(client, group, charlie):
+    Membership.objects.create(group=group, user=charlie, state=Membership.State.REMOVED)
+    client.force_login(charlie)
+
+    response = client.post(URL)
+
+    assert Membership.objects.get(user=charlie).state == Membership.State.REMOVED
+    assert messages_of(response) == ["You can't rejoin this group."]
+
+
+def test_it_welcomes_back_a_member_who_left(client, group, charlie):
+    Membership.objects.create(group=group, user=charlie, state=Membership.State.LEFT)
+    client.force_login(charlie)
+
+    client.post(URL)
+
+    membership = Membership.objects.get(user=charlie)
+    assert membership.state == Membership.State.ACTIVE
+
+
+def test_it_lets_someone_declined_ask_again(client, approval_group, charlie):
+    Membership.objects.create(
+        group=approval_group, user=charlie, state=Membership.State.DECLINED
+    )
+    client.force_login(charlie)
+
+    client.post(URL, {"answer": "I would like to try again."})
+
+    membership = Membership.objects.get(user=charlie)
+    assert membership.state == Membership.State.PENDING
+    assert membership.answer == "I would like to try again."
+
+
+def test_it_never_makes_a_joiner_anything_but_a_member(client, group, charlie):
+    client.force_login(charlie)
+
+    client.post(URL, {"role": "organizer", "state": "active"})
+
+    assert Membership.objects.get(user=charlie).role == Membership.Role.MEMBER
+
+
+def test_it_tells_every_organizer_but_no_member(client, group, alice, bob):
+    dora = make_user("dora")
+    Membership.objects.create(
+        group=group,
+        user=dora,
+        role=Membership.Role.ORGANIZER,
+        state=Membership.State.ACTIVE,
+    )
+    erin = make_user("erin")
+    client.force_login(erin)
+
+    client.post(URL)
+
+    assert Notification.objects.filter(recipient=alice).count() == 1
+    assert Notification.objects.filter(recipient=dora).count() == 1
+    assert not Notification.objects.filter(recipient=bob).exists()

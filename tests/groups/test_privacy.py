@@ -1,0 +1,249 @@
+"""DESIGN.md's privacy table, row by row, on the group page (/groups/<slug>/), for
+every kind of viewer: anonymous, a signed-in stranger, a pending member, a member,
+an organizer and a site moderator."""
+
+from html import unescape
+
+import pytest
+
+from groups.models import Group, Membership
+from tests.conftest import make_group, make_user
+
+SLUG = "harbour-women-s-circle"
+URL = f"/groups/{SLUG}/"
+
+STREET_ADDRESS = "27 Quayside Walk, Flat 3"
+VENUE_NOTES = "Buzz flat 3 and say you're here for the circle."
+ONLINE_LINK = "https://meet.example.org/harbour-9931"
+ONLINE_NOTES = "Passcode: lighthouse"
+PRIVATE_DETAILS = [STREET_ADDRESS, VENUE_NOTES, ONLINE_LINK, ONLINE_NOTES]
+
+# Who sees what, straight from the table: (private details, member list).
+VIEWERS = {
+    "anonymous": (False, False),
+    "stranger": (False, False),
+    "pending": (False, False),
+    "member": (True, True),
+    "organizer": (True, True),
+    "moderator": (False, True),
+}
+
+
+@pytest.fixture
+def dana(db):
+    """Asked to join and is waiting for an answer."""
+    return make_user("dana", display_name="Dana")
+
+
+@pytest.fixture
+def hybrid_group(alice, bob, dana):
+    group = make_group(
+        name="Harbour Women's Circle",
+        slug=SLUG,
+        organizer=alice,
+        members=[bob],
+        format=Group.Format.HYBRID,
+        street_address=STREET_ADDRESS,
+        venue_notes=VENUE_NOTES,
+        online_link=ONLINE_LINK,
+        online_notes=ONLINE_NOTES,
+        join_policy=Group.JoinPolicy.APPROVAL,
+        join_question="What brings you here?",
+    )
+    Membership.objects.create(
+        group=group, user=dana, state=Membership.State.PENDING, answer="I'm new."
+    )
+    return group
+
+
+@pytest.fixture
+def viewer_client(client, alice, bob, charlie, dana, moderator):
+    def sign_in(viewer):
+        users = {
+            "stranger": charlie,
+            "pending": dana,
+            "member": bob,
+            "organizer": alice,
+            "moderator": moderator,
+        }
+        if viewer != "anonymous":
+            client.force_login(users[viewer])
+        return client
+
+    return sign_in
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_it_shows_the_public_listing_to_everyone(viewer, viewer_client, hybrid_group):
+    response = viewer_client(viewer).get(URL)
+
+    assert response.status_code == 200
+    page = unescape(response.content.decode())
+    assert "Harbour Women's Circle" in page
+    assert "Self-esteem and assertiveness" in page
+    assert "Leeds, United Kingdom" in page
+    assert "Near the central library" in page
+    assert "Hybrid (in person and online)" in page
+    assert "Tuesdays" in page
+    assert "Peer with lived experience" in page
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_it_shows_address_and_link_only_to_active_members(
+    viewer, viewer_client, hybrid_group
+):
+    sees_private_details, _ = VIEWERS[viewer]
+
+    page = unescape(viewer_client(viewer).get(URL).content.decode())
+
+    for detail in PRIVATE_DETAILS:
+        assert (detail in page) is sees_private_details, detail
+    assert ("meet.example.org" in page) is sees_private_details
+    assert ("Quayside" in page) is sees_private_details
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_it_shows_member_names_only_to_members_and_moderators(
+    viewer, viewer_client, hybrid_group
+):
+    _, sees_member_list = VIEWERS[viewer]
+
+    page = unescape(viewer_client(viewer).get(URL).content.decode())
+
+    for name, profile_url in [("Alice", "/u/alice/"), ("Bobbie", "/u/bob/")]:
+        assert (name in page) is sees_member_list, name
+        assert (profile_url in page) is sees_member_list, profile_url
+    assert ('id="members-title"' in page) is sees_member_list
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_it_never_lists_someone_who_is_only_asking_to_join(
+    viewer, viewer_client, hybrid_group
+):
+    page = unescape(viewer_client(viewer).get(URL).content.decode())
+
+    assert "Dana" not in page
+    assert "/u/dana/" not in page
+    assert "I'm new." not in page
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_it_never_shows_an_email_address(viewer, viewer_client, hybrid_group):
+    page = unescape(viewer_client(viewer).get(URL).content.decode())
+
+    assert "@example.org" not in page
+    for username in ["alice", "bob", "charlie", "dana", "mod"]:
+        assert f"{username}@" not in page
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_it_explains_where_the_address_went(viewer, viewer_client, hybrid_group):
+    sees_private_details, _ = VIEWERS[viewer]
+
+    page = unescape(viewer_client(viewer).get(URL).content.decode())
+
+    explanation = "The address and meeting link are shared with members only."
+    assert (explanation in page) is not sees_private_details
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_it_keeps_private_pages_out_of_shared_caches(
+    viewer, viewer_client, hybrid_group
+):
+    sees_private_details, sees_member_list = VIEWERS[viewer]
+
+    response = viewer_client(viewer).get(URL)
+
+    is_private = response.get("Cache-Control") == "private, no-store"
+    assert is_private is (sees_private_details or sees_member_list)
+
+
+def test_it_never_shows_which_other_groups_a_member_belongs_to(
+    client, alice, bob, hybrid_group
+):
+    make_group(
+        name="Grief Support Evenings",
+        organizer=alice,
+        members=[bob],
+        place=hybrid_group.place,
+    )
+    client.force_login(bob)
+
+    page = unescape(client.get(URL).content.decode())
+
+    assert "Grief Support Evenings" not in page
+    assert "grief-support-evenings" not in page
+
+
+def test_it_hides_an_online_link_from_strangers(client, alice, bob, charlie):
+    make_group(
+        name="Online Mornings",
+        organizer=alice,
+        members=[bob],
+        format=Group.Format.ONLINE,
+        online_link="https://meet.example.org/mornings-77",
+        online_notes="Passcode: sunrise",
+    )
+    client.force_login(charlie)
+
+    page = unescape(client.get("/groups/online-mornings/").content.decode())
+
+    assert "mornings-77" not in page
+    assert "sunrise" not in page
+    assert "The meeting link is shared with members only." in page
+
+
+def test_it_shows_an_online_link_to_members(client, alice, bob):
+    make_group(
+        name="Online Mornings",
+        organizer=alice,
+        members=[bob],
+        format=Group.Format.ONLINE,
+        online_link="https://meet.example.org/mornings-77",
+        online_notes="Passcode: sunrise",
+    )
+    client.force_login(bob)
+
+    page = unescape(client.get("/groups/online-mornings/").content.decode())
+
+    assert 'href="https://meet.example.org/mornings-77"' in page
+    assert "Passcode: sunrise" in page
+
+
+@pytest.mark.parametrize(
+    "state", [Membership.State.DECLINED, Membership.State.REMOVED, "left"]
+)
+def test_it_hides_private_details_from_former_members(state, client, bob, hybrid_group):
+    Membership.objects.filter(group=hybrid_group, user=bob).update(state=state)
+    client.force_login(bob)
+
+    page = unescape(client.get(URL).content.decode())
+
+    for detail in PRIVATE_DETAILS:
+        assert detail not in page
+    assert "/u/alice/" not in page
+
+
+def test_it_hides_private_details_from_a_superuser_who_is_not_a_member(
+    client, hybrid_group
+):
+    admin = make_user("root", display_name="Root", is_staff=True, is_superuser=True)
+    client.force_login(admin)
+
+    page = unescape(client.get(URL).content.decode())
+
+    for detail in PRIVATE_DETAILS:
+        assert detail not in page
+
+
+def test_it_shows_private_details_to_members_of_a_paused_group(
+    client, bob, hybrid_group
+):
+    hybrid_group.status = Group.Status.PAUSED
+    hybrid_group.save()
+    client.force_login(bob)
+
+    page = unescape(client.get(URL).content.decode())
+
+    assert STREET_ADDRESS in page
+    assert ONLINE_LINK in page

@@ -1,0 +1,291 @@
+"""The membership rules in groups.services, including what happens when two
+requests for the same group arrive at the same moment."""
+
+import threading
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+
+from accounts.models import Notification
+from groups import services
+from groups.models import Group, Membership, Topic
+from tests.conftest import make_group, make_place, make_user
+
+
+def run_at_once(*calls):
+    """Run each call in its own thread (so its own database connection), all
+    released together; return what each returned or raised, in order."""
+    barrier = threading.Barrier(len(calls))
+    results = [None] * len(calls)
+
+    def run(index, call):
+        try:
+            barrier.wait(timeout=10)
+            results[index] = call()
+        except Exception as error:  # noqa: BLE001 - the test inspects it
+            results[index] = error
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=run, args=(index, call))
+        for index, call in enumerate(calls)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    return results
+
+
+def errors_in(results) -> list[str]:
+    return [
+        " ".join(result.messages)
+        for result in results
+        if isinstance(result, ValidationError)
+    ]
+
+
+# Concurrency: these need real transactions and separate connections. The
+# serialized rollback puts back the seeded topics the flush removes.
+concurrent = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@concurrent
+def test_two_simultaneous_joins_create_one_membership():
+    alice, charlie = make_user("alice"), make_user("charlie")
+    group = make_group(organizer=alice)
+
+    results = run_at_once(
+        lambda: services.join_group(user=charlie, group=group),
+        lambda: services.join_group(user=charlie, group=group),
+    )
+
+    assert all(isinstance(result, Membership) for result in results), results
+    assert Membership.objects.filter(group=group, user=charlie).count() == 1
+    assert results[0].pk == results[1].pk
+    assert Notification.objects.filter(recipient=alice).count() == 1
+
+
+@concurrent
+def test_simultaneous_joins_never_overfill_a_group():
+    alice, bob = make_user("alice"), make_user("bob")
+    group = make_group(organizer=alice, members=[bob], capacity=3)
+    joiners = [make_user(f"joiner{number}") for number in range(6)]
+
+    results = run_at_once(
+        *[
+            lambda user=user: services.join_group(user=user, group=group)
+            for user in joiners
+        ]
+    )
+
+    assert group.memberships.filter(state=Membership.State.ACTIVE).count() == 3
+    assert errors_in(results) == ["This group is full. Please try again later."] * 5
+
+
+@concurrent
+def test_simultaneous_approvals_never_overfill_a_group():
+    alice, bob = make_user("alice"), make_user("bob")
+    group = make_group(
+        organizer=alice,
+        members=[bob],
+        capacity=3,
+        join_policy=Group.JoinPolicy.APPROVAL,
+    )
+    requests = [
+        Membership.objects.create(
+            group=group, user=make_user(f"asker{number}"), state="pending"
+        )
+        for number in range(2)
+    ]
+
+    results = run_at_once(
+        *[
+            lambda code=request.code: services.approve_request(
+                organizer=alice, group=group, code=code
+            )
+            for request in requests
+        ]
+    )
+
+    assert group.memberships.filter(state=Membership.State.ACTIVE).count() == 3
+    assert errors_in(results) == ["The group is full: raise its capacity first."]
+
+
+@concurrent
+def test_two_organizers_leaving_at_once_leave_one_behind():
+    alice, dora = make_user("alice"), make_user("dora")
+    group = make_group(organizer=alice)
+    Membership.objects.create(group=group, user=dora, role="organizer", state="active")
+
+    results = run_at_once(
+        lambda: services.leave_group(user=alice, group=group),
+        lambda: services.leave_group(user=dora, group=group),
+    )
+
+    organizers = group.memberships.filter(state="active", role="organizer")
+    assert organizers.count() == 1
+    assert len(errors_in(results)) == 1
+
+
+@concurrent
+def test_demoting_each_other_at_once_leaves_one_organizer():
+    alice, dora = make_user("alice"), make_user("dora")
+    group = make_group(organizer=alice)
+    doras = Membership.objects.create(
+        group=group, user=dora, role="organizer", state="active"
+    )
+    alices = Membership.objects.get(group=group, user=alice)
+
+    run_at_once(
+        lambda: services.change_role(
+            organizer=alice, group=group, code=doras.code, role="member"
+        ),
+        lambda: services.change_role(
+            organizer=dora, group=group, code=alices.code, role="member"
+        ),
+    )
+
+    assert group.memberships.filter(state="active", role="organizer").count() == 1
+
+
+@concurrent
+def test_the_seeded_topics_survive_these_tests():
+    assert Topic.objects.count() >= 15
+
+
+# The last organizer --------------------------------------------------------------
+
+
+def test_the_last_organizer_cannot_leave(group, alice):
+    with pytest.raises(ValidationError):
+        services.leave_group(user=alice, group=group)
+
+    assert Membership.objects.get(user=alice).is_organizer
+
+
+def test_the_last_organizer_cannot_be_demoted(group, alice):
+    code = Membership.objects.get(user=alice).code
+
+    with pytest.raises(ValidationError, match="at least one organizer"):
+        services.change_role(organizer=alice, group=group, code=code, role="member")
+
+    assert Membership.objects.get(user=alice).is_organizer
+
+
+def test_the_last_organizer_cannot_be_removed(group, alice, moderator):
+    code = Membership.objects.get(user=alice).code
+
+    with pytest.raises(ValidationError, match="at least one organizer"):
+        services.remove_member(organizer=moderator, group=group, code=code)
+
+    assert Membership.objects.get(user=alice).is_organizer
+
+
+def test_is_last_organizer(group, alice, bob):
+    alices = Membership.objects.get(user=alice)
+    assert services.is_last_organizer(alices)
+    assert not services.is_last_organizer(Membership.objects.get(user=bob))
+    assert not services.is_last_organizer(None)
+
+    Membership.objects.filter(user=bob).update(role="organizer")
+
+    assert not services.is_last_organizer(alices)
+
+
+def test_a_pending_organizer_does_not_count(group, alice):
+    Membership.objects.create(
+        group=group, user=make_user("dora"), role="organizer", state="left"
+    )
+
+    assert services.is_last_organizer(Membership.objects.get(user=alice))
+
+
+# Other rules ----------------------------------------------------------------------
+
+
+def test_join_makes_an_open_group_member_active(group, charlie):
+    membership = services.join_group(user=charlie, group=group)
+
+    assert membership.state == Membership.State.ACTIVE
+
+
+def test_join_ignores_an_answer_to_an_open_group(group, charlie):
+    membership = services.join_group(user=charlie, group=group, answer="Hello")
+
+    assert membership.answer == ""
+
+
+def test_withdraw_deletes_only_a_pending_request(group, bob):
+    with pytest.raises(ValidationError):
+        services.withdraw_request(user=bob, group=group)
+
+    assert Membership.objects.get(user=bob).is_active
+
+
+def test_unique_slug_skips_taken_and_reserved_slugs(group):
+    assert services.unique_slug("Tuesday Evening Circle") == "tuesday-evening-circle-2"
+    assert services.unique_slug("Mine") == "mine-2"
+    assert services.unique_slug("  ") == "group"
+    assert services.unique_slug("Zürich Frauen") == "zurich-frauen"
+    assert len(services.unique_slug("x" * 200)) == 120
+
+
+def test_set_group_status_tells_members_but_not_the_organizer(group, alice, bob):
+    services.set_group_status(organizer=alice, group=group, status="paused")
+
+    group.refresh_from_db()
+    assert group.status == Group.Status.PAUSED
+    assert Notification.objects.filter(recipient=bob, kind="group_paused").exists()
+    assert not Notification.objects.filter(recipient=alice).exists()
+
+
+def test_set_group_status_never_publishes_a_group_waiting_for_review(alice):
+    group = make_group(organizer=alice, status=Group.Status.PENDING)
+
+    with pytest.raises(ValidationError):
+        services.set_group_status(organizer=alice, group=group, status="active")
+
+    group.refresh_from_db()
+    assert group.status == Group.Status.PENDING
+
+
+def test_notifications_about_others_name_only_their_display_name(group, alice):
+    dora = make_user("dora", display_name="Dora", email="dora@secret.example")
+
+    services.join_group(user=dora, group=group)
+
+    message = Notification.objects.get(recipient=alice).message
+    assert message == "Dora joined Tuesday Evening Circle."
+    assert "secret.example" not in message
+    assert "dora@" not in message
+
+
+def test_forget_user_removes_her_memberships_but_keeps_her_groups(alice, bob):
+    group = make_group(organizer=alice, members=[bob], place=make_place())
+
+    services.forget_user(alice)
+
+    assert not Membership.objects.filter(user=alice).exists()
+    assert Group.objects.filter(pk=group.pk).exists()
+    assert Membership.objects.filter(user=bob).exists()
+
+
+def test_export_user_data_lists_her_memberships(group, bob):
+    Membership.objects.filter(user=bob).update(answer="My answer")
+
+    name, rows = services.export_user_data(bob)
+
+    assert name == "group_memberships"
+    assert rows == [
+        {
+            "group": "Tuesday Evening Circle",
+            "url": "/groups/tuesday-evening-circle/",
+            "role": "member",
+            "state": "active",
+            "answer": "My answer",
+            "since": rows[0]["since"],
+        }
+    ]
