@@ -63,6 +63,9 @@ class PageParser(HTMLParser):
         self.urls = []
         self.exit_links = []
         self.inline_scripts = 0
+        self.post_forms = 0
+        self.post_forms_with_csrf = 0
+        self._in_post_form = False
         self.style_attributes = 0
         self._in_script = False
 
@@ -70,6 +73,15 @@ class PageParser(HTMLParser):
         attrs = dict(attrs)
         if tag == "h1":
             self.h1_count += 1
+        if tag == "form" and attrs.get("method", "").lower() == "post":
+            self.post_forms += 1
+            self._in_post_form = True
+        if (
+            tag == "input"
+            and self._in_post_form
+            and attrs.get("name") == "csrfmiddlewaretoken"
+        ):
+            self.post_forms_with_csrf += 1
         for name in ("src", "href", "action", "srcset", "poster", "data"):
             if attrs.get(name):
                 self.urls.append((tag, attrs[name]))
@@ -89,6 +101,8 @@ class PageParser(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "script":
             self._in_script = False
+        if tag == "form":
+            self._in_post_form = False
 
 
 def parse(response) -> PageParser:
@@ -109,7 +123,7 @@ def sign_in(client, user):
 
 
 @pytest.fixture
-def all_pages(client, alice, moderator, group):
+def all_pages(client, alice, charlie, moderator, group):
     """Yield (path, response) for every page of the site as the right persona."""
 
     def fetch():
@@ -118,6 +132,13 @@ def all_pages(client, alice, moderator, group):
         sign_in(client, alice)
         for path in SIGNED_IN_PAGES:
             yield path, client.get(path)
+        client.logout()
+        # A stranger sees the join form.
+        client.force_login(charlie)
+        yield (
+            "/groups/tuesday-evening-circle/ (stranger)",
+            client.get("/groups/tuesday-evening-circle/"),
+        )
         client.logout()
         sign_in(client, moderator)
         for path in STAFF_PAGES:
@@ -150,6 +171,14 @@ def test_every_page_carries_the_exit_control(all_pages):
         assert '<span class="visually-hidden">Emergency</span>' in (
             response.content.decode()
         ), path
+
+
+def test_every_post_form_carries_a_csrf_token(all_pages):
+    # The test client skips CSRF checks, so a form that lost its token (for
+    # example inside an `{% include ... only %}`) would pass every other test.
+    for path, response in all_pages():
+        page = parse(response)
+        assert page.post_forms == page.post_forms_with_csrf, path
 
 
 def test_no_page_references_another_origin(all_pages):
