@@ -1,8 +1,10 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
 from groups import services
 from groups.models import AccessFlag, Group, Membership, Place, PrivateDetailView, Topic
+from groups.search import bump_listing_version
 
 
 @admin.register(Topic)
@@ -35,6 +37,18 @@ class GroupAdmin(admin.ModelAdmin):
     filter_horizontal = ["topics"]
     inlines = [MembershipInline]
     actions = ["approve"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        transaction.on_commit(bump_listing_version)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        transaction.on_commit(bump_listing_version)
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        transaction.on_commit(bump_listing_version)
 
     @admin.action(description="Approve selected groups (list them)")
     def approve(self, request, queryset):

@@ -293,6 +293,12 @@ class Group(models.Model):
         indexes = [
             GinIndex(fields=["search_vector"], name="groups_group_search"),
             models.Index(fields=["status", "visibility"], name="groups_group_listing"),
+            # The default /groups/ page: listed groups by name, without a sort.
+            models.Index(
+                fields=["name", "id"],
+                condition=Q(visibility="listed", status__in=["active", "paused"]),
+                name="groups_group_listed_by_name",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

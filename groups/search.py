@@ -1,11 +1,15 @@
 """Finding groups: full-text search, filters, and "near a place" by great-circle
 distance computed in SQL (core PostgreSQL only: no PostGIS, no extensions)."""
 
+import hashlib
 import math
 from dataclasses import dataclass, field
 from functools import cached_property
+from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import F, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import ASin, Cos, Least, Power, Radians, Sin, Sqrt
@@ -282,3 +286,30 @@ class GroupSearch:
         if self.cost:
             groups = groups.filter(cost=self.cost)
         return groups
+
+
+# The rendered search page, cached per query string. Every change that can alter a
+# card or what is listed (approval, edits, status) bumps the version, so a stale
+# page is never served; the timeout only bounds memory.
+LISTING_VERSION_KEY = "groups:listing-version"
+
+
+def listing_version() -> int:
+    return cache.get_or_set(LISTING_VERSION_KEY, 1, timeout=None)
+
+
+def bump_listing_version() -> None:
+    try:
+        cache.incr(LISTING_VERSION_KEY)
+    except ValueError:  # not set yet (or evicted): any new value will do
+        cache.set(LISTING_VERSION_KEY, 2, timeout=None)
+
+
+def listing_cache_key(params) -> str | None:
+    """The cache key for a /groups/ query string, or None when the page must not be
+    cached: her own coordinates ("use my location") never go into a shared cache."""
+    if not settings.GROUP_LISTING_CACHE_SECONDS or "lat" in params or "lon" in params:
+        return None
+    query = urlencode(sorted(params.lists()), doseq=True)
+    digest = hashlib.sha256(query.encode()).hexdigest()
+    return f"groups:listing:{listing_version()}:{digest}"

@@ -19,6 +19,7 @@ from groups.models import (
     Membership,
     PrivateDetailView,
 )
+from groups.search import bump_listing_version
 
 ORGANIZER = Membership.Role.ORGANIZER
 ACTIVE = Membership.State.ACTIVE
@@ -314,6 +315,7 @@ def update_group(*, form, organizer) -> Group:
             url=group.get_absolute_url(),
             skip=organizer,
         )
+    transaction.on_commit(bump_listing_version)
     return group
 
 
@@ -377,6 +379,7 @@ def set_group_status(*, organizer, group: Group, status: str) -> Group:
                 message=f"{group.name} has closed, so it is no longer taking "
                 "new members.",
             )
+    transaction.on_commit(bump_listing_version)
     return group
 
 
@@ -394,6 +397,7 @@ def approve_group(*, group: Group, moderator) -> Group:
             message=f"{group.name} is now live on {settings.SITE_NAME}.",
             url=group.get_absolute_url(),
         )
+    transaction.on_commit(bump_listing_version)
     return group
 
 

@@ -303,3 +303,6 @@ BENCHMARK_VIEWS = env_bool("BENCHMARK_VIEWS", False)
 # An account shown the private details (address, link) of this many different groups
 # in one day is flagged for moderators.
 PRIVATE_DETAILS_DAILY_GROUP_LIMIT = env_int("PRIVATE_DETAILS_DAILY_GROUP_LIMIT", 5)
+
+# Seconds a rendered /groups/ search page is shared from the cache (0 turns it off).
+GROUP_LISTING_CACHE_SECONDS = env_int("GROUP_LISTING_CACHE_SECONDS", 300)

@@ -1,7 +1,11 @@
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
+from groups import search
 from groups.forms import GroupSearchForm
 from groups.search import place_suggestions
 
@@ -10,14 +14,27 @@ GROUPS_PER_PAGE = 20
 
 @require_safe
 def group_list(request):
-    form = GroupSearchForm(request.GET)
-    search = page_obj = None
-    if form.is_valid():
-        search = form.to_search()
-        paginator = Paginator(search.results(), GROUPS_PER_PAGE)
-        page_obj = paginator.get_page(request.GET.get("page"))
-    context = {"form": form, "search": search, "page_obj": page_obj}
-    return render(request, "groups/group_list.html", context)
+    # The search form and results hold nothing personal (GET only, no CSRF token),
+    # so the rendered part is shared between visitors; see search.listing_cache_key.
+    key = search.listing_cache_key(request.GET)
+    cached = cache.get(key) if key else None
+    if cached is None:
+        form = GroupSearchForm(request.GET)
+        group_search = page_obj = None
+        if form.is_valid():
+            group_search = form.to_search()
+            paginator = Paginator(group_search.results(), GROUPS_PER_PAGE)
+            page_obj = paginator.get_page(request.GET.get("page"))
+        context = {"form": form, "search": group_search, "page_obj": page_obj}
+        cached = {
+            "title": render_to_string("groups/includes/group_list_title.html", context),
+            "body": render_to_string(
+                "groups/includes/group_list_body.html", context, request=request
+            ),
+        }
+        if key:
+            cache.set(key, cached, settings.GROUP_LISTING_CACHE_SECONDS)
+    return render(request, "groups/group_list.html", cached)
 
 
 @require_safe

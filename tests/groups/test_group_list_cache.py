@@ -1,0 +1,59 @@
+import pytest
+from django.core.cache import cache
+from django.http import QueryDict
+
+from groups import services
+from groups.models import Group
+from groups.search import listing_cache_key
+from tests.conftest import make_group
+
+
+@pytest.fixture
+def cached_listing(settings):
+    settings.GROUP_LISTING_CACHE_SECONDS = 300
+    cache.clear()
+
+
+def test_it_serves_a_repeated_search_from_the_cache(
+    client, group, cached_listing, django_assert_max_num_queries
+):
+    first = client.get("/groups/?near=Leeds&radius=50")
+    assert "Tuesday Evening Circle" in first.content.decode()
+    with django_assert_max_num_queries(0):
+        second = client.get("/groups/?near=Leeds&radius=50")
+    # The same results (the page around them differs: the exit note shows once).
+    assert "Tuesday Evening Circle" in second.content.decode()
+    assert second.context["body"] == first.context["body"]
+
+
+def test_it_shows_a_newly_approved_group_at_once(
+    client, alice, moderator, group, cached_listing, django_capture_on_commit_callbacks
+):
+    client.get("/groups/")
+    pending = make_group(name="Saturday Walkers", status=Group.Status.PENDING)
+    assert "Saturday Walkers" not in client.get("/groups/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.approve_group(group=pending, moderator=moderator)
+    assert "Saturday Walkers" in client.get("/groups/").content.decode()
+
+
+def test_it_drops_an_archived_group_at_once(
+    client, alice, group, cached_listing, django_capture_on_commit_callbacks
+):
+    assert "Tuesday Evening Circle" in client.get("/groups/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.set_group_status(
+            organizer=alice, group=group, status=Group.Status.ARCHIVED
+        )
+    assert "Tuesday Evening Circle" not in client.get("/groups/").content.decode()
+
+
+def test_it_never_caches_her_own_coordinates(cached_listing):
+    assert listing_cache_key(QueryDict("lat=53.8&lon=-1.5")) is None
+    assert listing_cache_key(QueryDict("near=Leeds")) is not None
+
+
+def test_the_same_search_in_another_order_shares_a_key(cached_listing):
+    one = QueryDict("near=Leeds&radius=50")
+    other = QueryDict("radius=50&near=Leeds")
+    assert listing_cache_key(one) == listing_cache_key(other)
