@@ -147,12 +147,17 @@ def _get_for_organizer(group: Group, code) -> Membership:
         raise ValidationError("That person is not in this group's list.") from None
 
 
-@transaction.atomic
-def approve_request(*, organizer, group: Group, code) -> Membership:
-    group = _lock(group)
+def _get_pending_request(group: Group, code) -> Membership:
     membership = _get_for_organizer(group, code)
     if membership.state != PENDING:
         raise ValidationError("That request has already been answered.")
+    return membership
+
+
+@transaction.atomic
+def approve_request(*, organizer, group: Group, code) -> Membership:
+    group = _lock(group)
+    membership = _get_pending_request(group, code)
     if group.capacity and _active_count(group) >= group.capacity:
         raise ValidationError("The group is full: raise its capacity first.")
     membership.state = ACTIVE
@@ -169,9 +174,7 @@ def approve_request(*, organizer, group: Group, code) -> Membership:
 @transaction.atomic
 def decline_request(*, organizer, group: Group, code) -> Membership:
     group = _lock(group)
-    membership = _get_for_organizer(group, code)
-    if membership.state != PENDING:
-        raise ValidationError("That request has already been answered.")
+    membership = _get_pending_request(group, code)
     membership.state = Membership.State.DECLINED
     membership.answer = ""
     membership.save(update_fields=["state", "answer", "updated_at"])
