@@ -15,11 +15,15 @@ from PIL import Image, ImageOps
 ALLOWED_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
 
 
-def open_verified_image(upload) -> Image.Image:
+ARTICLE_MAX_BYTES = 15 * 1024 * 1024
+
+
+def open_verified_image(upload, *, max_bytes: int | None = None) -> Image.Image:
     """Open an uploaded file as an image, refusing anything that is not a JPEG, PNG
     or WebP within the size and pixel limits. Raises ValidationError."""
-    if upload.size > settings.AVATAR_MAX_BYTES:
-        limit_mb = settings.AVATAR_MAX_BYTES // (1024 * 1024)
+    max_bytes = max_bytes or settings.AVATAR_MAX_BYTES
+    if upload.size > max_bytes:
+        limit_mb = max_bytes // (1024 * 1024)
         raise ValidationError(
             f"That image is too large. Please choose one under {limit_mb} MB.",
             code="too_large",
@@ -77,3 +81,38 @@ def square_webp(image: Image.Image, size: int) -> ContentFile:
     buffer = io.BytesIO()
     clean.save(buffer, format="WEBP", quality=85, method=4)
     return ContentFile(buffer.getvalue(), name=f"{uuid.uuid4().hex}.webp")
+
+
+def _clean_rgb(image: Image.Image) -> Image.Image:
+    """Pixels only, upright, in RGB: nothing of the original file's metadata."""
+    image = ImageOps.exif_transpose(image).convert("RGB")
+    clean = Image.new("RGB", image.size)
+    clean.paste(image)
+    return clean
+
+
+def renditions_webp(image: Image.Image, widths) -> dict[int, ContentFile]:
+    """WebP copies of the image at each width (never upscaled), without metadata.
+    Returns {width: file}; widths wider than the image collapse to its own width."""
+    image = _clean_rgb(image)
+    results = {}
+    for width in sorted(set(widths)):
+        target = min(width, image.width)
+        height = round(image.height * target / image.width)
+        resized = image.resize((target, height), Image.Resampling.LANCZOS)
+        buffer = io.BytesIO()
+        resized.save(buffer, format="WEBP", quality=82, method=4)
+        results[width] = ContentFile(buffer.getvalue(), name=f"{target}.webp")
+    return results
+
+
+def largest(renditions: dict[int, ContentFile]) -> ContentFile:
+    return renditions[max(renditions)]
+
+
+def size_of(content: ContentFile) -> tuple[int, int]:
+    content.seek(0)
+    with Image.open(content) as image:
+        size = image.size
+    content.seek(0)
+    return size

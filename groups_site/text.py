@@ -36,3 +36,33 @@ def render_markdown_lite(text: str) -> str:
         url_schemes=LINK_SCHEMES,
         link_rel="nofollow ugc noopener noreferrer",
     )
+
+
+# Editorial Markdown for articles: the lite set plus sub-headings and tables.
+_article_markdown = MarkdownIt("commonmark", {"html": False}).enable("table")
+ARTICLE_TAGS = ALLOWED_TAGS | {
+    "h2",
+    "h3",
+    "h4",
+    "hr",
+    "code",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
+
+
+def render_markdown_article(text: str) -> str:
+    """Article Markdown to sanitized HTML. Raw HTML is escaped, images are dropped
+    (pages load nothing from elsewhere), and links open without a referrer."""
+    html = _article_markdown.render(text or "")
+    return nh3.clean(
+        html,
+        tags=ARTICLE_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=LINK_SCHEMES,
+        link_rel="noopener noreferrer",
+    )

@@ -36,6 +36,7 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     path("", include("accounts.urls")),
     path("", include("groups.urls")),
+    path("", include("articles.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

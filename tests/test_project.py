@@ -82,8 +82,10 @@ class PageParser(HTMLParser):
             and attrs.get("name") == "csrfmiddlewaretoken"
         ):
             self.post_forms_with_csrf += 1
+        # What a page loads or sends to (not where a link may take her: links to
+        # sources are fine, and leave with no referrer).
         for name in ("src", "href", "action", "srcset", "poster", "data"):
-            if attrs.get(name):
+            if attrs.get(name) and not (tag == "a" and name == "href"):
                 self.urls.append((tag, attrs[name]))
         if "data-exit-link" in attrs:
             self.exit_links.append(attrs.get("href"))

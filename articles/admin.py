@@ -1,0 +1,96 @@
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+
+from articles.models import Article, Author, Source
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ["name", "credentials", "user"]
+    search_fields = ["name", "credentials"]
+    prepopulated_fields = {"slug": ["name"]}
+    raw_id_fields = ["user"]
+
+
+class SourceInline(admin.TabularInline):
+    model = Source
+    extra = 1
+    fields = ["position", "title", "publisher", "url", "accessed_on"]
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    """The editorial workflow: editors write drafts, send them to review, and
+    publish with the actions below; publishing checks the rules (a reviewer other
+    than the author, at least one source)."""
+
+    list_display = ["title", "author", "reviewer", "status", "published_at"]
+    list_filter = ["status", "topics", "author", "is_featured"]
+    search_fields = ["title", "summary"]
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["topics"]
+    readonly_fields = ["status", "reading_minutes", "view_on_site_link"]
+    inlines = [SourceInline]
+    actions = ["send_to_review", "publish", "back_to_draft"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "body", "topics"]}),
+        ("Image", {"fields": ["hero_image", "hero_alt", "hero_caption"]}),
+        (
+            "People and review",
+            {"fields": ["author", "reviewer", "last_reviewed"]},
+        ),
+        (
+            "Publishing",
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "is_featured",
+                    "comments_open",
+                    "reading_minutes",
+                    "view_on_site_link",
+                ]
+            },
+        ),
+    ]
+
+    @admin.display(description="Preview")
+    def view_on_site_link(self, obj):
+        from django.utils.html import format_html
+
+        if not obj.pk:
+            return "-"
+        return format_html('<a href="{}">Open the page</a>', obj.get_absolute_url())
+
+    def save_model(self, request, obj, form, change):
+        from articles import services
+
+        super().save_model(request, obj, form, change)
+        if "hero_image" in form.changed_data and obj.hero_image:
+            services.process_hero_image(article=obj)
+
+    @admin.action(description="Send to review")
+    def send_to_review(self, request, queryset):
+        updated = queryset.filter(status=Article.Status.DRAFT).update(
+            status=Article.Status.IN_REVIEW
+        )
+        self.message_user(request, f"{updated} article(s) sent to review.")
+
+    @admin.action(description="Publish (now, or at their publish time)")
+    def publish(self, request, queryset):
+        for article in queryset:
+            try:
+                article.publish()
+            except ValidationError as error:
+                self.message_user(
+                    request,
+                    f"“{article}” was not published: {' '.join(error.messages)}",
+                    messages.ERROR,
+                )
+            else:
+                self.message_user(request, f"“{article}” is published.")
+
+    @admin.action(description="Back to draft (unpublish)")
+    def back_to_draft(self, request, queryset):
+        updated = queryset.update(status=Article.Status.DRAFT)
+        self.message_user(request, f"{updated} article(s) moved back to draft.")
