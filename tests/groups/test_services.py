@@ -9,7 +9,7 @@ from django.db import connection
 
 from accounts.models import Notification
 from groups import services
-from groups.models import Group, Membership, Topic
+from groups.models import Group, Membership
 from tests.conftest import make_group, make_place, make_user
 
 
@@ -149,11 +149,6 @@ def test_demoting_each_other_at_once_leaves_one_organizer():
     )
 
     assert group.memberships.filter(state="active", role="organizer").count() == 1
-
-
-@concurrent
-def test_the_seeded_topics_survive_these_tests():
-    assert Topic.objects.count() >= 15
 
 
 # The last organizer --------------------------------------------------------------
