@@ -1,6 +1,8 @@
 import math
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -110,6 +112,15 @@ class Article(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
     comments_open = models.BooleanField(default=True)
+    search_vector = models.GeneratedField(
+        expression=(
+            SearchVector("title", weight="A", config="english")
+            + SearchVector("summary", weight="B", config="english")
+            + SearchVector("body", weight="C", config="english")
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -119,6 +130,7 @@ class Article(models.Model):
             models.Index(
                 fields=["status", "published_at"], name="articles_article_published"
             ),
+            GinIndex(fields=["search_vector"], name="articles_article_search"),
         ]
         constraints = [
             models.CheckConstraint(

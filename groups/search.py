@@ -313,3 +313,25 @@ def listing_cache_key(params) -> str | None:
     query = urlencode(sorted(params.lists()), doseq=True)
     digest = hashlib.sha256(query.encode()).hexdigest()
     return f"groups:listing:{listing_version()}:{digest}"
+
+
+# The last place she searched near, kept in her session (never her coordinates), so
+# an article can offer "groups near you on this topic". It goes with the session:
+# signing out or "Exit this page" forgets it.
+LAST_PLACE_SESSION_KEY = "groups:last-place"
+
+
+def remember_searched_place(request) -> None:
+    # The place name as she typed it: resolving it here would cost every search a
+    # query; the article page resolves it when (rarely) it is needed.
+    text = request.GET.get("near", "")[:120].replace("\x00", "").strip()
+    if names_a_place(text) and request.session.get(LAST_PLACE_SESSION_KEY) != text:
+        request.session[LAST_PLACE_SESSION_KEY] = text
+
+
+def last_searched_place(request) -> Place | None:
+    text = request.session.get(LAST_PLACE_SESSION_KEY)
+    if not text:
+        return None
+    place, _ = resolve_place(text, alternatives=0)
+    return place

@@ -16,6 +16,7 @@ GROUPS_PER_PAGE = 20
 def group_list(request):
     # The search form and results hold nothing personal (GET only, no CSRF token),
     # so the rendered part is shared between visitors; see search.listing_cache_key.
+    search.remember_searched_place(request)
     key = search.listing_cache_key(request.GET)
     cached = cache.get(key) if key else None
     if cached is None:

@@ -433,9 +433,24 @@ def test_its_query_count_does_not_grow_with_groups(
     client, leeds, url, django_assert_num_queries
 ):
     add_groups(10, place=leeds)
+    page(client, url)  # The first near-search starts her session (a write, once).
     with CaptureQueriesContext(connection) as with_ten:
         assert len(card_names(page(client, url))) == 10
 
     add_groups(190, place=leeds, start=10)
     with django_assert_num_queries(len(with_ten)):
         assert len(card_names(page(client, url))) == 20
+
+
+def test_it_remembers_the_last_place_searched_in_her_session(client, group):
+    from groups.search import LAST_PLACE_SESSION_KEY
+
+    client.get("/groups/?near=Leeds&radius=50")
+    assert client.session[LAST_PLACE_SESSION_KEY] == "Leeds"
+
+
+def test_it_never_keeps_her_coordinates_in_the_session(client, group):
+    from groups.search import LAST_PLACE_SESSION_KEY
+
+    client.get("/groups/?lat=53.8&lon=-1.5&radius=50")
+    assert LAST_PLACE_SESSION_KEY not in client.session
