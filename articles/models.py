@@ -1,11 +1,12 @@
 import math
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Prefetch, Q, Value
 from django.urls import reverse
 from django.utils import timezone
 
@@ -13,6 +14,19 @@ from groups.models import Topic
 from groups_site.text import render_markdown_article
 
 WORDS_PER_MINUTE = 220
+# The hero renditions' widths (articles.services.RENDITION_WIDTHS): the card uses the
+# smallest, the article page lets the browser pick from all of them.
+CARD_RENDITION = 480
+DEFAULT_RENDITION = 960
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """One stored size of a hero image, with its real pixel size."""
+
+    url: str
+    width: int
+    height: int
 
 
 class Author(models.Model):
@@ -54,6 +68,34 @@ class ArticleQuerySet(models.QuerySet):
         if user.is_authenticated and user.is_staff:
             return self
         return self.published()
+
+    def with_card_data(self):
+        """Everything an article card shows, in two queries whatever the number of
+        articles: the author with the row, the topics (by name) in one more."""
+        return (
+            self.select_related("author")
+            .prefetch_related(
+                Prefetch("topics", queryset=Topic.objects.order_by("name"))
+            )
+            .defer("body", "body_html", "search_vector")
+        )
+
+    def related_to(self, article):
+        """Published articles sharing the most topics with ``article``, then the most
+        recent; never the article itself. Articles sharing no topic come last, so
+        the list is never empty while there is anything else to read. Uses the
+        article's prefetched topics when there are any."""
+        topic_ids = [topic.pk for topic in article.topics.all()]
+        if topic_ids:
+            shared = Count("topics", filter=Q(topics__in=topic_ids), distinct=True)
+        else:
+            shared = Value(0)
+        return (
+            self.published()
+            .exclude(pk=article.pk)
+            .annotate(shared_topics=shared)
+            .order_by("-shared_topics", "-published_at", "-id")
+        )
 
 
 class Article(models.Model):
@@ -171,6 +213,50 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
+
+    @property
+    def was_updated(self) -> bool:
+        """Changed on a later day than it was published (worth an "Updated" date)."""
+        if self.published_at is None or self.updated_at is None:
+            return False
+        published = timezone.localdate(self.published_at)
+        return timezone.localdate(self.updated_at) > published
+
+    @property
+    def has_hero(self) -> bool:
+        """Whether there is a processed hero image to show (renditions made)."""
+        return bool(self.hero_image and self.hero_renditions and self.hero_width)
+
+    def hero_rendition(self, width: int) -> Rendition | None:
+        """The stored rendition made for ``width``, with its real size: renditions
+        are never upscaled, so a small upload's "960" may be narrower."""
+        name = self.hero_renditions.get(str(width))
+        if not name or not self.hero_width or not self.hero_height:
+            return None
+        real_width = min(width, self.hero_width)
+        real_height = round(self.hero_height * real_width / self.hero_width)
+        url = self.hero_image.storage.url(name)
+        return Rendition(url=url, width=real_width, height=real_height)
+
+    @property
+    def hero_card(self) -> Rendition | None:
+        return self.hero_rendition(CARD_RENDITION)
+
+    @property
+    def hero_default(self) -> Rendition | None:
+        """The ``src`` of the hero <img>, for browsers that ignore ``srcset``."""
+        return self.hero_rendition(DEFAULT_RENDITION) or self.hero_card
+
+    @property
+    def hero_srcset(self) -> str:
+        """ "…-480.webp 480w, …-960.webp 960w, …-1440.webp 1440w", each real width
+        once (a small upload's larger renditions are all the same size)."""
+        candidates = {}
+        for key in sorted(self.hero_renditions, key=int):
+            rendition = self.hero_rendition(int(key))
+            if rendition:
+                candidates.setdefault(rendition.width, rendition.url)
+        return ", ".join(f"{url} {width}w" for width, url in candidates.items())
 
     def publishing_problems(self) -> list[str]:
         """Why this article may not be published yet (empty when it may). Runs a

@@ -1,9 +1,17 @@
-"""Article images: one re-encoded original and responsive WebP renditions, made once
-when the image is uploaded and reused by every page view."""
+"""Article images (one re-encoded original and responsive WebP renditions, made once
+when the image is uploaded and reused by every page view), and what the reading
+pages gather from the groups app."""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.db import transaction
+from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
 
 from articles.models import Article
+from groups import search
+from groups.models import Group, Place, Topic
 from groups_site import images
 
 RENDITION_WIDTHS = (480, 960, 1440)
@@ -34,3 +42,78 @@ def process_hero_image(*, article: Article) -> Article:
     stale = [name for name in stale if name != article.hero_image.name]
     transaction.on_commit(lambda: [storage.delete(name) for name in stale])
     return article
+
+
+# Reading pages -------------------------------------------------------------------
+
+NEARBY_RADIUS_KM = 50
+RELATED_GROUPS = 3
+
+
+def topics_with_articles() -> QuerySet:
+    """Topics that have at least one published article, by name, each with
+    ``article_count``. One query."""
+    published = Article.objects.published()
+    return (
+        Topic.objects.annotate(
+            article_count=Count("articles", filter=Q(articles__in=published))
+        )
+        .filter(article_count__gt=0)
+        .order_by("name")
+    )
+
+
+@dataclass
+class GroupsNearYou:
+    """The "Groups near you on this topic" box of an article page."""
+
+    groups: list = field(default_factory=list)
+    # The place she last searched near, when she did this session.
+    place: Place | None = None
+    # Whether ``groups`` are near ``place`` (else they meet online).
+    is_near: bool = False
+    topic: Topic | None = None
+
+    @property
+    def radius_km(self) -> int:
+        return NEARBY_RADIUS_KM
+
+    @property
+    def search_url(self) -> str:
+        """/groups/ searching the article's first topic (near her place if any)."""
+        params = {}
+        if self.place:
+            params["near"] = search.place_query(self.place)
+            params["radius"] = NEARBY_RADIUS_KM
+            params["unit"] = "km"
+        if self.topic:
+            params["topic"] = self.topic.slug
+        query = urlencode(params)
+        return reverse("groups:group_list") + (f"?{query}" if query else "")
+
+
+def groups_near_you(request, article: Article) -> GroupsNearYou:
+    """Up to three listed groups on the article's topics: near the place she last
+    searched this session (within 50 km, nearest first), otherwise (or when none
+    is that near) groups that meet online. Never unlisted, pending or archived
+    groups: both come from Group.objects.listed() through GroupSearch. Uses the
+    article's prefetched topics."""
+    topics = list(article.topics.all())
+    box = GroupsNearYou(place=search.last_searched_place(request))
+    if not topics:
+        return box
+    box.topic = topics[0]
+    on_topics = Group.topics.through.objects.filter(topic__in=topics).values("group_id")
+    if box.place:
+        origin = search.Origin(
+            latitude=box.place.latitude,
+            longitude=box.place.longitude,
+            place=box.place,
+        )
+        nearby = search.GroupSearch(origin=origin, radius=NEARBY_RADIUS_KM)
+        box.groups = list(nearby.results().filter(pk__in=on_topics)[:RELATED_GROUPS])
+        box.is_near = bool(box.groups)
+    if not box.groups:
+        online = search.GroupSearch(format=Group.Format.ONLINE)
+        box.groups = list(online.results().filter(pk__in=on_topics)[:RELATED_GROUPS])
+    return box

@@ -1,10 +1,13 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from articles.feeds import LatestArticlesFeed
 from groups_site import views
+from groups_site.sitemaps import SITEMAPS
 
 admin.site.site_header = f"{settings.SITE_NAME} administration"
 admin.site.site_title = settings.SITE_NAME
@@ -33,6 +36,9 @@ urlpatterns = [
     path("styleguide/", views.styleguide, name="styleguide"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("search/", views.site_search, name="site_search"),
+    path("feeds/articles.xml", LatestArticlesFeed(), name="article_feed"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("", include("accounts.urls")),
     path("", include("groups.urls")),

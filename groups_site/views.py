@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth import logout
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
+from django.db.models import F, Q, QuerySet
 from django.http import (
     HttpResponse,
     HttpResponsePermanentRedirect,
@@ -11,12 +13,16 @@ from django.http import (
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from accounts.forms import DeleteAccountForm, PrivacySettingsForm
+from articles.models import Article
 from groups.models import Group, Topic
+from groups.search import SEARCH_CONFIG, GroupSearch
 
 FEATURED_GROUP_COUNT = 3
+SEARCH_MAX_LENGTH = 200
+SEARCH_RESULTS_PER_SECTION = 10
 
 
 def home(request):
@@ -30,6 +36,45 @@ def home(request):
     )
     context = {"topics": Topic.objects.all(), "featured_groups": featured_groups}
     return render(request, "home.html", context)
+
+
+@require_safe
+def site_search(request):
+    """Articles and groups together, each ranked by PostgreSQL full-text search.
+    The same words on /groups/?q= find the same groups (and "See all" goes there)."""
+    text = request.GET.get("q", "")[:SEARCH_MAX_LENGTH].replace("\x00", "").strip()
+    context = {"q": text, "per_section": SEARCH_RESULTS_PER_SECTION}
+    if text:
+        group_search = GroupSearch(text=text)
+        groups = group_search.results()
+        articles = matching_articles(text, plain=group_search.uses_text_fallback)
+        context |= {
+            "articles": articles[:SEARCH_RESULTS_PER_SECTION],
+            "article_count": articles.count(),
+            "groups": groups[:SEARCH_RESULTS_PER_SECTION],
+            "group_count": groups.count(),
+        }
+    if not text or not (context["article_count"] or context["group_count"]):
+        context |= {"show_suggestions": True, "topics": Topic.objects.all()}
+    return render(request, "search.html", context)
+
+
+def matching_articles(text: str, *, plain: bool = False) -> QuerySet:
+    """Published articles matching ``text``, best first: the stored search vector
+    weighs the title above the summary, and the summary above the body. ``plain``
+    when the words are all stop words ("the", "and"), which full-text search drops:
+    then the title and summary are searched for the text itself."""
+    articles = Article.objects.published().with_card_data()
+    if plain:
+        return articles.filter(
+            Q(title__icontains=text) | Q(summary__icontains=text)
+        ).order_by("-published_at", "-id")
+    query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+    return (
+        articles.filter(search_vector=query)
+        .annotate(rank=SearchRank(F("search_vector"), query))
+        .order_by("-rank", "-published_at", "-id")
+    )
 
 
 @never_cache
@@ -60,6 +105,10 @@ def robots_txt(request):
         "Disallow: /exit/",
         "Disallow: /admin/",
         "Disallow: /styleguide/",
+        # Search result pages are endless and thin; the sitemap lists every page.
+        "Disallow: /search/",
+        "",
+        f"Sitemap: {request.scheme}://{settings.SITE_DOMAIN}/sitemap.xml",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 

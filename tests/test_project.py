@@ -31,6 +31,14 @@ PUBLIC_PAGES = [
     "/groups/?near=Leeds&radius=50",
     "/groups/?q=nothing-matches-this",
     "/groups/tuesday-evening-circle/",
+    "/articles/",
+    "/articles/standards/",
+    "/articles/topic/self-esteem-and-assertiveness/",
+    "/articles/finding-your-voice/",
+    "/authors/dr-ada-okoye/",
+    "/search/",
+    "/search/?q=confidence",
+    "/search/?q=nothing-matches-this",
 ]
 SIGNED_IN_PAGES = [
     "/accounts/profile/",
@@ -83,9 +91,10 @@ class PageParser(HTMLParser):
         ):
             self.post_forms_with_csrf += 1
         # What a page loads or sends to (not where a link may take her: links to
-        # sources are fine, and leave with no referrer).
+        # sources are fine, and leave with no referrer; a canonical URL is a name).
         for name in ("src", "href", "action", "srcset", "poster", "data"):
-            if attrs.get(name) and not (tag == "a" and name == "href"):
+            is_link = tag == "a" or attrs.get("rel") in ("canonical", "alternate")
+            if attrs.get(name) and not (is_link and name == "href"):
                 self.urls.append((tag, attrs[name]))
         if "data-exit-link" in attrs:
             self.exit_links.append(attrs.get("href"))
@@ -125,7 +134,20 @@ def sign_in(client, user):
 
 
 @pytest.fixture
-def all_pages(client, alice, charlie, moderator, group):
+def article(db):
+    from tests.articles.factory import make_article, make_author
+
+    author = make_author(name="Dr Ada Okoye", slug="dr-ada-okoye")
+    return make_article(
+        title="Finding your voice",
+        slug="finding-your-voice",
+        author=author,
+        topics=["self-esteem-and-assertiveness"],
+    )
+
+
+@pytest.fixture
+def all_pages(client, alice, charlie, moderator, group, article):
     """Yield (path, response) for every page of the site as the right persona."""
 
     def fetch():

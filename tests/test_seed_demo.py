@@ -13,6 +13,17 @@ from groups_site.demo_groups import DEMO_GROUPS
 from groups_site.management.commands import seed_demo
 from tests.conftest import make_place, make_user
 
+
+@pytest.fixture(autouse=True)
+def small_illustrations(monkeypatch):
+    # These tests are about groups and accounts; the article pictures are checked
+    # at full size in test_seed_demo_articles.py.
+    from groups_site.demo_articles import illustrations
+
+    monkeypatch.setattr(illustrations, "WIDTH", 96)
+    monkeypatch.setattr(illustrations, "HEIGHT", 54)
+
+
 # The cities the demo groups meet in, as the gazetteer has them.
 CITIES = [
     ("Leeds", "GB", "United Kingdom", 53.79648, -1.54785, "Europe/London"),

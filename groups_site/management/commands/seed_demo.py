@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from groups.models import Place
+from groups_site.demo_articles import seed_articles, seed_authors
 from groups_site.demo_groups import DEMO_MEMBERS, seed_groups
 
 DEMO_PASSWORD = "kindred-demo-2026"
@@ -73,9 +74,12 @@ class Command(BaseCommand):
             members = [self.seed_user(spec) for spec in DEMO_MEMBERS]
             by_username = {user.username: user for user in users + members}
             groups = seed_groups(by_username, warn=self.warn)
+            authors = seed_authors(by_username)
+            articles = seed_articles(authors)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo content is ready: {len(groups)} groups and "
+                f"Demo content is ready: {len(groups)} groups, {len(articles)} "
+                f"published articles by {len(authors)} authors, and "
                 f"{len(users) + len(members)} demo accounts. Sign in with:"
             )
         )
