@@ -89,7 +89,7 @@ class ProfileForm(forms.ModelForm):
 class PrivacySettingsForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["email_notifications", "discreet_emails"]
+        fields = ["email_notifications", "mention_notifications", "discreet_emails"]
         help_texts = {
             "email_notifications": "When off, you still see notifications on the site."
         }

@@ -33,6 +33,10 @@ class User(AbstractUser):
         "send me e-mail notifications",
         default=True,
     )
+    mention_notifications = models.BooleanField(
+        "tell me when someone @mentions me",
+        default=True,
+    )
     discreet_emails = models.BooleanField(
         "discreet e-mails",
         default=True,
@@ -111,3 +115,32 @@ class Notification(models.Model):
     @property
     def is_unread(self) -> bool:
         return self.read_at is None
+
+
+class Block(models.Model):
+    """She blocked someone: their comments collapse for her, and they cannot reply
+    to her comments or @mention her. They are never told."""
+
+    blocker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="blocks_made"
+    )
+    blocked = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="blocks_received",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["blocker", "blocked"], name="accounts_block_once"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(blocker=models.F("blocked")),
+                name="accounts_block_not_self",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.blocker} blocked {self.blocked}"

@@ -15,6 +15,9 @@ urlpatterns = [
     ),
     path("accounts/delete/", views.account_delete, name="account_delete"),
     path("u/<str:username>/", views.profile_detail, name="profile_detail"),
+    path("u/<str:username>/block/", views.user_block, name="user_block"),
+    path("u/<str:username>/unblock/", views.user_unblock, name="user_unblock"),
+    path("accounts/blocked/", views.blocked_list, name="blocked_list"),
     path("notifications/", views.notification_list, name="notification_list"),
     path(
         "notifications/read/",

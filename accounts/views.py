@@ -102,3 +102,15 @@ def account_delete(request):
     else:
         form = DeleteAccountForm()
     return render(request, "accounts/account_delete.html", {"form": form})
+
+
+def user_block(request, username):
+    return HttpResponse("TODO")
+
+
+def user_unblock(request, username):
+    return HttpResponse("TODO")
+
+
+def blocked_list(request):
+    return HttpResponse("TODO")

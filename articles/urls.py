@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.generic import TemplateView
 
-from articles.views import reading
+from articles.views import commenting, discussion, reading
 
 app_name = "articles"
 
@@ -14,5 +14,38 @@ urlpatterns = [
     ),
     path("articles/topic/<slug:slug>/", reading.article_topic, name="article_topic"),
     path("articles/<slug:slug>/", reading.article_detail, name="article_detail"),
+    path(
+        "articles/<slug:slug>/comments/",
+        commenting.comment_create,
+        name="comment_create",
+    ),
+    path(
+        "articles/<slug:slug>/comments/<int:comment_id>/",
+        discussion.comment_thread,
+        name="comment_thread",
+    ),
+    path(
+        "articles/<slug:slug>/c/<int:comment_id>/",
+        discussion.comment_permalink,
+        name="comment_permalink",
+    ),
+    path(
+        "comments/<int:comment_id>/edit/", commenting.comment_edit, name="comment_edit"
+    ),
+    path(
+        "comments/<int:comment_id>/delete/",
+        commenting.comment_delete,
+        name="comment_delete",
+    ),
+    path(
+        "comments/<int:comment_id>/helpful/",
+        commenting.comment_helpful,
+        name="comment_helpful",
+    ),
+    path(
+        "comments/<int:comment_id>/report/",
+        commenting.comment_report,
+        name="comment_report",
+    ),
     path("authors/<slug:slug>/", reading.author_detail, name="author_detail"),
 ]
