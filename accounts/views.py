@@ -4,9 +4,12 @@ from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from accounts import services
@@ -104,13 +107,43 @@ def account_delete(request):
     return render(request, "accounts/account_delete.html", {"form": form})
 
 
+def _back(request, default):
+    """Where a block or unblock button asked to return to, if it is ours."""
+    next_url = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return next_url
+    return default
+
+
+@login_required
+@require_POST
 def user_block(request, username):
-    return HttpResponse("TODO")
+    person = get_object_or_404(User, username__iexact=username, is_active=True)
+    try:
+        services.block_user(blocker=request.user, blocked=person)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            f"You blocked {person.public_name}. They are not told. Their comments "
+            "are folded away for you, and they can't reply to you or @mention you.",
+        )
+    return redirect(_back(request, person.get_absolute_url()))
 
 
+@login_required
+@require_POST
 def user_unblock(request, username):
-    return HttpResponse("TODO")
+    person = get_object_or_404(User, username__iexact=username)
+    services.unblock_user(blocker=request.user, blocked=person)
+    messages.success(request, f"You unblocked {person.public_name}.")
+    return redirect(_back(request, reverse("accounts:blocked_list")))
 
 
+@login_required
 def blocked_list(request):
-    return HttpResponse("TODO")
+    blocks = request.user.blocks_made.select_related("blocked").order_by("-created_at")
+    return render(request, "accounts/blocked_list.html", {"blocks": blocks})

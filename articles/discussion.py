@@ -1,8 +1,134 @@
 """Posting and changing comments: the rules of the discussion. Views call these;
 they raise django.core.exceptions.ValidationError (with a message fit to show her)
-when something is not allowed. Implemented by the comments issue."""
+when something is not allowed.
 
-from articles.models import Comment, CommentReport
+Counters: a comment's reply_count and descendant_count count the comments that take
+a place in the tree for readers (visible ones and "[deleted]" placeholders; see
+CommentQuerySet.shown). Held and hidden comments are not counted.
+
+Locking: every write that touches a thread's counters first locks the line of
+comments from the thread root down to the one it changes, in ascending id order
+(a parent always has a smaller id than its replies), so two writers in the same
+thread wait for each other instead of deadlocking."""
+
+import hashlib
+import re
+import time
+from datetime import timedelta
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, models, transaction
+from django.db.models import Case, Exists, F, OuterRef, Value, When
+from django.db.models.functions import Greatest, Lower
+from django.utils import timezone
+
+from accounts import services as account_services
+from accounts.models import Block, Notification, User
+from articles import threads
+from articles.models import Comment, CommentHelpful, CommentReport, CommentRevision
+from articles.models.comment import path_segment
+from groups_site.text import MENTION_RE, render_comment
+
+MAX_LENGTH = 5000
+NOTE_MAX_LENGTH = 1000
+DELETED_TEXT = "[deleted]"
+ANONYMOUS_NAME = "Anonymous member"
+# The path column (700 characters) holds 63 segments of 11.
+MAX_DEPTH = Comment._meta.get_field("path").max_length // len(path_segment(0)) - 1
+# At most this many distinct @usernames are looked up and notified per comment.
+MAX_MENTIONS = 20
+DOUBLE_SUBMIT_SECONDS = 10
+SUBMISSION_KEY_SECONDS = 60 * 60
+# A second copy of a submission waits this long for the first one to finish.
+DOUBLE_SUBMIT_WAIT_SECONDS = 5
+DEFAULT_RATE_LIMITS = {
+    "account": {"minute": 5, "day": 50},
+    # Accounts younger than NEW_ACCOUNT_AGE.
+    "new_account": {"minute": 2, "day": 10},
+}
+NEW_ACCOUNT_AGE = timedelta(days=1)
+HONEYPOT_FIELD = "website"
+NOTIFICATION_KINDS = ("comment_reply", "comment_mention")
+
+_SHOWN = (Comment.Status.VISIBLE, Comment.Status.DELETED)
+_PENDING = "pending"
+# Control characters other than tab and newline (PostgreSQL refuses NUL outright),
+# and the bidirectional overrides and isolates that make text read differently
+# from what it is ("\u202egnp.exe").
+_CONTROL_CHARACTERS = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+# Who may post -----------------------------------------------------------------
+
+
+def posting_problem(*, user, article) -> str:
+    """Why she cannot post on this article now, or "" when she can. Runs a query
+    (her verified e-mail address)."""
+    if user is None or not user.is_authenticated:
+        return "Please sign in to join the discussion."
+    if not user.is_active:
+        return "Your account can't post comments."
+    if not article.is_public:
+        return "This article isn't open for discussion."
+    if not article.comments_open:
+        return "Comments are closed on this article."
+    if user.guidelines_accepted_at is None:
+        return "Please read and accept the community guidelines before you post."
+    if not EmailAddress.objects.filter(user=user, verified=True).exists():
+        return "Please confirm your e-mail address before you post."
+    return ""
+
+
+def is_honeypot_filled(data, field: str = HONEYPOT_FIELD) -> bool:
+    """True when the hidden field people never see (but form-filling bots do) has
+    something in it."""
+    return bool(str(data.get(field, "") or "").strip())
+
+
+def can_edit_comment(*, comment: Comment, user) -> bool:
+    """Whether to offer her the edit link (edit_comment checks again)."""
+    return (
+        user is not None
+        and user.is_authenticated
+        and comment.author_id == user.pk
+        and comment.status in (Comment.Status.VISIBLE, Comment.Status.HELD)
+        and timezone.now() <= edit_deadline(comment)
+    )
+
+
+def can_delete_comment(*, comment: Comment, user) -> bool:
+    return (
+        user is not None
+        and user.is_authenticated
+        and comment.author_id == user.pk
+        and not comment.is_deleted
+    )
+
+
+def edit_deadline(comment: Comment):
+    return comment.created_at + timedelta(minutes=settings.COMMENT_EDIT_WINDOW_MINUTES)
+
+
+def clean_body(body: str) -> str:
+    body = (body or "").replace("\r\n", "\n").replace("\r", "\n")
+    body = _CONTROL_CHARACTERS.sub("", body).strip()
+    if not body:
+        raise ValidationError("Please write your comment first.", code="empty")
+    if len(body) > MAX_LENGTH:
+        raise ValidationError(
+            f"A comment can be at most {MAX_LENGTH:,} characters; "
+            f"this one has {len(body):,}.",
+            code="too_long",
+        )
+    return body
+
+
+# Posting ----------------------------------------------------------------------
 
 
 def post_comment(
@@ -14,30 +140,610 @@ def post_comment(
     is_anonymous: bool = False,
     submission_key: str = "",
 ) -> Comment:
-    raise NotImplementedError
+    """Post a comment or a reply: one INSERT (its id comes first from the sequence,
+    so its path is known up front) plus one UPDATE of the counters above it.
+
+    A double submit (the same text again within seconds, or the same
+    submission_key) returns the comment already posted."""
+    problem = posting_problem(user=author, article=article)
+    if problem:
+        raise ValidationError(problem, code="not_allowed")
+    body = clean_body(body)
+    if parent is not None:
+        _check_reply(parent=parent, article=article, author=author)
+
+    keys = _submission_keys(author, article, parent, body, submission_key)
+    earlier = _claim_submission(keys)
+    if earlier is not None:
+        comment = _earlier_submission(earlier, keys, author, article, parent, body)
+        if comment is not None:
+            return comment
+    try:
+        _count_towards_rate_limit(author)
+        with transaction.atomic():
+            comment = _insert_comment(
+                article=article,
+                author=author,
+                body=body,
+                parent=parent,
+                is_anonymous=is_anonymous,
+            )
+    except BaseException:
+        for key, _ in keys:
+            cache.delete(key)
+        raise
+    for key, timeout in keys:
+        cache.set(key, comment.pk, timeout)
+    return comment
+
+
+def _check_reply(*, parent: Comment, article, author) -> None:
+    if parent.article_id != article.pk:
+        raise ValidationError(
+            "You can only reply to comments on this article.", code="wrong_article"
+        )
+    if not parent.is_visible:
+        raise ValidationError("This comment can't be replied to.", code="not_visible")
+    if parent.depth >= MAX_DEPTH:
+        raise ValidationError(
+            "This thread can't go any deeper. Please reply to an earlier comment.",
+            code="too_deep",
+        )
+    if account_services.has_blocked(parent.author_id, author):
+        # Neutral on purpose: she is never told that someone blocked her.
+        raise ValidationError("You can't reply to this comment.", code="blocked")
+
+
+def _insert_comment(*, article, author, body, parent, is_anonymous) -> Comment:
+    line = {}
+    if parent is not None:
+        line = _lock_line(parent.path, no_key=True, with_authors=True)
+        parent = line.get(parent.pk)
+        if parent is None or not parent.is_visible:
+            raise ValidationError(
+                "This comment can't be replied to.", code="not_visible"
+            )
+    mentioned = _mentioned_users(body, author=author)
+    status = Comment.Status.HELD if _must_hold(author) else Comment.Status.VISIBLE
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence('articles_comment', 'id'))"
+        )
+        (comment_id,) = cursor.fetchone()
+    comment = Comment.objects.create(
+        id=comment_id,
+        article=article,
+        author=author,
+        parent=parent,
+        root_id=(parent.root_id or parent.pk) if parent else None,
+        path=(parent.path if parent else "") + path_segment(comment_id),
+        depth=parent.depth + 1 if parent else 0,
+        body=body,
+        body_html=_render(body, mentioned),
+        is_anonymous=is_anonymous,
+        status=status,
+    )
+    if status == Comment.Status.VISIBLE:
+        _shift_counters(comment, descendants=1, replies=1)
+        # _check_reply already refused her if the parent's author blocked her.
+        _send_notifications(
+            comment, parent=parent, mentioned=mentioned, parent_blocked=False
+        )
+    return comment
+
+
+def _must_hold(author) -> bool:
+    """Hold her comments for review until a moderator let one through."""
+    if not getattr(settings, "COMMENT_HOLD_NEW_ACCOUNTS", False) or author.is_staff:
+        return False
+    return not Comment.objects.filter(
+        author=author, status=Comment.Status.VISIBLE
+    ).exists()
+
+
+def approve_held_comment(comment: Comment, moderator) -> Comment:
+    """A moderator lets a held comment through: it takes its place in the thread
+    and the replies and mentions it carries are notified now."""
+    if moderator is None or not moderator.is_authenticated or not moderator.is_staff:
+        raise ValidationError("Only moderators can approve comments.", code="denied")
+    with transaction.atomic():
+        line = _lock_line(comment.path, no_key=True, with_authors=True)
+        current = line.get(comment.pk)
+        if current is None or current.status != Comment.Status.HELD:
+            raise ValidationError(
+                "This comment isn't waiting for review.", code="not_held"
+            )
+        current.status = Comment.Status.VISIBLE
+        current.save(update_fields=["status"])
+        _shift_counters(current, descendants=1 + current.descendant_count, replies=1)
+        if current.author is not None:
+            _send_notifications(
+                current,
+                parent=line.get(current.parent_id),
+                mentioned=_mentioned_users(current.body, author=current.author),
+                already_notified=_notified_recipient_ids(current),
+            )
+    comment.status = current.status
+    return current
+
+
+# Double submits and rate limits -------------------------------------------------
+
+
+def _submission_keys(author, article, parent, body, submission_key):
+    content = f"{article.pk}:{parent.pk if parent else ''}:{body}"
+    digest = hashlib.sha256(content.encode()).hexdigest()
+    keys = [(f"comments:same:{author.pk}:{digest}", DOUBLE_SUBMIT_SECONDS)]
+    if submission_key:
+        digest = hashlib.sha256(submission_key.encode()).hexdigest()
+        keys.append((f"comments:key:{author.pk}:{digest}", SUBMISSION_KEY_SECONDS))
+    return keys
+
+
+def _claim_submission(keys):
+    """Claim this submission's keys (cache.add is atomic). Returns None when it is
+    new, or what the cache holds for the earlier copy: its comment id, or _PENDING
+    while that copy is still being posted."""
+    claimed = []
+    for key, timeout in keys:
+        if cache.add(key, _PENDING, timeout):
+            claimed.append(key)
+            continue
+        for claimed_key in claimed:
+            cache.delete(claimed_key)
+        return cache.get(key, _PENDING)
+    return None
+
+
+def _earlier_submission(earlier, keys, author, article, parent, body):
+    """The comment an earlier copy of this submission posted, waiting a little if
+    it is still on its way. None when there is none (it failed, was deleted or
+    rolled back): then this copy takes the keys over and posts."""
+    deadline = time.monotonic() + DOUBLE_SUBMIT_WAIT_SECONDS
+    while earlier == _PENDING and time.monotonic() < deadline:
+        time.sleep(0.05)
+        earlier = _earlier_value(keys)
+    comment = None
+    if earlier == _PENDING:
+        comment = (
+            Comment.objects.filter(
+                author=author,
+                article=article,
+                parent=parent,
+                body=body,
+                created_at__gte=timezone.now()
+                - timedelta(seconds=DOUBLE_SUBMIT_SECONDS),
+            )
+            .order_by("-pk")
+            .first()
+        )
+        if comment is None:
+            raise ValidationError(
+                "Your comment is already on its way. Please reload the page.",
+                code="duplicate",
+            )
+    elif earlier is not None:
+        comment = Comment.objects.filter(pk=earlier, author=author).first()
+    if comment is None:
+        for key, timeout in keys:
+            cache.set(key, _PENDING, timeout)
+    return comment
+
+
+def _earlier_value(keys):
+    values = [cache.get(key) for key, _ in keys]
+    for value in values:
+        if value is not None and value != _PENDING:
+            return value
+    return _PENDING if _PENDING in values else None
+
+
+def _rate_limits(author) -> dict:
+    limits = {**DEFAULT_RATE_LIMITS, **getattr(settings, "COMMENT_RATE_LIMITS", {})}
+    is_new = author.date_joined > timezone.now() - NEW_ACCOUNT_AGE
+    return limits["new_account" if is_new else "account"]
+
+
+def _count_towards_rate_limit(author) -> None:
+    """Fixed one-minute and one-day windows counted in the cache (atomic incr)."""
+    limits = _rate_limits(author)
+    now = int(time.time())
+    windows = [
+        (
+            "minute",
+            60,
+            "You're posting very quickly. Please wait a minute and try again.",
+        ),
+        (
+            "day",
+            24 * 60 * 60,
+            "You've posted a lot of comments today. Please come back tomorrow.",
+        ),
+    ]
+    for name, seconds, message in windows:
+        key = f"comments:rate:{author.pk}:{name}:{now // seconds}"
+        cache.add(key, 0, seconds + 60)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.add(key, 1, seconds + 60)
+            count = 1
+        if count > limits[name]:
+            raise ValidationError(message, code="rate_limited")
+
+
+# Mentions and notifications -----------------------------------------------------
+
+
+def _mentioned_names(body: str) -> list[str]:
+    names = dict.fromkeys(match.group(1).lower() for match in MENTION_RE.finditer(body))
+    return list(names)[:MAX_MENTIONS]
+
+
+def _mentioned_users(body: str, *, author) -> list[User]:
+    """Active users @mentioned in the text, each annotated with whether she has
+    blocked the author. One query (none when there is no @)."""
+    names = _mentioned_names(body)
+    if not names:
+        return []
+    return list(
+        User.objects.annotate(lower_username=Lower("username"))
+        .filter(lower_username__in=names, is_active=True)
+        .annotate(
+            has_blocked_author=Exists(
+                Block.objects.filter(blocker=OuterRef("pk"), blocked=author)
+            )
+        )
+        .order_by("username")
+    )
+
+
+def _render(body: str, mentioned: list[User]) -> str:
+    links = {user.username.lower(): user.get_absolute_url() for user in mentioned}
+    return render_comment(body, links)
+
+
+def _notified_recipient_ids(comment: Comment) -> set[int]:
+    return set(
+        Notification.objects.filter(
+            url=comment.get_absolute_url(), kind__in=NOTIFICATION_KINDS
+        ).values_list("recipient_id", flat=True)
+    )
+
+
+def _send_notifications(
+    comment, *, parent, mentioned, already_notified=(), parent_blocked=None
+) -> None:
+    """A reply tells the parent's author; a mention tells the one mentioned. Never
+    twice for one comment, never to the author herself or to someone who blocked
+    her, and never naming an anonymous author."""
+    author = comment.author
+    name = ANONYMOUS_NAME if comment.is_anonymous else author.public_name
+    title = comment.article.title
+    url = comment.get_absolute_url()
+    notified = {author.pk, *already_notified}
+    if parent is not None and parent.author_id is not None:
+        if parent_blocked is None:
+            parent_blocked = account_services.has_blocked(parent.author_id, author)
+        if parent.author_id not in notified and not parent_blocked:
+            account_services.notify(
+                recipient=parent.author,
+                kind="comment_reply",
+                message=f"{name} replied to your comment on “{title}”",
+                url=url,
+            )
+        notified.add(parent.author_id)
+    for user in mentioned:
+        if (
+            user.pk in notified
+            or not user.mention_notifications
+            or user.has_blocked_author
+        ):
+            continue
+        account_services.notify(
+            recipient=user,
+            kind="comment_mention",
+            message=f"{name} mentioned you in a comment on “{title}”",
+            url=url,
+        )
+        notified.add(user.pk)
+
+
+# Editing and deleting -----------------------------------------------------------
 
 
 def edit_comment(*, comment: Comment, user, body: str) -> Comment:
-    raise NotImplementedError
+    """Change her own comment within the edit window. The earlier text is kept as
+    a CommentRevision for moderators; people mentioned for the first time are
+    notified."""
+    if user is None or not user.is_authenticated or comment.author_id != user.pk:
+        raise ValidationError("You can only edit your own comments.", code="not_yours")
+    body = clean_body(body)
+    with transaction.atomic():
+        current = (
+            Comment.objects.select_for_update(no_key=True, of=("self",))
+            .select_related("article", "author")
+            .get(pk=comment.pk)
+        )
+        if current.author_id != user.pk:
+            raise ValidationError(
+                "You can only edit your own comments.", code="not_yours"
+            )
+        if current.status not in (Comment.Status.VISIBLE, Comment.Status.HELD):
+            raise ValidationError(
+                "This comment can't be edited any more.", code="not_editable"
+            )
+        if timezone.now() > edit_deadline(current):
+            minutes = settings.COMMENT_EDIT_WINDOW_MINUTES
+            raise ValidationError(
+                f"Comments can be edited for {minutes} minutes after posting; "
+                "this one can't be changed any more.",
+                code="too_late",
+            )
+        if body != current.body:
+            old_names = set(_mentioned_names(current.body))
+            mentioned = _mentioned_users(body, author=current.author)
+            CommentRevision.objects.create(comment=current, body=current.body)
+            current.body = body
+            current.body_html = _render(body, mentioned)
+            current.edited_at = timezone.now()
+            current.save(update_fields=["body", "body_html", "edited_at"])
+            new_mentions = [u for u in mentioned if u.username.lower() not in old_names]
+            if current.is_visible and new_mentions:
+                _send_notifications(
+                    current,
+                    parent=None,
+                    mentioned=new_mentions,
+                    already_notified=_notified_recipient_ids(current)
+                    | _parent_author_ids(current),
+                )
+    comment.body, comment.body_html = current.body, current.body_html
+    comment.edited_at = current.edited_at
+    return current
+
+
+def _parent_author_ids(comment: Comment) -> set[int]:
+    if comment.parent_id is None:
+        return set()
+    return set(
+        Comment.objects.filter(pk=comment.parent_id, author__isnull=False).values_list(
+            "author_id", flat=True
+        )
+    )
 
 
 def delete_comment(*, comment: Comment, user) -> None:
-    raise NotImplementedError
+    """Delete her own comment. With replies under it, it becomes a "[deleted]"
+    placeholder that keeps the thread together; without, it is removed, and so is
+    a placeholder above it that is left with nothing under it."""
+    if user is None or not user.is_authenticated or comment.author_id != user.pk:
+        raise ValidationError(
+            "You can only delete your own comments.", code="not_yours"
+        )
+    with transaction.atomic():
+        line = _lock_line(comment.path)
+        current = line.get(comment.pk)
+        if current is None:
+            return  # already gone
+        if current.author_id != user.pk:
+            raise ValidationError(
+                "You can only delete your own comments.", code="not_yours"
+            )
+        _forget(current, line)
 
 
-def toggle_helpful(*, comment: Comment, user) -> bool:
-    raise NotImplementedError
+def _forget(comment: Comment, line: dict) -> None:
+    """Turn a comment into an authorless placeholder when shown comments hang
+    under it, or remove it (then cascade up through emptied placeholders).
+    ``line`` holds the locked comments from the root down to it."""
+    if comment.descendant_count > 0:
+        was_counted = comment.status in _SHOWN
+        comment.status = Comment.Status.DELETED
+        comment.author = None
+        comment.body = DELETED_TEXT
+        comment.body_html = f"<p>{DELETED_TEXT}</p>"
+        comment.is_anonymous = False
+        comment.edited_at = None
+        comment.helpful_count = 0
+        comment.save(
+            update_fields=[
+                "status",
+                "author",
+                "body",
+                "body_html",
+                "is_anonymous",
+                "edited_at",
+                "helpful_count",
+            ]
+        )
+        comment.revisions.all().delete()
+        comment.helpful_marks.all().delete()
+        if not was_counted:
+            _shift_counters(comment, descendants=1, replies=1, line=line)
+        return
+    while comment is not None:
+        # Held or hidden replies under it (not counted) go with it.
+        counted = 1 if comment.status in _SHOWN else 0
+        line.pop(comment.pk, None)
+        comment.delete()
+        _shift_counters(
+            comment,
+            descendants=-(counted + comment.descendant_count),
+            replies=-counted,
+            line=line,
+        )
+        parent = line.get(comment.parent_id)
+        if parent is not None and parent.is_deleted and parent.descendant_count == 0:
+            comment = parent
+        else:
+            comment = None
+
+
+# Counters ---------------------------------------------------------------------
+
+
+def _path_ids(path: str) -> list[int]:
+    return [int(segment) for segment in path.split("/") if segment]
+
+
+def _lock_line(path: str, *, no_key: bool = False, with_authors: bool = False):
+    """Lock the comments on a path (root to leaf) in ascending id order and return
+    them by id, fresh from the database."""
+    queryset = (
+        Comment.objects.filter(pk__in=_path_ids(path))
+        .order_by("pk")
+        .select_for_update(no_key=no_key, of=("self",))
+    )
+    if with_authors:
+        queryset = queryset.select_related("author")
+    return {comment.pk: comment for comment in queryset}
+
+
+def _shift_counters(comment, *, descendants: int, replies: int, line=None) -> None:
+    """Add to the descendant_count of every ancestor of the comment and to its
+    parent's reply_count: one UPDATE. Keeps the locked ``line`` in step."""
+    ancestor_ids = _path_ids(comment.path)[:-1]
+    if not ancestor_ids or (descendants == 0 and replies == 0):
+        return
+    Comment.objects.filter(pk__in=ancestor_ids).update(
+        descendant_count=_added("descendant_count", descendants),
+        reply_count=Case(
+            When(pk=comment.parent_id, then=_added("reply_count", replies)),
+            default=F("reply_count"),
+            output_field=models.PositiveIntegerField(),
+        ),
+    )
+    for ancestor_id in ancestor_ids:
+        ancestor = (line or {}).get(ancestor_id)
+        if ancestor is not None:
+            ancestor.descendant_count = max(0, ancestor.descendant_count + descendants)
+            if ancestor_id == comment.parent_id:
+                ancestor.reply_count = max(0, ancestor.reply_count + replies)
+
+
+def _added(counter: str, delta: int):
+    """counter + delta in SQL, never below zero."""
+    if delta >= 0:
+        return F(counter) + delta
+    return Greatest(
+        F(counter) + delta, Value(0), output_field=models.PositiveIntegerField()
+    )
+
+
+# Helpful marks and reports ----------------------------------------------------
+
+
+def toggle_helpful(*, comment: Comment, user, mark: bool | None = None) -> bool:
+    """Mark the comment helpful for her, or take her mark back. Returns whether
+    it is marked now. ``mark`` asks for one state (True/False) instead of a
+    toggle, so a repeated request does not undo itself."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        raise ValidationError("Please sign in first.", code="not_allowed")
+    if comment.author_id == user.pk:
+        raise ValidationError(
+            "You can't mark your own comment as helpful.", code="own_comment"
+        )
+    if not comment.is_visible:
+        raise ValidationError(
+            "This comment can't be marked helpful.", code="not_visible"
+        )
+    comments = Comment.objects.filter(pk=comment.pk)
+    with transaction.atomic():
+        if mark is not False:
+            try:
+                # The unique constraint decides between racing requests.
+                with transaction.atomic():
+                    CommentHelpful.objects.create(comment=comment, user=user)
+            except IntegrityError:
+                if mark is True:
+                    return True
+            else:
+                comments.update(helpful_count=F("helpful_count") + 1)
+                return True
+        deleted, _ = CommentHelpful.objects.filter(comment=comment, user=user).delete()
+        if deleted:
+            comments.update(helpful_count=_added("helpful_count", -1))
+        return False
 
 
 def report_comment(
     *, comment: Comment, reporter, reason: str, note: str = ""
 ) -> CommentReport:
-    raise NotImplementedError
+    """Report a comment to the moderators. A second report by the same person
+    updates the first. The reported person is never told."""
+    if reporter is None or not reporter.is_authenticated or not reporter.is_active:
+        raise ValidationError("Please sign in first.", code="not_allowed")
+    if comment.author_id == reporter.pk:
+        raise ValidationError("You can't report your own comment.", code="own_comment")
+    if comment.is_deleted:
+        raise ValidationError("This comment has been deleted.", code="deleted")
+    if reason not in CommentReport.Reason.values:
+        raise ValidationError("Please choose a reason.", code="reason")
+    note = _CONTROL_CHARACTERS.sub("", note or "").strip()
+    if len(note) > NOTE_MAX_LENGTH:
+        raise ValidationError(
+            f"The note can be at most {NOTE_MAX_LENGTH:,} characters.", code="note"
+        )
+    report, _ = CommentReport.objects.update_or_create(
+        comment=comment, reporter=reporter, defaults={"reason": reason, "note": note}
+    )
+    return report
+
+
+# Account deletion and export --------------------------------------------------
 
 
 def forget_user_comments(user) -> None:
-    raise NotImplementedError
+    """Account deletion step (settings.ACCOUNT_DELETION_STEPS), inside
+    delete_account's transaction: her comments with replies become authorless
+    "[deleted]" placeholders, the others go; her helpful marks go (counts kept
+    right) and her reports stay for moderators without her name."""
+    # Deepest first, so her replies under her own comments go before those.
+    comments = Comment.objects.filter(author=user).order_by("-path")
+    touched = set(comments.values_list("article_id", flat=True))
+    for comment_id, path in comments.values_list("pk", "path"):
+        line = _lock_line(path)
+        current = line.get(comment_id)
+        if current is not None and current.author_id == user.pk:
+            _forget(current, line)
+    marked = list(
+        CommentHelpful.objects.select_for_update()
+        .filter(user=user)
+        .values_list("comment_id", flat=True)
+    )
+    CommentHelpful.objects.filter(user=user).delete()
+    Comment.objects.filter(pk__in=marked).update(
+        helpful_count=_added("helpful_count", -1)
+    )
+    CommentReport.objects.filter(reporter=user).update(reporter=None)
+    touched |= set(
+        Comment.objects.filter(pk__in=marked).values_list("article_id", flat=True)
+    )
+    # Signed-out readers' cached discussions must not show her name any more.
+    for article_id in touched:
+        transaction.on_commit(lambda a=article_id: threads.bump_discussion_version(a))
 
 
 def export_user_comments(user) -> tuple[str, list[dict]]:
-    raise NotImplementedError
+    """Data export section (settings.ACCOUNT_EXPORT_SECTIONS)."""
+    comments = (
+        Comment.objects.filter(author=user)
+        .select_related("article")
+        .prefetch_related("revisions")
+        .order_by("created_at", "pk")
+    )
+    return "comments", [
+        {
+            "article": comment.article.title,
+            "url": comment.get_absolute_url(),
+            "body": comment.body,
+            "created_at": comment.created_at.isoformat(),
+            "edited_at": comment.edited_at.isoformat() if comment.edited_at else None,
+            "anonymous": comment.is_anonymous,
+            "earlier_versions": [
+                {"body": revision.body, "replaced_at": revision.created_at.isoformat()}
+                for revision in comment.revisions.all()
+            ],
+        }
+        for comment in comments
+    ]

@@ -1,12 +1,17 @@
 """`make bench`: serve Kindred with gunicorn on loopback, load it with wrk, and
 compare each page with a bare Django view served by the same server in the same run.
+Article pages with long discussions are measured anonymous and signed in (wrk sends
+the session cookie of a bench reader), and posting a reply is timed through the
+service in a 10-comment and a 10,000-comment discussion (it must not grow).
 
 It uses its own database (kindred_bench) on the configured server, or on the
 embedded PostgreSQL when DATABASE_URL is unset, so your development data is safe.
 Environment: BENCH_DURATION (seconds per page, default 10), BENCH_CONNECTIONS
-(default 8), BENCH_WORKERS (gunicorn workers, default 2), BENCH_GROUPS (10000).
+(default 8), BENCH_WORKERS (gunicorn workers, default 2), BENCH_GROUPS (10000),
+BENCH_REPLIES (replies timed per discussion, default 100).
 """
 
+import json
 import os
 import re
 import shutil
@@ -25,7 +30,9 @@ DURATION = int(os.environ.get("BENCH_DURATION", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 GROUPS = int(os.environ.get("BENCH_GROUPS", "10000"))
+REPLIES = int(os.environ.get("BENCH_REPLIES", "100"))
 DB_NAME = "kindred_bench"
+SIGNED_IN_MARK = 'action="/accounts/logout/"'
 
 
 def bench_database_url() -> str:
@@ -60,6 +67,12 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def fetch(url: str, cookie: str = "") -> str:
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.read().decode()
+
+
 def wait_until_up(url: str, timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -77,13 +90,24 @@ def to_ms(value: str) -> float:
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
-def run_wrk(url: str) -> dict:
+def run_wrk(url: str, cookie: str = "") -> dict:
+    headers = ["-H", f"Cookie: {cookie}"] if cookie else []
     # Warm up (connections, caches), then measure.
     subprocess.run(
-        ["wrk", "-t1", f"-c{CONNECTIONS}", "-d2s", url], capture_output=True, check=True
+        ["wrk", "-t1", f"-c{CONNECTIONS}", "-d2s", *headers, url],
+        capture_output=True,
+        check=True,
     )
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", url],
+        [
+            "wrk",
+            "-t2",
+            f"-c{CONNECTIONS}",
+            f"-d{DURATION}s",
+            "--latency",
+            *headers,
+            url,
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -138,6 +162,15 @@ def main() -> None:
         check=True,
         cwd=BASE_DIR,
     )
+    session_key = subprocess.run(
+        [*manage, "bench_data", "--session"],
+        env=env,
+        check=True,
+        cwd=BASE_DIR,
+        capture_output=True,
+        text=True,
+    ).stdout.split()[-1]
+    signed_in = f"sessionid={session_key}"
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -167,14 +200,36 @@ def main() -> None:
             "search near, uncached": "/groups/?lat=53.80&lon=-1.55&radius=50",
             "group page": "/groups/bench-group-4321/",
         }
+        for size in (200, 1000):
+            path = f"/articles/bench-discussion-{size}/"
+            pages[f"article, {size} comments"] = path
+            pages[f"  {size}, signed in"] = (path, signed_in)
+        if SIGNED_IN_MARK not in fetch(
+            base + "/articles/bench-discussion-200/", signed_in
+        ):
+            raise SystemExit("The bench reader's session did not sign her in.")
         results = {}
-        for name, path in pages.items():
-            results[name] = run_wrk(base + path)
+        for name, page in pages.items():
+            path, cookie = page if isinstance(page, tuple) else (page, "")
+            results[name] = run_wrk(base + path, cookie)
             r = results[name]
             print(f"  measured {name:<22} {r['rps']:8.0f} req/s", flush=True)
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
+
+    # With the server stopped, so the timings are not shared with page loads.
+    print(f"Timing {REPLIES} replies into each discussion...", flush=True)
+    replies = json.loads(
+        subprocess.run(
+            [*manage, "bench_data", "--time-replies", str(REPLIES)],
+            env=env,
+            check=True,
+            cwd=BASE_DIR,
+            capture_output=True,
+            text=True,
+        ).stdout.splitlines()[-1]
+    )
 
     bare = results["bare Django view"]["rps"]
     print()
@@ -190,6 +245,18 @@ def main() -> None:
             f"{name:<24}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p99']:>9.1f}"
             f"{r['errors']:>8}{r['rps'] / bare:>8.2f}"
         )
+    first = None
+    for timing in replies.values():
+        first = first or timing["median_ms"]
+        name = f"post reply, {timing['comments']:,} cmts"
+        print(
+            f"{name:<24}{'-':>9}{timing['median_ms']:>9.1f}{timing['p99_ms']:>9.1f}"
+            f"{'-':>8}{timing['median_ms'] / first:>8.2f}"
+        )
+    print(
+        "ratio: req/s against the bare view; for replies, the median against the "
+        "10-comment discussion (one service call each, commit included)"
+    )
 
 
 if __name__ == "__main__":

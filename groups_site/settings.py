@@ -212,7 +212,9 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = SITE_NAME
-USERSESSIONS_TRACK_ACTIVITY = True
+# Off: tracking "last seen" writes to the database on every signed-in request, and
+# we keep no more about her comings and goings than we need.
+USERSESSIONS_TRACK_ACTIVITY = False
 
 # Sessions: end with the browser by default ("remember me" is her choice at login).
 SESSION_COOKIE_HTTPONLY = True
@@ -260,8 +262,14 @@ IMAGE_MAX_PIXELS = 40_000_000
 # Account deletion and data export are composed from the apps further up the chain
 # (groups, articles) without accounts importing them: each entry is a dotted path to
 # a function taking the user. See accounts/services.py.
-ACCOUNT_DELETION_STEPS = ["groups.services.forget_user"]
-ACCOUNT_EXPORT_SECTIONS = ["groups.services.export_user_data"]
+ACCOUNT_DELETION_STEPS = [
+    "groups.services.forget_user",
+    "articles.discussion.forget_user_comments",
+]
+ACCOUNT_EXPORT_SECTIONS = [
+    "groups.services.export_user_data",
+    "articles.discussion.export_user_comments",
+]
 
 # Security
 # same-origin: our URLs never reach another site, but our own form posts still carry
@@ -307,3 +315,15 @@ PRIVATE_DETAILS_DAILY_GROUP_LIMIT = env_int("PRIVATE_DETAILS_DAILY_GROUP_LIMIT",
 
 # Seconds a rendered /groups/ search page is shared from the cache (0 turns it off).
 GROUP_LISTING_CACHE_SECONDS = env_int("GROUP_LISTING_CACHE_SECONDS", 300)
+
+# Comments one person may post, per minute and per day; stricter for accounts younger
+# than a day. Counted in the cache (see articles/discussion.py).
+COMMENT_RATE_LIMITS = {
+    "account": {"minute": 5, "day": 50},
+    "new_account": {"minute": 2, "day": 10},
+}
+# Hold the comments of people with no approved comment yet until a moderator lets
+# one through.
+COMMENT_HOLD_NEW_ACCOUNTS = env_bool("COMMENT_HOLD_NEW_ACCOUNTS", False)
+# She may edit her comment for this long after posting it.
+COMMENT_EDIT_WINDOW_MINUTES = 15

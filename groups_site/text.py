@@ -1,10 +1,12 @@
 """Text helpers shared by the apps: accent folding for search, and Markdown-lite
 rendered to HTML that is safe to show (sanitized with nh3)."""
 
+import re
 import unicodedata
 
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 # Paragraphs, emphasis, lists, quotes and links; no headings, images, tables or raw
 # HTML (markdown-it's "zero" preset escapes HTML, and nh3 cleans what remains).
@@ -66,3 +68,60 @@ def render_markdown_article(text: str) -> str:
         url_schemes=LINK_SCHEMES,
         link_rel="noopener noreferrer",
     )
+
+
+# An @mention: "@" not preceded by a word character, "/" or "@" (so e-mail addresses
+# and URLs such as https://example.org/@name are left alone), then a username.
+MENTION_RE = re.compile(r"(?<![\w/@])@([A-Za-z0-9_-]{1,30})")
+
+
+def render_comment(text: str, mention_links: dict[str, str]) -> str:
+    """A comment: Markdown-lite (as render_markdown_lite) where each @username whose
+    lower-cased name is a key of ``mention_links`` becomes a link to its URL, with
+    class="mention". Mentions inside a link's text stay plain text."""
+    tokens = _markdown.parse(text or "")
+    for token in tokens:
+        if token.type == "inline" and token.children:
+            token.children = _link_mentions(token.children, mention_links)
+    html = _markdown.renderer.render(tokens, _markdown.options, {})
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes={"a": {"mention"}},
+        url_schemes=LINK_SCHEMES,
+        link_rel="nofollow ugc noopener noreferrer",
+    )
+
+
+def _link_mentions(children: list[Token], mention_links: dict[str, str]):
+    result = []
+    inside_link = 0
+    for child in children:
+        if child.type == "link_open":
+            inside_link += 1
+        elif child.type == "link_close":
+            inside_link -= 1
+        if child.type != "text" or inside_link or "@" not in child.content:
+            result.append(child)
+            continue
+        position = 0
+        for match in MENTION_RE.finditer(child.content):
+            url = mention_links.get(match.group(1).lower())
+            if url is None:
+                continue
+            if match.start() > position:
+                result.append(_text(child.content[position : match.start()]))
+            link = Token("link_open", "a", 1)
+            link.attrs = {"href": url, "class": "mention"}
+            result += [link, _text(match.group(0)), Token("link_close", "a", -1)]
+            position = match.end()
+        if position < len(child.content):
+            result.append(_text(child.content[position:]))
+    return result
+
+
+def _text(content: str) -> Token:
+    token = Token("text", "", 0)
+    token.content = content
+    return token

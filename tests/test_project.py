@@ -349,3 +349,12 @@ def test_deploy_checks_are_clean_with_production_settings():
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_error_pages_keep_the_exit_control(client, db, settings):
+    settings.DEBUG = False
+    response = client.get("/groups/no-such-group/")
+    assert response.status_code == 404
+    page = parse(response)
+    assert page.h1_count == 1
+    assert page.exit_links == ["/exit/", "/exit/"]

@@ -6,7 +6,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Prefetch, Q, Value
+from django.db.models import Count, Func, OuterRef, Prefetch, Q, Subquery, Value
 from django.urls import reverse
 from django.utils import timezone
 
@@ -71,14 +71,27 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_card_data(self):
         """Everything an article card shows, in two queries whatever the number of
-        articles: the author with the row, the topics (by name) in one more."""
+        articles: the author and comment count with the row, the topics (by name)
+        in one more."""
         return (
             self.select_related("author")
             .prefetch_related(
                 Prefetch("topics", queryset=Topic.objects.order_by("name"))
             )
             .defer("body", "body_html", "search_vector")
+            .with_comment_count()
         )
+
+    def with_comment_count(self):
+        """``comment_count``: the article's visible comments, counted in the same
+        query (a subquery, so it never multiplies with other annotations)."""
+        from articles.models.comment import Comment  # comment.py imports this module
+
+        visible = Comment.objects.filter(
+            article=OuterRef("pk"), status=Comment.Status.VISIBLE
+        )
+        count = visible.order_by().annotate(n=Func("pk", function="COUNT")).values("n")
+        return self.annotate(comment_count=Subquery(count))
 
     def related_to(self, article):
         """Published articles sharing the most topics with ``article``, then the most

@@ -3,7 +3,8 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from articles import services
+from articles import services, threads
+from articles.forms import CommentForm
 from articles.models import Article, Author
 from groups.models import Topic
 
@@ -38,7 +39,7 @@ def article_topic(request, slug):
 
 @require_safe
 def article_detail(request, slug):
-    articles = Article.objects.visible_to(request.user)
+    articles = Article.objects.visible_to(request.user).with_comment_count()
     article = get_object_or_404(
         articles.select_related("author", "reviewer").prefetch_related(
             Prefetch("topics", queryset=Topic.objects.order_by("name")), "sources"
@@ -46,10 +47,13 @@ def article_detail(request, slug):
         slug=slug,
     )
     related = Article.objects.related_to(article).with_card_data()
+    viewer = threads.Viewer.of(request.user)
     context = {
         "article": article,
         "related_articles": related[:RELATED_ARTICLES],
         "groups_near_you": services.groups_near_you(request, article),
+        "discussion_html": threads.render_discussion(request, article, viewer),
+        "comment_form": CommentForm(article=article, user=request.user),
     }
     return render(request, "articles/article_detail.html", context)
 

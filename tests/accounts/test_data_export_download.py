@@ -47,7 +47,11 @@ def test_it_downloads_her_data_as_a_json_attachment(client, alice):
     assert data["account"]["display_name"] == "Alice"
     assert data["account"]["bio"] == "Gardener."
     assert data["account"]["guidelines_accepted_at"]
-    assert data["settings"] == {"email_notifications": True, "discreet_emails": False}
+    assert data["settings"] == {
+        "email_notifications": True,
+        "mention_notifications": True,
+        "discreet_emails": False,
+    }
     assert data["email_addresses"] == [
         {"email": "ali@example.net", "verified": False, "primary": False},
         {"email": "alice@example.org", "verified": True, "primary": True},

@@ -65,7 +65,7 @@ def test_it_lists_two_sessions_in_a_fixed_number_of_queries(
 ):
     # allauth checks each listed session against the session store (two queries
     # a session); pinned so that any further growth is noticed.
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(13):
         response = laptop.get("/accounts/sessions/")
 
     assert response.context["session_count"] == 2

@@ -215,14 +215,14 @@ def test_it_links_the_editorial_standards(client, article):
     assert 'href="/articles/standards/"' in html
 
 
-def test_it_has_a_discussion_section_saying_comments_are_coming(client, article):
+def test_it_has_a_discussion_section_saying_there_are_no_comments_yet(client, article):
     html = page(client, "/articles/finding-your-voice/")
 
     discussion = section(html, "article-discussion")
     assert 'id="discussion"' in discussion
     assert 'aria-labelledby="discussion-title"' in discussion
     assert '<h2 id="discussion-title">Discussion</h2>' in discussion
-    assert "Comments are coming soon" in discussion
+    assert "No comments yet." in discussion
 
 
 def test_it_says_when_comments_are_closed(client, article):

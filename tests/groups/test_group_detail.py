@@ -384,10 +384,10 @@ def test_it_costs_the_same_queries_for_a_member(
     client.force_login(bob)
     client.get(URL)  # allauth records her session on the first request.
 
-    # Session and user (2), allauth's user-session bookkeeping (5), the group, her
+    # Session and user (2), the group, her
     # membership, topics, the member list (4), the reveal log (savepoint, insert,
     # day count, release: 4) and the unread notifications (1).
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(11):
         response = client.get(URL)
 
     assert response.status_code == 200

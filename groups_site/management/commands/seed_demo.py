@@ -12,6 +12,12 @@ from django.utils import timezone
 from accounts.models import User
 from groups.models import Place
 from groups_site.demo_articles import seed_articles, seed_authors
+from groups_site.demo_discussions import (
+    add_big_thread,
+    demo_authors,
+    featured_article,
+    seed_discussions,
+)
 from groups_site.demo_groups import DEMO_MEMBERS, seed_groups
 
 DEMO_PASSWORD = "kindred-demo-2026"
@@ -56,8 +62,17 @@ class Command(BaseCommand):
             action="store_true",
             help="Allow running with DEBUG off (never on a real site).",
         )
+        parser.add_argument(
+            "--big-thread",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Give the first featured article N generated comments, for "
+            "benchmarks. Counts those added by earlier runs: running again with "
+            "the same N adds nothing, a larger N adds the difference.",
+        )
 
-    def handle(self, *args, if_empty=False, force=False, **options):
+    def handle(self, *args, if_empty=False, force=False, big_thread=0, **options):
         if not settings.DEBUG and not force:
             raise CommandError(
                 "seed_demo creates accounts with a published password; it only "
@@ -76,6 +91,11 @@ class Command(BaseCommand):
             groups = seed_groups(by_username, warn=self.warn)
             authors = seed_authors(by_username)
             articles = seed_articles(authors)
+            comments = seed_discussions(by_username)
+        if comments:
+            self.stdout.write(f"Posted {comments} demo comments under the articles.")
+        if big_thread > 0:
+            self.seed_big_thread(big_thread, demo_authors(by_username))
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content is ready: {len(groups)} groups, {len(articles)} "
@@ -90,6 +110,16 @@ class Command(BaseCommand):
             )
         names = ", ".join(member.username for member in members)
         self.stdout.write(f"  Other demo members ({names}) use the same password.")
+
+    def seed_big_thread(self, total: int, authors: list[User]) -> None:
+        article = featured_article()
+        if article is None:
+            raise CommandError("There is no published article open for comments.")
+        added = add_big_thread(article, total, authors)
+        self.stdout.write(
+            f"Added {added} generated comments to {article.get_absolute_url()} "
+            f"(it has {article.comments.count()} comments)."
+        )
 
     def warn(self, message: str) -> None:
         self.stderr.write(self.style.WARNING(message))
