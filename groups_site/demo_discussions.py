@@ -22,7 +22,6 @@ from django.utils import timezone
 from accounts.models import Notification, User
 from articles import discussion, threads
 from articles.models import Article, Comment, CommentHelpful
-from articles.models.comment import path_segment
 from groups_site.text import render_comment
 
 
@@ -965,9 +964,7 @@ def add_big_thread(
             article=article,
             author=author,
             parent=parent,
-            root_id=(parent.root_id or parent.pk) if parent else None,
-            path=(parent.path if parent else "") + path_segment(comment_id),
-            depth=parent.depth + 1 if parent else 0,
+            **Comment.tree_position(comment_id, parent),
             body=line,
             body_html=html[line],
             is_anonymous=rng.random() < 0.03,

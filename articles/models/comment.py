@@ -121,6 +121,16 @@ class Comment(models.Model):
         this comment (see articles.views.discussion)."""
         return reverse("articles:comment_permalink", args=[self.article.slug, self.pk])
 
+    @staticmethod
+    def tree_position(comment_id: int, parent: "Comment | None") -> dict:
+        """root, path and depth for a new comment whose id is already taken from
+        the sequence (so the row is written once, never updated after)."""
+        return {
+            "root_id": (parent.root_id or parent.pk) if parent else None,
+            "path": (parent.path if parent else "") + path_segment(comment_id),
+            "depth": parent.depth + 1 if parent else 0,
+        }
+
     @property
     def thread_id(self) -> int:
         return self.root_id or self.pk
