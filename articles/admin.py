@@ -1,7 +1,8 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 
-from articles.models import Article, Author, Source
+from articles import discussion
+from articles.models import Article, Author, Comment, CommentReport, Source
 
 
 @admin.register(Author)
@@ -94,3 +95,46 @@ class ArticleAdmin(admin.ModelAdmin):
     def back_to_draft(self, request, queryset):
         updated = queryset.update(status=Article.Status.DRAFT)
         self.message_user(request, f"{updated} article(s) moved back to draft.")
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    """Until the moderation queue exists: staff see held and reported comments
+    here (including who wrote anonymous ones) and let held ones through."""
+
+    list_display = ["pk", "article", "author", "is_anonymous", "status", "created_at"]
+    list_filter = ["status", "is_anonymous"]
+    search_fields = ["body"]
+    raw_id_fields = ["article", "author", "parent", "root"]
+    readonly_fields = [
+        "path",
+        "depth",
+        "helpful_count",
+        "reply_count",
+        "descendant_count",
+        "body_html",
+        "edited_at",
+    ]
+    actions = ["approve_held"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description="Approve selected held comments")
+    def approve_held(self, request, queryset):
+        approved = 0
+        for comment in queryset.filter(status=Comment.Status.HELD):
+            try:
+                discussion.approve_held_comment(comment, request.user)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+            else:
+                approved += 1
+        self.message_user(request, f"{approved} comment(s) approved.")
+
+
+@admin.register(CommentReport)
+class CommentReportAdmin(admin.ModelAdmin):
+    list_display = ["comment", "reason", "created_at", "resolved_at"]
+    list_filter = ["reason", "resolved_at"]
+    raw_id_fields = ["comment", "reporter"]
