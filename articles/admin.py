@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 
-from articles import discussion, threads
+from articles import discussion
 from articles.models import Article, Author, Comment, CommentReport, Source
 
 
@@ -130,7 +130,6 @@ class CommentAdmin(admin.ModelAdmin):
                 self.message_user(request, " ".join(error.messages), messages.ERROR)
             else:
                 approved += 1
-                threads.bump_discussion_version(comment.article_id)
         self.message_user(request, f"{approved} comment(s) approved.")
 
 

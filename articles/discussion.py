@@ -66,6 +66,12 @@ _CONTROL_CHARACTERS = re.compile(
 # Who may post -----------------------------------------------------------------
 
 
+def _discussion_changed(article_id) -> None:
+    """Signed-out readers get the discussion from a cache; every change to it
+    refreshes that cache once the change is committed."""
+    transaction.on_commit(lambda: threads.bump_discussion_version(article_id))
+
+
 def posting_problem(*, user, article) -> str:
     """Why she cannot post on this article now, or "" when she can. Runs a query
     (her verified e-mail address)."""
@@ -168,6 +174,7 @@ def post_comment(
                 parent=parent,
                 is_anonymous=is_anonymous,
             )
+            _discussion_changed(article.pk)
     except BaseException:
         for key, _ in keys:
             cache.delete(key)
@@ -253,6 +260,7 @@ def approve_held_comment(comment: Comment, moderator) -> Comment:
             )
         current.status = Comment.Status.VISIBLE
         current.save(update_fields=["status"])
+        _discussion_changed(current.article_id)
         _shift_counters(current, descendants=1 + current.descendant_count, replies=1)
         if current.author is not None:
             _send_notifications(
@@ -486,6 +494,7 @@ def edit_comment(*, comment: Comment, user, body: str) -> Comment:
             current.body_html = _render(body, mentioned)
             current.edited_at = timezone.now()
             current.save(update_fields=["body", "body_html", "edited_at"])
+            _discussion_changed(current.article_id)
             new_mentions = [u for u in mentioned if u.username.lower() not in old_names]
             if current.is_visible and new_mentions:
                 _send_notifications(
@@ -528,6 +537,7 @@ def delete_comment(*, comment: Comment, user) -> None:
                 "You can only delete your own comments.", code="not_yours"
             )
         _forget(current, line)
+        _discussion_changed(current.article_id)
 
 
 def _forget(comment: Comment, line: dict) -> None:
@@ -657,10 +667,12 @@ def toggle_helpful(*, comment: Comment, user, mark: bool | None = None) -> bool:
                     return True
             else:
                 comments.update(helpful_count=F("helpful_count") + 1)
+                _discussion_changed(comment.article_id)
                 return True
         deleted, _ = CommentHelpful.objects.filter(comment=comment, user=user).delete()
         if deleted:
             comments.update(helpful_count=_added("helpful_count", -1))
+            _discussion_changed(comment.article_id)
         return False
 
 
@@ -719,7 +731,7 @@ def forget_user_comments(user) -> None:
     )
     # Signed-out readers' cached discussions must not show her name any more.
     for article_id in touched:
-        transaction.on_commit(lambda a=article_id: threads.bump_discussion_version(a))
+        _discussion_changed(article_id)
 
 
 def export_user_comments(user) -> tuple[str, list[dict]]:

@@ -793,7 +793,7 @@ def seed_discussions(users: dict[str, User]) -> int:
                 continue
             with transaction.atomic():
                 posted += _seed_discussion(article, remarks, users)
-            # Written around the views, which tell the page cache themselves.
+            # The services refresh the page cache; this catches the moved dates.
             threads.bump_discussion_version(article.pk)
     return posted
 

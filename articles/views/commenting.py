@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from articles import discussion, threads
+from articles import discussion
 from articles.forms import CommentForm, EditCommentForm, ReportForm
 from articles.models import Article, Comment, CommentHelpful
 
@@ -106,7 +106,6 @@ def comment_create(request, slug):
 
 
 def _posted(request, article, form, comment):
-    threads.bump_discussion_version(article.pk)
     is_held = comment.status == Comment.Status.HELD
     if request.htmx:
         context = {
@@ -145,7 +144,6 @@ def comment_edit(request, comment_id):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                threads.bump_discussion_version(comment.article_id)
                 messages.success(request, "Your comment is updated.")
                 return redirect(_back_url(comment))
     else:
@@ -163,7 +161,6 @@ def comment_delete(request, comment_id):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect(_back_url(comment))
-        threads.bump_discussion_version(comment.article_id)
         messages.success(request, "Your comment is deleted.")
         return redirect(_discussion_url(comment.article))
     context = {
@@ -189,8 +186,6 @@ def comment_helpful(request, comment_id):
         discussion.toggle_helpful(comment=comment, user=request.user, mark=mark)
     except ValidationError as exc:
         error = " ".join(exc.messages)
-    else:
-        threads.bump_discussion_version(comment.article_id)
     if request.htmx:
         comment.refresh_from_db(fields=["helpful_count"])
         context = {

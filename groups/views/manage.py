@@ -7,16 +7,13 @@ from django.views.decorators.http import require_POST
 from groups import access, services
 from groups.forms import GroupForm, GroupStatusForm, MembershipRoleForm
 from groups.models import Group, Membership
+from groups.views import message_error
 
 STATUS_MESSAGES = {
     Group.Status.PAUSED: "{name} is taking a break. Its members have been told.",
     Group.Status.ACTIVE: "{name} is meeting again. Its members have been told.",
     Group.Status.ARCHIVED: "{name} is archived. Its members have been told.",
 }
-
-
-def _error(request, error: ValidationError) -> None:
-    messages.error(request, " ".join(error.messages))
 
 
 def _is_htmx(request) -> bool:
@@ -54,7 +51,7 @@ def group_review(request, slug):
     try:
         services.approve_group(group=group, moderator=request.user)
     except ValidationError as error:
-        _error(request, error)
+        message_error(request, error)
     else:
         messages.success(request, f"{group.name} is approved and now live.")
     return redirect(group)
@@ -111,7 +108,7 @@ def group_status(request, slug):
     try:
         services.set_group_status(organizer=request.user, group=group, status=status)
     except ValidationError as error:
-        _error(request, error)
+        message_error(request, error)
     else:
         messages.success(request, STATUS_MESSAGES[status].format(name=group.name))
     return redirect("groups:group_manage", slug=group.slug)
@@ -136,7 +133,7 @@ def _answer_request(request, slug, code, *, approve: bool):
                     "error": " ".join(error.messages),
                 },
             )
-        _error(request, error)
+        message_error(request, error)
         return redirect("groups:group_manage", slug=group.slug)
     name = membership.user.public_name
     if approve:
@@ -180,7 +177,7 @@ def membership_remove(request, slug, code):
         try:
             services.remove_member(organizer=request.user, group=group, code=code)
         except ValidationError as error:
-            _error(request, error)
+            message_error(request, error)
         else:
             messages.success(
                 request,
@@ -214,7 +211,7 @@ def membership_role(request, slug, code):
             role=form.cleaned_data["role"],
         )
     except ValidationError as error:
-        _error(request, error)
+        message_error(request, error)
     else:
         messages.success(
             request,

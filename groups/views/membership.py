@@ -8,10 +8,7 @@ from django.views.decorators.http import require_POST
 from groups import access, services
 from groups.forms import JoinForm
 from groups.models import Membership
-
-
-def _error(request, error: ValidationError) -> None:
-    messages.error(request, " ".join(error.messages))
+from groups.views import message_error
 
 
 @require_POST
@@ -30,7 +27,7 @@ def group_join(request, slug):
             user=request.user, group=group, answer=form.cleaned_data["answer"]
         )
     except ValidationError as error:
-        _error(request, error)
+        message_error(request, error)
         return redirect(group)
     if membership.state == Membership.State.ACTIVE:
         messages.success(
@@ -53,7 +50,7 @@ def group_withdraw(request, slug):
     try:
         services.withdraw_request(user=request.user, group=group)
     except ValidationError as error:
-        _error(request, error)
+        message_error(request, error)
     else:
         messages.success(request, f"Your request to join {group.name} is withdrawn.")
     return redirect(group)
@@ -66,7 +63,7 @@ def group_leave(request, slug):
         try:
             services.leave_group(user=request.user, group=group)
         except ValidationError as error:
-            _error(request, error)
+            message_error(request, error)
             return redirect("groups:group_leave", slug=group.slug)
         messages.success(request, f"You have left {group.name}.")
         return redirect("groups:my_groups")

@@ -1281,3 +1281,25 @@ def test_a_double_submit_at_once_posts_once():
     assert all(isinstance(result, Comment) for result in results), results
     assert len({result.pk for result in results}) == 1
     assert Comment.objects.count() == 1
+
+
+def test_every_change_refreshes_the_cached_discussion(
+    alice, bob, article, django_capture_on_commit_callbacks
+):
+    from articles import threads
+
+    def changes(action):
+        before = threads.discussion_version(article.pk)
+        with django_capture_on_commit_callbacks(execute=True):
+            action()
+        return threads.discussion_version(article.pk) != before
+
+    holder = {}
+    assert changes(lambda: holder.update(c=post(alice, article, "First words.")))
+    comment = holder["c"]
+    assert changes(
+        lambda: discussion.edit_comment(comment=comment, user=alice, body="Changed.")
+    )
+    assert changes(lambda: discussion.toggle_helpful(comment=comment, user=bob))
+    assert changes(lambda: discussion.toggle_helpful(comment=comment, user=bob))
+    assert changes(lambda: discussion.delete_comment(comment=comment, user=alice))
