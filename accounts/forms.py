@@ -1,6 +1,7 @@
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.contrib.auth.hashers import make_password
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -52,6 +53,14 @@ class SignupForm(AllauthSignupForm):
             reverse("guidelines"),
         )
         self.order_fields(self.field_order)
+
+    def try_save(self, request):
+        if self.account_already_exists:
+            # allauth answers "check your e-mail" without making an account, which
+            # skipped the password hash a new account costs: the time taken told
+            # whether the address had an account. Do the same work on both paths.
+            make_password(self.cleaned_data.get("password1"))
+        return super().try_save(request)
 
     def save(self, request):
         user = super().save(request)

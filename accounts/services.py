@@ -7,6 +7,27 @@ from django.utils.module_loading import import_string
 from accounts.models import Block, Notification, User
 
 
+def find_account(identifier: str) -> User | None:
+    """The one account an e-mail address or a username names, or None. Usernames
+    can't contain "@", so what she typed is one or the other. Runs a query."""
+    from allauth.account.models import EmailAddress
+
+    identifier = (identifier or "").strip()
+    if not identifier or "\x00" in identifier:
+        return None
+    if "@" not in identifier:
+        return User.objects.filter(username__iexact=identifier).first()
+    address = (
+        EmailAddress.objects.filter(email__iexact=identifier)
+        .select_related("user")
+        .order_by("-verified", "-primary", "pk")
+        .first()
+    )
+    if address is not None:
+        return address.user
+    return User.objects.filter(email__iexact=identifier).first()
+
+
 def save_profile(*, form) -> User:
     """Save the profile form and remove a replaced or cleared avatar from storage, so
     an old photo never lingers on disk."""

@@ -2,6 +2,7 @@ import itertools
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import MD5PasswordHasher
 from django.core.cache import cache
 from django.utils import timezone
 
@@ -41,6 +42,26 @@ def _test_settings(settings, tmp_path):
     cache.clear()
     yield
     cache.clear()
+
+
+class CountingHasher(MD5PasswordHasher):
+    """The tests' fast hasher, counting how often a password is hashed: the
+    deterministic stand-in for "both paths take the same time"."""
+
+    calls = 0
+
+    def encode(self, password, salt):
+        CountingHasher.calls += 1
+        return super().encode(password, salt)
+
+
+@pytest.fixture
+def hash_counter(settings, db):
+    """Counts password hashes from here on (make_password, set_password and
+    check_password all go through encode). Read and reset `hash_counter.calls`."""
+    settings.PASSWORD_HASHERS = ["tests.conftest.CountingHasher"]
+    CountingHasher.calls = 0
+    return CountingHasher
 
 
 @pytest.fixture

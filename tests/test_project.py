@@ -298,7 +298,7 @@ def test_local_cache_is_real_so_rate_limits_count():
     assert project_settings.ACCOUNT_RATE_LIMITS is not False
 
 
-def run_settings(env: dict) -> subprocess.CompletedProcess:
+def run_settings(env: dict, code: str = "") -> subprocess.CompletedProcess:
     environment = {
         key: value
         for key, value in os.environ.items()
@@ -306,7 +306,7 @@ def run_settings(env: dict) -> subprocess.CompletedProcess:
     }
     environment.update(env)
     return subprocess.run(
-        [sys.executable, "-c", "import groups_site.settings"],
+        [sys.executable, "-c", f"import groups_site.settings as s\n{code}"],
         cwd=BASE_DIR,
         env=environment,
         capture_output=True,
@@ -331,6 +331,20 @@ def test_it_rejects_a_malformed_boolean():
     result = run_settings({"DEBUG": "maybe"})
     assert result.returncode != 0
     assert "DEBUG must be true or false" in result.stderr
+
+
+def test_it_reads_the_proxy_that_tells_client_addresses_from_the_environment():
+    show = "print(s.ALLAUTH_TRUSTED_PROXY_COUNT, s.ALLAUTH_TRUSTED_CLIENT_IP_HEADER)"
+
+    assert run_settings({}, show).stdout.split() == ["0", "None"]
+    assert run_settings({"TRUSTED_PROXY_COUNT": "1"}, show).stdout.split() == [
+        "1",
+        "None",
+    ]
+    result = run_settings({"TRUSTED_CLIENT_IP_HEADER": "X-Real-IP"}, show)
+    assert result.stdout.split() == ["0", "X-Real-IP"]
+    both = {"TRUSTED_PROXY_COUNT": "1", "TRUSTED_CLIENT_IP_HEADER": "X-Real-IP"}
+    assert "not both" in run_settings(both).stderr
 
 
 def test_deploy_checks_are_clean_with_production_settings():

@@ -184,3 +184,19 @@ def test_it_refuses_a_common_password(client, db):
     assert response.status_code == 200
     assert "password1" in response.context["form"].errors
     assert not User.objects.exists()
+
+
+def test_it_does_the_same_password_work_for_a_new_and_an_existing_address(
+    client, hash_counter
+):
+    make_user("alice")
+
+    hash_counter.calls = 0
+    sign_up(client, email="alice@example.org", username="dana")
+    existing = hash_counter.calls
+    hash_counter.calls = 0
+    sign_up(client, email="dana@example.org", username="dana")
+    new = hash_counter.calls
+
+    assert User.objects.filter(username="dana").exists()
+    assert existing == new == 1

@@ -1,0 +1,16 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from django.contrib.sites.shortcuts import get_current_site
+
+from accounts.services import find_account
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
+        """Count failed sign-ins per account, whichever identifier she typed: with
+        a key per typed string, an attacker got five guesses by username and five
+        more by e-mail address in each window. allauth uses this key for the
+        "login_failed" rate limit and clears it after a password reset."""
+        typed = credentials.get("email") or credentials.get("username") or ""
+        account = find_account(typed)
+        login = f"account:{account.pk}" if account else typed.strip().lower()
+        return f"{get_current_site(request).domain}:{login}"
