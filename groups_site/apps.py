@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 
 
@@ -15,6 +16,7 @@ def sync_site(sender, **kwargs):
 
 
 class GroupsSiteConfig(AppConfig):
+    default = True
     name = "groups_site"
     verbose_name = "Kindred site"
 
@@ -24,3 +26,10 @@ class GroupsSiteConfig(AppConfig):
         from django.apps import apps
 
         post_migrate.connect(sync_site, sender=apps.get_app_config("sites"))
+
+
+class AdminConfig(admin_apps.AdminConfig):
+    """The Django admin with our AdminSite (see admin_site.py)."""
+
+    default = False
+    default_site = "groups_site.admin_site.AdminSite"

@@ -64,7 +64,7 @@ INSTALLED_APPS = [
     "groups.apps.GroupsConfig",
     "articles",
     "groups_site",
-    "django.contrib.admin",
+    "groups_site.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -9,9 +9,6 @@ from articles.feeds import LatestArticlesFeed
 from groups_site import views
 from groups_site.sitemaps import SITEMAPS
 
-admin.site.site_header = f"{settings.SITE_NAME} administration"
-admin.site.site_title = settings.SITE_NAME
-
 urlpatterns = [
     path("", views.home, name="home"),
     path("exit/", views.exit_page, name="exit_page"),

@@ -1,4 +1,9 @@
+import base64
+import hashlib
+import hmac
 import itertools
+import struct
+import time
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -9,6 +14,26 @@ from django.utils import timezone
 from accounts.models import User
 
 PASSWORD = "correct-horse-battery-staple"
+# The moderator persona's authenticator app (staff need two-step sign-in).
+MODERATOR_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def totp(secret: str, at: float | None = None) -> str:
+    """RFC 6238 code (SHA-1, 30 s, 6 digits), computed independently of allauth."""
+    counter = int(time.time() if at is None else at) // 30
+    key = base64.b32decode(secret, casefold=True)
+    digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
+    return f"{value % 1_000_000:06d}"
+
+
+def give_mfa(user, secret: str = MODERATOR_TOTP_SECRET):
+    """Turn on two-step sign-in (an authenticator app) for her."""
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    TOTP.activate(user, secret)
+    return user
 
 
 def make_user(username: str, *, verified: bool = True, **overrides) -> User:
@@ -84,14 +109,21 @@ def charlie(db):
 
 @pytest.fixture
 def moderator(db):
-    """Site staff who moderates."""
-    return make_user("mod", display_name="Moderator Mo", is_staff=True)
+    """Site staff who moderates, with two-step sign-in (staff powers need it)."""
+    return give_mfa(make_user("mod", display_name="Moderator Mo", is_staff=True))
 
 
-def log_in(client, login: str, password: str = PASSWORD):
-    """Sign in through allauth's real login form (not force_login)."""
+def log_in(client, login: str, password: str = PASSWORD, totp_secret: str = ""):
+    """Sign in through allauth's real login form (not force_login), with the
+    authenticator code when she has two-step sign-in."""
     response = client.post("/accounts/login/", {"login": login, "password": password})
     assert response.status_code == 302, response.content.decode()[:2000]
+    if response["Location"] == "/accounts/2fa/authenticate/":
+        assert totp_secret, "she has two-step sign-in: pass totp_secret"
+        response = client.post(
+            "/accounts/2fa/authenticate/", {"code": totp(totp_secret)}
+        )
+        assert response.status_code == 302, response.content.decode()[:2000]
     assert "_auth_user_id" in client.session
     return response
 

@@ -13,7 +13,7 @@ from django.core.management import call_command
 
 from groups_site import settings as project_settings
 from groups_site.middleware import EXIT_NOTICE_COOKIE
-from tests.conftest import PASSWORD
+from tests.conftest import MODERATOR_TOTP_SECRET, PASSWORD, log_in
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -125,10 +125,7 @@ def parse(response) -> PageParser:
 def sign_in(client, user):
     """Sign in through the real forms, then confirm the password again as the
     account-deletion page asks (allauth's recent re-authentication)."""
-    response = client.post(
-        "/accounts/login/", {"login": user.username, "password": PASSWORD}
-    )
-    assert response.status_code == 302
+    log_in(client, user.username, totp_secret=MODERATOR_TOTP_SECRET)
     response = client.post("/accounts/reauthenticate/", {"password": PASSWORD})
     assert response.status_code == 302
 

@@ -1,25 +1,9 @@
-import base64
-import hashlib
-import hmac
-import struct
-import time
-
 import pytest
 import time_machine
 from allauth.mfa.models import Authenticator
 from django.utils import timezone
 
-from tests.conftest import PASSWORD, log_in, reauthenticate
-
-
-def totp(secret: str, at: float | None = None) -> str:
-    """RFC 6238 code (SHA-1, 30 s, 6 digits), computed independently of allauth."""
-    counter = int(time.time() if at is None else at) // 30
-    key = base64.b32decode(secret, casefold=True)
-    digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
-    return f"{value % 1_000_000:06d}"
+from tests.conftest import PASSWORD, log_in, reauthenticate, totp
 
 
 def wrong(secret: str) -> str:

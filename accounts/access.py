@@ -1,0 +1,39 @@
+"""Site-staff powers. Moderators see who wrote anonymous comments, review groups
+and act on reports, so their accounts must be the hardest to take over: staff
+without two-step sign-in get none of these powers until they set it up."""
+
+from allauth.mfa.models import Authenticator
+
+
+def has_mfa(user) -> bool:
+    """Whether she signs in with a second step (an authenticator app). Runs a
+    query the first time per user object."""
+    if user is None or not user.is_authenticated:
+        return False
+    if not hasattr(user, "_kindred_has_mfa"):
+        user._kindred_has_mfa = Authenticator.objects.filter(
+            user=user, type=Authenticator.Type.TOTP
+        ).exists()
+    return user._kindred_has_mfa
+
+
+def is_moderator(user) -> bool:
+    """Site staff with two-step sign-in. Runs a query only for staff."""
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and user.is_staff
+        and has_mfa(user)
+    )
+
+
+def needs_mfa_setup(user) -> bool:
+    """Staff who must set up two-step sign-in before using their powers."""
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and user.is_staff
+        and not has_mfa(user)
+    )

@@ -1,0 +1,26 @@
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.contrib import admin
+from django.shortcuts import render
+
+from accounts.access import is_moderator, needs_mfa_setup
+
+
+class AdminSite(admin.AdminSite):
+    """The Django admin, opened only through the site's own sign-in (so its rate
+    limits and two-step sign-in apply) and only to staff with two-step sign-in.
+    Its own password form is never shown: it checked passwords without limits and
+    let a staff account in with the password alone."""
+
+    site_header = f"{settings.SITE_NAME} administration"
+    site_title = settings.SITE_NAME
+
+    def has_permission(self, request):
+        return super().has_permission(request) and is_moderator(request.user)
+
+    def login(self, request, extra_context=None):
+        if needs_mfa_setup(request.user):
+            return render(request, "admin/mfa_required.html", status=403)
+        # Signed out: to the site's sign-in and back. Signed in without staff
+        # rights: 403. Staff: on to the admin.
+        return secure_admin_login(super().login)(request, extra_context)
