@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.http import Http404
+from django.utils.cache import patch_vary_headers
 
 # Only our own origin, no inline script or style: a page cannot be made to load or
 # send anything elsewhere, and injected markup cannot run.
@@ -55,4 +57,36 @@ class ExitNoticeMiddleware:
                 secure=not settings.DEBUG,
                 httponly=True,
             )
+        return response
+
+
+class UnstorableInputMiddleware:
+    """404 for a URL holding a NUL character: PostgreSQL cannot store or compare
+    one in text, so looking it up raised an error page (a 500) instead of "not
+    found". Such a URL names nothing on this site."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path_info:
+            raise Http404("No such page.")
+        return self.get_response(request)
+
+
+class PrivateResponseMiddleware:
+    """Nothing shown to a signed-in member is kept by her browser or any cache on
+    the way: pages such as "My groups", her notifications or a group page showing
+    her request reveal what she belongs to, and a shared device or the Back button
+    must not bring them back after she has left."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            response["Cache-Control"] = "private, no-store"
+            patch_vary_headers(response, ["Cookie"])
         return response

@@ -13,7 +13,7 @@ from django.core.management import call_command
 
 from groups_site import settings as project_settings
 from groups_site.middleware import EXIT_NOTICE_COOKIE
-from tests.conftest import MODERATOR_TOTP_SECRET, PASSWORD, log_in
+from tests.conftest import MODERATOR_TOTP_SECRET, PASSWORD, log_in, make_group
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -166,6 +166,26 @@ def all_pages(client, alice, charlie, moderator, group, article):
             yield path, client.get(path)
 
     return fetch
+
+
+def test_no_signed_in_response_is_kept_by_the_browser(client, alice, group, article):
+    from groups.models import Membership
+
+    # A group page showing her pending request reveals what she asked to join.
+    pending = make_group(name="Quiet Group", slug="quiet-group")
+    Membership.objects.create(group=pending, user=alice, state=Membership.State.PENDING)
+    sign_in(client, alice)
+    responses = {
+        path: client.get(path)
+        for path in [*PUBLIC_PAGES, *SIGNED_IN_PAGES, "/groups/quiet-group/"]
+    }
+    responses["POST /accounts/export/download/"] = client.post(
+        "/accounts/export/download/"
+    )
+
+    for path, response in responses.items():
+        assert response["Cache-Control"] == "private, no-store", path
+        assert "Cookie" in response.get("Vary", ""), path
 
 
 def test_it_has_no_pending_migrations(db):

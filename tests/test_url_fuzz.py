@@ -1,0 +1,57 @@
+"""Whatever is typed into a URL's parameters, the answer is never a server error
+(issue 8: a NUL byte in /u/<username>/ was a 500)."""
+
+import re
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+# NUL, overlong, broken UTF-8, a number past bigint, right-to-left override.
+FUZZ_VALUES = ["%00", "maya%00", "a" * 3000, "%ff%fe%fd", "9" * 30, "%E2%80%AE"]
+PARAMETER = re.compile(r"<(?:\w+:)?\w+>")
+
+
+def routes(patterns=None, prefix=""):
+    """Every path() route of the site with parameters, as a template string."""
+    for entry in patterns if patterns is not None else get_resolver().url_patterns:
+        route = getattr(entry.pattern, "_route", None)
+        if route is None:  # a regex pattern (none of ours take parameters)
+            continue
+        if isinstance(entry, URLResolver):
+            yield from routes(entry.url_patterns, prefix + route)
+        elif isinstance(entry, URLPattern) and PARAMETER.search(route):
+            yield "/" + prefix + route
+
+
+@pytest.fixture
+def stranger_client(charlie):
+    client = Client(raise_request_exception=False)
+    client.force_login(charlie)
+    return client
+
+
+def test_it_has_routes_to_fuzz():
+    found = list(routes())
+    assert "/u/<str:username>/" in found
+    assert len(found) > 20
+
+
+def test_no_url_parameter_value_gives_a_server_error(stranger_client, group):
+    failures = []
+    for route in routes():
+        for value in FUZZ_VALUES:
+            url = PARAMETER.sub(value, route)
+            for method in (stranger_client.get, stranger_client.post):
+                status = method(url).status_code
+                if status >= 500:
+                    failures.append((method.__name__, url[:80], status))
+    assert not failures
+
+
+@pytest.mark.parametrize(
+    "path", ["/u/%00/", "/u/maya%00/", "/groups/%00/", "/articles/a%00b/"]
+)
+def test_it_answers_not_found_for_a_nul_in_the_path(client, db, path):
+    assert client.get(path).status_code == 404
+    assert client.post(path).status_code == 404
