@@ -1,6 +1,7 @@
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.urls import reverse
 from django.utils import timezone
@@ -91,7 +92,11 @@ class ProfileForm(forms.ModelForm):
         if not upload or upload is True or not hasattr(upload, "content_type"):
             # Unchanged (False/None) or the "clear" box: ImageField handles these.
             return upload
-        image = images.open_verified_image(upload)
+        image = images.open_verified_image(
+            upload,
+            max_pixels=settings.AVATAR_MAX_PIXELS,
+            fit_within=AVATAR_SIZE * 2,
+        )
         return images.square_webp(image, AVATAR_SIZE)
 
 

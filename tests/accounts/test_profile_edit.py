@@ -210,8 +210,21 @@ def test_it_accepts_png_and_webp(client, alice):
             lambda: png_declaring(20_000, 20_000),
             "That image has too many pixels. Please choose a smaller one.",
         ),
+        (
+            # 155 KB on disk, 40 MP decoded: cost 1.4 s and about 580 MB.
+            "square.png",
+            lambda: image_bytes("PNG", size=(6320, 6320), mode="1", colour=1),
+            "That image has too many pixels. Please choose a smaller one.",
+        ),
     ],
-    ids=["over-5-MB", "gif", "text-named-jpg", "over-40-megapixels", "png-bomb"],
+    ids=[
+        "over-5-MB",
+        "gif",
+        "text-named-jpg",
+        "over-40-megapixels",
+        "png-bomb",
+        "avatar-over-16-megapixels",
+    ],
 )
 def test_it_refuses_unsafe_uploads(client, alice, name, make_data, message):
     client.force_login(alice)
@@ -288,3 +301,48 @@ def test_it_does_not_change_anyone_elses_profile(client, alice, bob):
     post_profile(client, display_name="Ali")
 
     assert User.objects.get(pk=bob.pk).display_name == "Bobbie"
+
+
+def test_it_decodes_a_big_photo_at_a_reduced_scale(client, alice, monkeypatch):
+    from PIL import JpegImagePlugin
+
+    decoded = []
+    real_load = JpegImagePlugin.JpegImageFile.load
+
+    def load(image):
+        decoded.append(image.size)
+        return real_load(image)
+
+    monkeypatch.setattr(JpegImagePlugin.JpegImageFile, "load", load)
+    client.force_login(alice)
+
+    response = post_profile(
+        client, avatar=upload("big.jpg", jpeg_with_metadata(size=(4000, 3000)))
+    )
+
+    assert response.status_code == 302
+    assert decoded and max(decoded[-1]) <= 1000
+    alice.refresh_from_db()
+    with alice.avatar.open() as stored, Image.open(stored) as avatar:
+        assert avatar.size == (256, 256)
+
+
+def test_it_limits_how_often_the_picture_changes(client, alice, settings):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS}
+    settings.ACCOUNT_RATE_LIMITS["avatar_upload"] = "2/h/user"
+    client.force_login(alice)
+    for _ in range(2):
+        response = post_profile(client, avatar=upload("me.png", image_bytes("PNG")))
+        assert response.status_code == 302
+    alice.refresh_from_db()
+    avatar_before = alice.avatar.name
+
+    response = post_profile(
+        client, display_name="Changed", avatar=upload("me.png", image_bytes("PNG"))
+    )
+
+    assert response.status_code == 429
+    assert "changed your picture several times" in response.content.decode()
+    alice.refresh_from_db()
+    assert alice.display_name == "Alice"
+    assert alice.avatar.name == avatar_before
