@@ -3,6 +3,9 @@ and act on reports, so their accounts must be the hardest to take over: staff
 without two-step sign-in get none of these powers until they set it up."""
 
 from allauth.mfa.models import Authenticator
+from django.conf import settings
+
+from groups_site.text import skeleton
 
 
 def has_mfa(user) -> bool:
@@ -36,4 +39,39 @@ def needs_mfa_setup(user) -> bool:
         and user.is_active
         and user.is_staff
         and not has_mfa(user)
+    )
+
+
+# Names the site itself uses for people ("Anonymous member", "[deleted]", "a former
+# member") or that claim authority. A display name or username that looks like one
+# of them, in any spelling, is refused: it would pass for a real anonymous comment
+# or a moderator.
+RESERVED_NAME_PARTS = [
+    "anonymous",
+    "anonmember",
+    "deleted",
+    "formermember",
+    "moderator",
+    "moderation",
+    "administrator",
+    "admin",
+    "kindred",
+    "staff",
+    "official",
+    "removedby",
+]
+RESERVED_NAME_MESSAGE = (
+    "That name is kept for the site (it could be mistaken for an anonymous "
+    "member, a moderator or the site itself). Please choose another."
+)
+RESERVED_NAMES = ["mod", "mods", "anon", "system", "support", "team", "siteteam"]
+
+
+def is_reserved_name(name: str) -> bool:
+    shape = skeleton(name)
+    site = skeleton(settings.SITE_NAME)
+    parts = [skeleton(part) for part in RESERVED_NAME_PARTS]
+    return bool(shape) and (
+        any(part in shape for part in [*parts, site])
+        or shape in {skeleton(reserved) for reserved in RESERVED_NAMES}
     )

@@ -1,10 +1,18 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.contrib.sites.shortcuts import get_current_site
+from django.core.exceptions import ValidationError
 
+from accounts.access import RESERVED_NAME_MESSAGE, is_reserved_name
 from accounts.services import find_account
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def clean_username(self, username, shallow=False):
+        username = super().clean_username(username, shallow=shallow)
+        if is_reserved_name(username):
+            raise ValidationError(RESERVED_NAME_MESSAGE, code="reserved")
+        return username
+
     def _get_login_attempts_cache_key(self, request, **credentials) -> str:
         """Count failed sign-ins per account, whichever identifier she typed: with
         a key per typed string, an attacker got five guesses by username and five

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from accounts.access import RESERVED_NAME_MESSAGE, is_reserved_name
 from accounts.models import User
 from groups_site import images
 
@@ -86,6 +87,12 @@ class ProfileForm(forms.ModelForm):
         fields = ["display_name", "bio", "avatar"]
         widgets = {"bio": forms.Textarea(attrs={"rows": 5})}
         help_texts = {"bio": "A few words about you, if you like. Anyone can read it."}
+
+    def clean_display_name(self):
+        name = " ".join(self.cleaned_data["display_name"].split())
+        if is_reserved_name(name):
+            raise forms.ValidationError(RESERVED_NAME_MESSAGE, code="reserved")
+        return name
 
     def clean_avatar(self):
         upload = self.cleaned_data.get("avatar")

@@ -28,6 +28,41 @@ def fold(text: str) -> str:
     return stripped.casefold().replace("ß", "ss")
 
 
+# Letters that look alike collapse into one, so "Mоderat0r" (a Cyrillic o and a
+# zero) reads as "moderator". Applied to both the name and the reserved words.
+_LOOKALIKES = str.maketrans(
+    {
+        **dict.fromkeys("l1|!¡ıіӏιІΙ", "i"),
+        **dict.fromkeys("0οоσ", "o"),
+        **dict.fromkeys("4@аα", "a"),
+        **dict.fromkeys("3еεё", "e"),
+        **dict.fromkeys("5$ѕ", "s"),
+        **dict.fromkeys("7тτ", "t"),
+        **dict.fromkeys("сϲ", "c"),
+        **dict.fromkeys("рρ", "p"),
+        **dict.fromkeys("уγ", "y"),
+        **dict.fromkeys("хχ", "x"),
+        **dict.fromkeys("нһ", "h"),
+        **dict.fromkeys("кκ", "k"),
+        **dict.fromkeys("мμ", "m"),
+        **dict.fromkeys("вβ8", "b"),
+        **dict.fromkeys("ԁ", "d"),
+        **dict.fromkeys("νѵ", "v"),
+        **dict.fromkeys("ј", "j"),
+        **dict.fromkeys("ɡ9", "g"),
+        **dict.fromkeys("ո", "n"),
+    }
+)
+
+
+def skeleton(text: str) -> str:
+    """What a name looks like, ignoring case, accents, spacing, punctuation and
+    look-alike letters: "  Anon-y-m0us  Mémber " -> "anonymousmember"."""
+    text = fold(unicodedata.normalize("NFKC", text or "")).translate(_LOOKALIKES)
+    text = text.replace("rn", "m").replace("vv", "w")
+    return "".join(ch for ch in text if "a" <= ch <= "z")
+
+
 def render_markdown_lite(text: str) -> str:
     """Markdown-lite to sanitized HTML. Links get rel="nofollow ugc noopener"."""
     html = _markdown.render(text or "")

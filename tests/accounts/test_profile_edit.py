@@ -346,3 +346,41 @@ def test_it_limits_how_often_the_picture_changes(client, alice, settings):
     alice.refresh_from_db()
     assert alice.display_name == "Alice"
     assert alice.avatar.name == avatar_before
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Anonymous member",
+        "anonymous  MEMBER",
+        "Anon-y-m0us Member",
+        "Аnonymous member",  # a Cyrillic A
+        "[deleted]",
+        "Sam (moderator)",
+        "Kindred moderator",
+        "K i n d r e d",
+        "Site admin",
+        "a former member",
+        "Ｍｏｄｅｒａｔｏｒ",  # full-width letters
+    ],
+)
+def test_it_refuses_names_that_impersonate_the_site(client, alice, name):
+    client.force_login(alice)
+
+    response = post_profile(client, display_name=name)
+
+    assert response.status_code == 200
+    assert "That name is kept for the site" in response.content.decode()
+    alice.refresh_from_db()
+    assert alice.display_name == "Alice"
+
+
+@pytest.mark.parametrize("name", ["Maya", "Rosa M.", "Modesta", "Ann Onymous-Smith"])
+def test_it_accepts_ordinary_names(client, alice, name):
+    client.force_login(alice)
+
+    response = post_profile(client, display_name=name)
+
+    assert response.status_code == 302
+    alice.refresh_from_db()
+    assert alice.display_name == name

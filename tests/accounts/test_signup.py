@@ -200,3 +200,11 @@ def test_it_does_the_same_password_work_for_a_new_and_an_existing_address(
 
     assert User.objects.filter(username="dana").exists()
     assert existing == new == 1
+
+
+def test_it_refuses_a_username_that_impersonates_the_site(client, db):
+    response = sign_up(client, username="kindred_m0derator")
+
+    assert response.status_code == 200
+    assert "That name is kept for the site" in response.content.decode()
+    assert not User.objects.exists()

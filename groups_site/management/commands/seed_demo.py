@@ -39,7 +39,7 @@ DEMO_USERS = [
     },
     {
         "username": "sam",
-        "display_name": "Sam (moderator)",
+        "display_name": "Sam",
         "bio": "One of the Kindred moderators. Report anything that worries you "
         "and we will look at it.",
         "role": "moderator",
