@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
+from accounts.access import is_moderator
 from groups_site.text import fold
 
 DEFAULT_GROUND_RULES = "\n".join(
@@ -117,7 +118,7 @@ class GroupQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Groups whose page this user may open: anything reviewed (unlisted ones
         by link), plus pending groups for their creator and staff."""
-        if user.is_authenticated and user.is_staff:
+        if is_moderator(user):
             return self
         reviewed = ~Q(status=Group.Status.PENDING)
         if user.is_authenticated:

@@ -113,6 +113,12 @@ def moderator(db):
     return give_mfa(make_user("mod", display_name="Moderator Mo", is_staff=True))
 
 
+@pytest.fixture
+def staff_without_mfa(db):
+    """Site staff who has not set up two-step sign-in: no moderator powers yet."""
+    return make_user("pat", display_name="Pat", is_staff=True)
+
+
 def log_in(client, login: str, password: str = PASSWORD, totp_secret: str = ""):
     """Sign in through allauth's real login form (not force_login), with the
     authenticator code when she has two-step sign-in."""

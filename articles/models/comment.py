@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from accounts.access import is_moderator
 from articles.models.article import Article
 
 PATH_DIGITS = 10
@@ -153,7 +154,7 @@ class Comment(models.Model):
         if self.is_deleted or self.author is None:
             return "[deleted]"
         if self.is_anonymous:
-            if viewer is not None and viewer.is_authenticated and viewer.is_staff:
+            if is_moderator(viewer):
                 return f"Anonymous member ({self.author.username})"
             return "Anonymous member"
         return self.author.public_name

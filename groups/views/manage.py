@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from accounts.access import is_moderator
 from groups import access, services
 from groups.forms import GroupForm, GroupStatusForm, MembershipRoleForm
 from groups.models import Group, Membership
@@ -45,7 +46,7 @@ def group_create(request):
 @require_POST
 def group_review(request, slug):
     # A site-staff power: moderators approve new groups before anyone can find them.
-    if not request.user.is_staff:
+    if not is_moderator(request.user):
         raise PermissionDenied("Only moderators review groups.")
     group = get_object_or_404(Group, slug=slug)
     try:

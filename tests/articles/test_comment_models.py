@@ -91,6 +91,14 @@ def test_shown_author_name(alice, bob, moderator, article):
     assert anonymous.shown_author_name(moderator) == "Anonymous member (alice)"
 
 
+def test_it_shows_who_wrote_it_only_to_staff_with_two_step_sign_in(
+    alice, staff_without_mfa, article
+):
+    anonymous = post(alice, article, "Anonymous", is_anonymous=True)
+
+    assert anonymous.shown_author_name(staff_without_mfa) == "Anonymous member"
+
+
 def test_a_placeholder_is_shown_as_deleted(alice, bob, article):
     top = post(alice, article, "Top", is_anonymous=True)
     post(bob, article, "Reply", parent=top)

@@ -36,7 +36,7 @@ def test_it_rejects_get(client, pending_group, moderator):
     assert pending_group.status == Group.Status.PENDING
 
 
-@pytest.mark.parametrize("persona", ["alice", "charlie"])
+@pytest.mark.parametrize("persona", ["alice", "charlie", "staff_without_mfa"])
 def test_it_is_for_moderators_only(client, pending_group, persona, request):
     # Not even the person who listed the group can approve it.
     client.force_login(request.getfixturevalue(persona))
