@@ -35,6 +35,9 @@ from groups_site.text import MENTION_RE, render_comment
 MAX_LENGTH = 5000
 NOTE_MAX_LENGTH = 1000
 DELETED_TEXT = "[deleted]"
+# Every refusal of a reply to a comment she may not answer, whatever the reason:
+# she is never told that someone blocked her.
+NOT_REPLIABLE = "This comment can't be replied to."
 ANONYMOUS_NAME = "Anonymous member"
 # The path column (700 characters) holds 63 segments of 11.
 MAX_DEPTH = Comment._meta.get_field("path").max_length // len(path_segment(0)) - 1
@@ -155,8 +158,9 @@ def post_comment(
     if problem:
         raise ValidationError(problem, code="not_allowed")
     body = clean_body(body)
+    parent_blocked = False
     if parent is not None:
-        _check_reply(parent=parent, article=article, author=author)
+        parent_blocked = _check_reply(parent=parent, article=article, author=author)
 
     keys = _submission_keys(author, article, parent, body, submission_key)
     earlier = _claim_submission(keys)
@@ -173,6 +177,7 @@ def post_comment(
                 body=body,
                 parent=parent,
                 is_anonymous=is_anonymous,
+                parent_blocked=parent_blocked,
             )
             _discussion_changed(article.pk)
     except BaseException:
@@ -184,32 +189,45 @@ def post_comment(
     return comment
 
 
-def _check_reply(*, parent: Comment, article, author) -> None:
+def _not_repliable() -> ValidationError:
+    return ValidationError(NOT_REPLIABLE, code="not_visible")
+
+
+def _check_reply(*, parent: Comment, article, author) -> bool:
+    """Refuse a reply that may not be posted. Returns whether the parent's author
+    blocked her (one query).
+
+    A block shows on NAMED comments only, as the refusal any comment that can't
+    be replied to gets (same message, same code). On an anonymous comment her
+    reply is accepted as anyone's: refusing it would let her list the anonymous
+    comments of whoever blocked her. The reply then simply never reaches the
+    one who blocked her (no notification; folded away like all her comments)."""
     if parent.article_id != article.pk:
         raise ValidationError(
             "You can only reply to comments on this article.", code="wrong_article"
         )
     if not parent.is_visible:
-        raise ValidationError("This comment can't be replied to.", code="not_visible")
+        raise _not_repliable()
     if parent.depth >= MAX_DEPTH:
         raise ValidationError(
             "This thread can't go any deeper. Please reply to an earlier comment.",
             code="too_deep",
         )
-    if account_services.has_blocked(parent.author_id, author):
-        # Neutral on purpose: she is never told that someone blocked her.
-        raise ValidationError("You can't reply to this comment.", code="blocked")
+    blocked = account_services.has_blocked(parent.author_id, author)
+    if blocked and not parent.is_anonymous:
+        raise _not_repliable()
+    return blocked
 
 
-def _insert_comment(*, article, author, body, parent, is_anonymous) -> Comment:
+def _insert_comment(
+    *, article, author, body, parent, is_anonymous, parent_blocked=False
+) -> Comment:
     line = {}
     if parent is not None:
         line = _lock_line(parent.path, no_key=True, with_authors=True)
         parent = line.get(parent.pk)
         if parent is None or not parent.is_visible:
-            raise ValidationError(
-                "This comment can't be replied to.", code="not_visible"
-            )
+            raise _not_repliable()
     mentioned = _mentioned_users(body, author=author)
     status = Comment.Status.HELD if _must_hold(author) else Comment.Status.VISIBLE
     with connection.cursor() as cursor:
@@ -230,9 +248,8 @@ def _insert_comment(*, article, author, body, parent, is_anonymous) -> Comment:
     )
     if status == Comment.Status.VISIBLE:
         _shift_counters(comment, descendants=1, replies=1)
-        # _check_reply already refused her if the parent's author blocked her.
         _send_notifications(
-            comment, parent=parent, mentioned=mentioned, parent_blocked=False
+            comment, parent=parent, mentioned=mentioned, parent_blocked=parent_blocked
         )
     return comment
 
@@ -421,17 +438,25 @@ def _send_notifications(
     comment, *, parent, mentioned, already_notified=(), parent_blocked=None
 ) -> None:
     """A reply tells the parent's author; a mention tells the one mentioned. Never
-    twice for one comment, never to the author herself or to someone who blocked
-    her, and never naming an anonymous author."""
+    twice for one comment, never to the author herself, and never naming an
+    anonymous author.
+
+    Never to someone who blocked her, for her named comments. Her anonymous
+    comments notify as anyone's do: a notification missing for one anonymous
+    comment would tell the one who blocked her who wrote it (and an abuser could
+    block a survivor just to find her anonymous replies out)."""
     author = comment.author
     name = ANONYMOUS_NAME if comment.is_anonymous else author.public_name
     title = comment.article.title
     url = comment.get_absolute_url()
     notified = {author.pk, *already_notified}
+    heeds_blocks = not comment.is_anonymous
     if parent is not None and parent.author_id is not None:
         if parent_blocked is None:
-            parent_blocked = account_services.has_blocked(parent.author_id, author)
-        if parent.author_id not in notified and not parent_blocked:
+            parent_blocked = heeds_blocks and account_services.has_blocked(
+                parent.author_id, author
+            )
+        if parent.author_id not in notified and not (heeds_blocks and parent_blocked):
             account_services.notify(
                 recipient=parent.author,
                 kind="comment_reply",
@@ -443,7 +468,7 @@ def _send_notifications(
         if (
             user.pk in notified
             or not user.mention_notifications
-            or user.has_blocked_author
+            or (heeds_blocks and user.has_blocked_author)
         ):
             continue
         account_services.notify(

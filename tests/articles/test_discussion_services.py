@@ -362,16 +362,31 @@ def test_it_refuses_a_reply_deeper_than_a_path_can_hold(alice, bob, article):
         post(bob, article, "Reply", parent=parent)
 
 
-def test_she_cannot_reply_to_someone_who_blocked_her(alice, bob, article):
+def test_she_cannot_reply_to_a_named_comment_of_someone_who_blocked_her(
+    alice, bob, article
+):
     parent = post(alice, article, "Parent")
     Block.objects.create(blocker=alice, blocked=bob)
 
     with pytest.raises(ValidationError) as error:
         post(bob, article, "Reply", parent=parent)
 
-    assert error.value.messages == ["You can't reply to this comment."]
-    assert "block" not in error.value.messages[0].lower()
+    # The refusal any comment that can't be replied to gets.
+    assert error.value.messages == ["This comment can't be replied to."]
+    assert error.value.code == "not_visible"
     assert Comment.objects.count() == 1
+
+
+def test_it_posts_her_reply_to_an_anonymous_comment_of_someone_who_blocked_her(
+    alice, bob, article
+):
+    parent = post(alice, article, "Parent", is_anonymous=True)
+    Block.objects.create(blocker=alice, blocked=bob)
+
+    reply = post(bob, article, "Reply", parent=parent)
+
+    assert reply.parent == parent
+    assert not Notification.objects.filter(recipient=alice).exists()
 
 
 def test_blocking_her_does_not_stop_her_replying_to_them(alice, bob, article):
