@@ -12,6 +12,7 @@ comments from the thread root down to the one it changes, in ascending id order
 thread wait for each other instead of deadlocking."""
 
 import hashlib
+import logging
 import re
 import time
 from datetime import timedelta
@@ -31,6 +32,8 @@ from articles import threads
 from articles.models import Comment, CommentHelpful, CommentReport, CommentRevision
 from articles.models.comment import path_segment
 from groups_site.text import MENTION_RE, render_comment
+
+logger = logging.getLogger(__name__)
 
 MAX_LENGTH = 5000
 NOTE_MAX_LENGTH = 1000
@@ -247,7 +250,7 @@ def _insert_comment(
         status=status,
     )
     if status == Comment.Status.VISIBLE:
-        _shift_counters(comment, descendants=1, replies=1)
+        _shift_counters(comment, descendants=1, replies=1, line=line)
         _send_notifications(
             comment, parent=parent, mentioned=mentioned, parent_blocked=parent_blocked
         )
@@ -263,10 +266,15 @@ def _must_hold(author) -> bool:
     ).exists()
 
 
+def _is_moderator(user) -> bool:
+    # Moderators are staff until the moderation app brings its permission.
+    return user is not None and user.is_authenticated and user.is_staff
+
+
 def approve_held_comment(comment: Comment, moderator) -> Comment:
     """A moderator lets a held comment through: it takes its place in the thread
     and the replies and mentions it carries are notified now."""
-    if moderator is None or not moderator.is_authenticated or not moderator.is_staff:
+    if not _is_moderator(moderator):
         raise ValidationError("Only moderators can approve comments.", code="denied")
     with transaction.atomic():
         line = _lock_line(comment.path, no_key=True, with_authors=True)
@@ -278,7 +286,9 @@ def approve_held_comment(comment: Comment, moderator) -> Comment:
         current.status = Comment.Status.VISIBLE
         current.save(update_fields=["status"])
         _discussion_changed(current.article_id)
-        _shift_counters(current, descendants=1 + current.descendant_count, replies=1)
+        _shift_counters(
+            current, descendants=1 + current.descendant_count, replies=1, line=line
+        )
         if current.author is not None:
             _send_notifications(
                 current,
@@ -288,6 +298,77 @@ def approve_held_comment(comment: Comment, moderator) -> Comment:
             )
     comment.status = current.status
     return current
+
+
+def hide_comment(*, comment: Comment, moderator, reason: str = "") -> Comment:
+    """A moderator hides a comment (visible, or held for review): it leaves the
+    thread, with the replies under it, for everyone but staff and its author.
+    Its own counters keep counting those replies, for when it is restored."""
+    if not _is_moderator(moderator):
+        raise ValidationError("Only moderators can hide comments.", code="denied")
+    with transaction.atomic():
+        current, line = _lock_for_moderation(comment)
+        if current.status == Comment.Status.HIDDEN:
+            raise ValidationError("This comment is already hidden.", code="hidden")
+        if current.status not in (Comment.Status.VISIBLE, Comment.Status.HELD):
+            raise ValidationError("This comment can't be hidden.", code="not_hideable")
+        was_counted = current.is_visible
+        current.status = Comment.Status.HIDDEN
+        current.save(update_fields=["status"])
+        if was_counted:
+            _shift_counters(
+                current,
+                descendants=-(1 + current.descendant_count),
+                replies=-1,
+                line=line,
+            )
+        _discussion_changed(current.article_id)
+    _log_moderation("hid", current, moderator, reason)
+    comment.status = current.status
+    return current
+
+
+def restore_comment(*, comment: Comment, moderator, reason: str = "") -> Comment:
+    """A moderator puts a hidden comment back, with the replies under it. Nobody
+    is notified again."""
+    if not _is_moderator(moderator):
+        raise ValidationError("Only moderators can restore comments.", code="denied")
+    with transaction.atomic():
+        current, line = _lock_for_moderation(comment)
+        if current.status != Comment.Status.HIDDEN:
+            raise ValidationError("This comment isn't hidden.", code="not_hidden")
+        current.status = Comment.Status.VISIBLE
+        current.save(update_fields=["status"])
+        _shift_counters(
+            current,
+            descendants=1 + current.descendant_count,
+            replies=1,
+            line=line,
+        )
+        _discussion_changed(current.article_id)
+    _log_moderation("restored", current, moderator, reason)
+    comment.status = current.status
+    return current
+
+
+def _lock_for_moderation(comment: Comment) -> tuple[Comment, dict]:
+    """The comment, fresh, and the locked line from its thread root down to it."""
+    line = _lock_line(comment.path, no_key=True)
+    current = line.get(comment.pk)
+    if current is None:
+        raise ValidationError("This comment is no longer there.", code="gone")
+    return current, line
+
+
+def _log_moderation(action: str, comment: Comment, moderator, reason: str) -> None:
+    # Until the moderation app keeps its append-only audit log.
+    logger.info(
+        "Moderator %s %s comment %s. Reason: %s",
+        moderator.pk,
+        action,
+        comment.pk,
+        reason or "none given",
+    )
 
 
 # Double submits and rate limits -------------------------------------------------
@@ -632,10 +713,27 @@ def _lock_line(path: str, *, no_key: bool = False, with_authors: bool = False):
     return {comment.pk: comment for comment in queryset}
 
 
-def _shift_counters(comment, *, descendants: int, replies: int, line=None) -> None:
-    """Add to the descendant_count of every ancestor of the comment and to its
-    parent's reply_count: one UPDATE. Keeps the locked ``line`` in step."""
+def _counting_ancestor_ids(comment, line) -> list[int]:
+    """The ancestors whose counters include the comment: from its parent up to
+    the first one that is not shown (hidden or held), included: that one counts
+    what hangs under it (for when it comes back), the ones above it do not.
+    Without the locked ``line``, all of them."""
     ancestor_ids = _path_ids(comment.path)[:-1]
+    if not line:
+        return ancestor_ids
+    counting = []
+    for ancestor_id in reversed(ancestor_ids):
+        counting.append(ancestor_id)
+        ancestor = line.get(ancestor_id)
+        if ancestor is not None and ancestor.status not in _SHOWN:
+            break
+    return counting
+
+
+def _shift_counters(comment, *, descendants: int, replies: int, line=None) -> None:
+    """Add to the descendant_count of the ancestors counting the comment and to
+    its parent's reply_count: one UPDATE. Keeps the locked ``line`` in step."""
+    ancestor_ids = _counting_ancestor_ids(comment, line)
     if not ancestor_ids or (descendants == 0 and replies == 0):
         return
     Comment.objects.filter(pk__in=ancestor_ids).update(
