@@ -9,13 +9,23 @@ from accounts.models import Block, Notification, User
 
 def save_profile(*, form) -> User:
     """Save the profile form and remove a replaced or cleared avatar from storage, so
-    an old photo never lingers on disk."""
+    an old photo never lingers on disk.
+
+    When her display name or picture changed, the apps further up the chain that
+    show them (the discussion's cached pages) refresh through
+    ACCOUNT_PROFILE_CHANGED_STEPS: dotted paths to functions ``f(user)``."""
     user = form.instance
-    old_avatar_name = User.objects.values_list("avatar", flat=True).get(pk=user.pk)
+    old_name, old_avatar_name = User.objects.values_list("display_name", "avatar").get(
+        pk=user.pk
+    )
     user = form.save()
     if old_avatar_name and old_avatar_name != user.avatar.name:
         storage = user.avatar.storage
         transaction.on_commit(lambda: storage.delete(old_avatar_name))
+    shown_before = (old_name, old_avatar_name or "")
+    if shown_before != (user.display_name, user.avatar.name or ""):
+        for path in settings.ACCOUNT_PROFILE_CHANGED_STEPS:
+            import_string(path)(user)
     return user
 
 

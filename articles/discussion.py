@@ -857,6 +857,22 @@ def forget_user_comments(user) -> None:
         _discussion_changed(article_id)
 
 
+def profile_changed(user) -> None:
+    """Profile change step (settings.ACCOUNT_PROFILE_CHANGED_STEPS): her new
+    display name or picture reaches signed-out readers' cached discussions at
+    once. Only where her name shows: articles with her named comments (her
+    anonymous ones show no name, and refreshing for them alone would be the
+    only place a profile change and an anonymous comment meet)."""
+    articles = (
+        Comment.objects.filter(author=user, is_anonymous=False)
+        .order_by()
+        .values_list("article_id", flat=True)
+        .distinct()
+    )
+    for article_id in articles:
+        _discussion_changed(article_id)
+
+
 def export_user_comments(user) -> tuple[str, list[dict]]:
     """Data export section (settings.ACCOUNT_EXPORT_SECTIONS)."""
     comments = (

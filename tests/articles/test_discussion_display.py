@@ -524,6 +524,49 @@ def test_the_version_survives_being_evicted(article):
     assert threads.discussion_version(article.pk) > before + 1
 
 
+def test_a_new_display_name_reaches_signed_out_readers_at_once(
+    client, article, alice, django_capture_on_commit_callbacks
+):
+    make_comment(article, alice, body="First words")
+    assert "Alice" in discussion(page(client))  # now in the cache
+    client.force_login(alice)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/accounts/profile/", {"display_name": "Rosa Marie", "bio": ""}
+        )
+
+    assert response.status_code == 302
+    client.logout()
+    html = discussion(page(client))
+    assert "Rosa Marie" in html
+    assert "Alice" not in html
+
+
+def test_a_profile_change_refreshes_only_where_her_name_shows(
+    article, alice, bob, django_capture_on_commit_callbacks
+):
+    from articles import discussion as posting
+
+    where_anonymous = make_article("Only anonymous", slug="only-anonymous")
+    elsewhere = make_article("Not hers", slug="not-hers")
+    make_comment(article, alice)
+    make_comment(where_anonymous, alice, is_anonymous=True)
+    make_comment(elsewhere, bob)
+    articles = (article, where_anonymous, elsewhere)
+    before = [threads.discussion_version(a.pk) for a in articles]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        posting.profile_changed(alice)
+
+    after = [threads.discussion_version(a.pk) for a in articles]
+    assert [b != a for b, a in zip(before, after, strict=True)] == [
+        True,
+        False,
+        False,
+    ]
+
+
 # The comment count on cards -------------------------------------------------------
 
 
