@@ -4,7 +4,9 @@ when something is not allowed.
 
 Counters: a comment's reply_count and descendant_count count the comments that take
 a place in the tree for readers (visible ones and "[deleted]" placeholders; see
-CommentQuerySet.shown). Held and hidden comments are not counted.
+CommentQuerySet.shown). Held and hidden comments are not counted, and the comments
+above a hidden one do not count what hangs under it either; its own counters go on
+counting its replies, for when it is restored.
 
 Locking: every write that touches a thread's counters first locks the line of
 comments from the thread root down to the one it changes, in ascending id order
