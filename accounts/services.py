@@ -30,13 +30,23 @@ def find_account(identifier: str) -> User | None:
 
 def save_profile(*, form) -> User:
     """Save the profile form and remove a replaced or cleared avatar from storage, so
-    an old photo never lingers on disk."""
+    an old photo never lingers on disk.
+
+    When her display name or picture changed, the apps further up the chain that
+    show them (the discussion's cached pages) refresh through
+    ACCOUNT_PROFILE_CHANGED_STEPS: dotted paths to functions ``f(user)``."""
     user = form.instance
-    old_avatar_name = User.objects.values_list("avatar", flat=True).get(pk=user.pk)
+    old_name, old_avatar_name = User.objects.values_list("display_name", "avatar").get(
+        pk=user.pk
+    )
     user = form.save()
     if old_avatar_name and old_avatar_name != user.avatar.name:
         storage = user.avatar.storage
         transaction.on_commit(lambda: storage.delete(old_avatar_name))
+    shown_before = (old_name, old_avatar_name or "")
+    if shown_before != (user.display_name, user.avatar.name or ""):
+        for path in settings.ACCOUNT_PROFILE_CHANGED_STEPS:
+            import_string(path)(user)
     return user
 
 
@@ -141,8 +151,10 @@ def mark_notifications_read(*, user: User) -> int:
 
 
 def block_user(*, blocker: User, blocked: User) -> Block:
-    """She blocks someone: their comments collapse for her and they can no longer
-    reply to her or @mention her. They are never told. Blocking twice is fine."""
+    """She blocks someone: their named comments collapse for her and no longer
+    notify her (articles.discussion: anonymous comments never change with a block,
+    which would tell who wrote them). They are never told. Blocking twice is
+    fine."""
     if blocker.pk == blocked.pk:
         raise ValidationError("You can't block yourself.", code="self")
     block, _ = Block.objects.get_or_create(blocker=blocker, blocked=blocked)

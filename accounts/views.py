@@ -140,7 +140,8 @@ def user_block(request, username):
         messages.success(
             request,
             f"You blocked {person.public_name}. They are not told. Their comments "
-            "are folded away for you, and they can't reply to you or @mention you.",
+            "are folded away for you, and their replies and @mentions don't notify "
+            "you.",
         )
     return redirect(_back(request, person.get_absolute_url()))
 

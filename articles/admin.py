@@ -100,24 +100,41 @@ class ArticleAdmin(admin.ModelAdmin):
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
     """Until the moderation queue exists: staff see held and reported comments
-    here (including who wrote anonymous ones) and let held ones through."""
+    here (including who wrote anonymous ones) and approve, hide or restore them
+    with the actions. A comment's page is read-only: its place in the tree, the
+    counters, the rendered text and the cached discussion are kept by the
+    services in articles.discussion, which the actions call."""
 
     list_display = ["pk", "article", "author", "is_anonymous", "status", "created_at"]
     list_filter = ["status", "is_anonymous"]
     search_fields = ["body"]
-    raw_id_fields = ["article", "author", "parent", "root"]
-    readonly_fields = [
+    fields = [
+        "article",
+        "author",
+        "is_anonymous",
+        "status",
+        "body",
+        "parent",
+        "root",
         "path",
         "depth",
         "helpful_count",
         "reply_count",
         "descendant_count",
-        "body_html",
+        "created_at",
         "edited_at",
     ]
-    actions = ["approve_held"]
+    actions = ["approve_held", "hide_comments", "restore_comments"]
 
     def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        # The list and its actions, yes; editing one comment's fields, never.
+        return obj is None and super().has_change_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        # Deleting a row would leave the counters above it wrong; hide it instead.
         return False
 
     @admin.action(description="Approve selected held comments")
@@ -131,6 +148,29 @@ class CommentAdmin(admin.ModelAdmin):
             else:
                 approved += 1
         self.message_user(request, f"{approved} comment(s) approved.")
+
+    @admin.action(description="Hide selected comments (and the replies under them)")
+    def hide_comments(self, request, queryset):
+        self._moderate(request, queryset, discussion.hide_comment, "hidden")
+
+    @admin.action(description="Restore selected hidden comments")
+    def restore_comments(self, request, queryset):
+        self._moderate(request, queryset, discussion.restore_comment, "restored")
+
+    def _moderate(self, request, queryset, service, done: str) -> None:
+        count = 0
+        for comment in queryset.order_by("pk"):
+            try:
+                service(comment=comment, moderator=request.user)
+            except ValidationError as error:
+                self.message_user(
+                    request,
+                    f"Comment {comment.pk}: {' '.join(error.messages)}",
+                    messages.ERROR,
+                )
+            else:
+                count += 1
+        self.message_user(request, f"{count} comment(s) {done}.")
 
 
 @admin.register(CommentReport)

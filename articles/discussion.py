@@ -4,7 +4,9 @@ when something is not allowed.
 
 Counters: a comment's reply_count and descendant_count count the comments that take
 a place in the tree for readers (visible ones and "[deleted]" placeholders; see
-CommentQuerySet.shown). Held and hidden comments are not counted.
+CommentQuerySet.shown). Held and hidden comments are not counted, and the comments
+above a hidden one do not count what hangs under it either; its own counters go on
+counting its replies, for when it is restored.
 
 Locking: every write that touches a thread's counters first locks the line of
 comments from the thread root down to the one it changes, in ascending id order
@@ -12,6 +14,7 @@ comments from the thread root down to the one it changes, in ascending id order
 thread wait for each other instead of deadlocking."""
 
 import hashlib
+import logging
 import re
 import time
 from datetime import timedelta
@@ -32,9 +35,14 @@ from articles.models import Comment, CommentHelpful, CommentReport, CommentRevis
 from articles.models.comment import path_segment
 from groups_site.text import MENTION_RE, render_comment
 
+logger = logging.getLogger(__name__)
+
 MAX_LENGTH = 5000
 NOTE_MAX_LENGTH = 1000
 DELETED_TEXT = "[deleted]"
+# Every refusal of a reply to a comment she may not answer, whatever the reason:
+# she is never told that someone blocked her.
+NOT_REPLIABLE = "This comment can't be replied to."
 ANONYMOUS_NAME = "Anonymous member"
 # The path column (700 characters) holds 63 segments of 11.
 MAX_DEPTH = Comment._meta.get_field("path").max_length // len(path_segment(0)) - 1
@@ -155,8 +163,9 @@ def post_comment(
     if problem:
         raise ValidationError(problem, code="not_allowed")
     body = clean_body(body)
+    parent_blocked = False
     if parent is not None:
-        _check_reply(parent=parent, article=article, author=author)
+        parent_blocked = _check_reply(parent=parent, article=article, author=author)
 
     keys = _submission_keys(author, article, parent, body, submission_key)
     earlier = _claim_submission(keys)
@@ -173,6 +182,7 @@ def post_comment(
                 body=body,
                 parent=parent,
                 is_anonymous=is_anonymous,
+                parent_blocked=parent_blocked,
             )
             _discussion_changed(article.pk)
     except BaseException:
@@ -184,32 +194,45 @@ def post_comment(
     return comment
 
 
-def _check_reply(*, parent: Comment, article, author) -> None:
+def _not_repliable() -> ValidationError:
+    return ValidationError(NOT_REPLIABLE, code="not_visible")
+
+
+def _check_reply(*, parent: Comment, article, author) -> bool:
+    """Refuse a reply that may not be posted. Returns whether the parent's author
+    blocked her (one query).
+
+    A block shows on NAMED comments only, as the refusal any comment that can't
+    be replied to gets (same message, same code). On an anonymous comment her
+    reply is accepted as anyone's: refusing it would let her list the anonymous
+    comments of whoever blocked her. The reply then simply never reaches the
+    one who blocked her (no notification; folded away like all her comments)."""
     if parent.article_id != article.pk:
         raise ValidationError(
             "You can only reply to comments on this article.", code="wrong_article"
         )
     if not parent.is_visible:
-        raise ValidationError("This comment can't be replied to.", code="not_visible")
+        raise _not_repliable()
     if parent.depth >= MAX_DEPTH:
         raise ValidationError(
             "This thread can't go any deeper. Please reply to an earlier comment.",
             code="too_deep",
         )
-    if account_services.has_blocked(parent.author_id, author):
-        # Neutral on purpose: she is never told that someone blocked her.
-        raise ValidationError("You can't reply to this comment.", code="blocked")
+    blocked = account_services.has_blocked(parent.author_id, author)
+    if blocked and not parent.is_anonymous:
+        raise _not_repliable()
+    return blocked
 
 
-def _insert_comment(*, article, author, body, parent, is_anonymous) -> Comment:
+def _insert_comment(
+    *, article, author, body, parent, is_anonymous, parent_blocked=False
+) -> Comment:
     line = {}
     if parent is not None:
         line = _lock_line(parent.path, no_key=True, with_authors=True)
         parent = line.get(parent.pk)
         if parent is None or not parent.is_visible:
-            raise ValidationError(
-                "This comment can't be replied to.", code="not_visible"
-            )
+            raise _not_repliable()
     mentioned = _mentioned_users(body, author=author)
     status = Comment.Status.HELD if _must_hold(author) else Comment.Status.VISIBLE
     with connection.cursor() as cursor:
@@ -229,10 +252,9 @@ def _insert_comment(*, article, author, body, parent, is_anonymous) -> Comment:
         status=status,
     )
     if status == Comment.Status.VISIBLE:
-        _shift_counters(comment, descendants=1, replies=1)
-        # _check_reply already refused her if the parent's author blocked her.
+        _shift_counters(comment, descendants=1, replies=1, line=line)
         _send_notifications(
-            comment, parent=parent, mentioned=mentioned, parent_blocked=False
+            comment, parent=parent, mentioned=mentioned, parent_blocked=parent_blocked
         )
     return comment
 
@@ -246,10 +268,15 @@ def _must_hold(author) -> bool:
     ).exists()
 
 
+def _is_moderator(user) -> bool:
+    # Moderators are staff until the moderation app brings its permission.
+    return user is not None and user.is_authenticated and user.is_staff
+
+
 def approve_held_comment(comment: Comment, moderator) -> Comment:
     """A moderator lets a held comment through: it takes its place in the thread
     and the replies and mentions it carries are notified now."""
-    if moderator is None or not moderator.is_authenticated or not moderator.is_staff:
+    if not _is_moderator(moderator):
         raise ValidationError("Only moderators can approve comments.", code="denied")
     with transaction.atomic():
         line = _lock_line(comment.path, no_key=True, with_authors=True)
@@ -261,7 +288,9 @@ def approve_held_comment(comment: Comment, moderator) -> Comment:
         current.status = Comment.Status.VISIBLE
         current.save(update_fields=["status"])
         _discussion_changed(current.article_id)
-        _shift_counters(current, descendants=1 + current.descendant_count, replies=1)
+        _shift_counters(
+            current, descendants=1 + current.descendant_count, replies=1, line=line
+        )
         if current.author is not None:
             _send_notifications(
                 current,
@@ -271,6 +300,77 @@ def approve_held_comment(comment: Comment, moderator) -> Comment:
             )
     comment.status = current.status
     return current
+
+
+def hide_comment(*, comment: Comment, moderator, reason: str = "") -> Comment:
+    """A moderator hides a comment (visible, or held for review): it leaves the
+    thread, with the replies under it, for everyone but staff and its author.
+    Its own counters keep counting those replies, for when it is restored."""
+    if not _is_moderator(moderator):
+        raise ValidationError("Only moderators can hide comments.", code="denied")
+    with transaction.atomic():
+        current, line = _lock_for_moderation(comment)
+        if current.status == Comment.Status.HIDDEN:
+            raise ValidationError("This comment is already hidden.", code="hidden")
+        if current.status not in (Comment.Status.VISIBLE, Comment.Status.HELD):
+            raise ValidationError("This comment can't be hidden.", code="not_hideable")
+        was_counted = current.is_visible
+        current.status = Comment.Status.HIDDEN
+        current.save(update_fields=["status"])
+        if was_counted:
+            _shift_counters(
+                current,
+                descendants=-(1 + current.descendant_count),
+                replies=-1,
+                line=line,
+            )
+        _discussion_changed(current.article_id)
+    _log_moderation("hid", current, moderator, reason)
+    comment.status = current.status
+    return current
+
+
+def restore_comment(*, comment: Comment, moderator, reason: str = "") -> Comment:
+    """A moderator puts a hidden comment back, with the replies under it. Nobody
+    is notified again."""
+    if not _is_moderator(moderator):
+        raise ValidationError("Only moderators can restore comments.", code="denied")
+    with transaction.atomic():
+        current, line = _lock_for_moderation(comment)
+        if current.status != Comment.Status.HIDDEN:
+            raise ValidationError("This comment isn't hidden.", code="not_hidden")
+        current.status = Comment.Status.VISIBLE
+        current.save(update_fields=["status"])
+        _shift_counters(
+            current,
+            descendants=1 + current.descendant_count,
+            replies=1,
+            line=line,
+        )
+        _discussion_changed(current.article_id)
+    _log_moderation("restored", current, moderator, reason)
+    comment.status = current.status
+    return current
+
+
+def _lock_for_moderation(comment: Comment) -> tuple[Comment, dict]:
+    """The comment, fresh, and the locked line from its thread root down to it."""
+    line = _lock_line(comment.path, no_key=True)
+    current = line.get(comment.pk)
+    if current is None:
+        raise ValidationError("This comment is no longer there.", code="gone")
+    return current, line
+
+
+def _log_moderation(action: str, comment: Comment, moderator, reason: str) -> None:
+    # Until the moderation app keeps its append-only audit log.
+    logger.info(
+        "Moderator %s %s comment %s. Reason: %s",
+        moderator.pk,
+        action,
+        comment.pk,
+        reason or "none given",
+    )
 
 
 # Double submits and rate limits -------------------------------------------------
@@ -421,17 +521,25 @@ def _send_notifications(
     comment, *, parent, mentioned, already_notified=(), parent_blocked=None
 ) -> None:
     """A reply tells the parent's author; a mention tells the one mentioned. Never
-    twice for one comment, never to the author herself or to someone who blocked
-    her, and never naming an anonymous author."""
+    twice for one comment, never to the author herself, and never naming an
+    anonymous author.
+
+    Never to someone who blocked her, for her named comments. Her anonymous
+    comments notify as anyone's do: a notification missing for one anonymous
+    comment would tell the one who blocked her who wrote it (and an abuser could
+    block a survivor just to find her anonymous replies out)."""
     author = comment.author
     name = ANONYMOUS_NAME if comment.is_anonymous else author.public_name
     title = comment.article.title
     url = comment.get_absolute_url()
     notified = {author.pk, *already_notified}
+    heeds_blocks = not comment.is_anonymous
     if parent is not None and parent.author_id is not None:
         if parent_blocked is None:
-            parent_blocked = account_services.has_blocked(parent.author_id, author)
-        if parent.author_id not in notified and not parent_blocked:
+            parent_blocked = heeds_blocks and account_services.has_blocked(
+                parent.author_id, author
+            )
+        if parent.author_id not in notified and not (heeds_blocks and parent_blocked):
             account_services.notify(
                 recipient=parent.author,
                 kind="comment_reply",
@@ -443,7 +551,7 @@ def _send_notifications(
         if (
             user.pk in notified
             or not user.mention_notifications
-            or user.has_blocked_author
+            or (heeds_blocks and user.has_blocked_author)
         ):
             continue
         account_services.notify(
@@ -607,10 +715,27 @@ def _lock_line(path: str, *, no_key: bool = False, with_authors: bool = False):
     return {comment.pk: comment for comment in queryset}
 
 
-def _shift_counters(comment, *, descendants: int, replies: int, line=None) -> None:
-    """Add to the descendant_count of every ancestor of the comment and to its
-    parent's reply_count: one UPDATE. Keeps the locked ``line`` in step."""
+def _counting_ancestor_ids(comment, line) -> list[int]:
+    """The ancestors whose counters include the comment: from its parent up to
+    the first one that is not shown (hidden or held), included: that one counts
+    what hangs under it (for when it comes back), the ones above it do not.
+    Without the locked ``line``, all of them."""
     ancestor_ids = _path_ids(comment.path)[:-1]
+    if not line:
+        return ancestor_ids
+    counting = []
+    for ancestor_id in reversed(ancestor_ids):
+        counting.append(ancestor_id)
+        ancestor = line.get(ancestor_id)
+        if ancestor is not None and ancestor.status not in _SHOWN:
+            break
+    return counting
+
+
+def _shift_counters(comment, *, descendants: int, replies: int, line=None) -> None:
+    """Add to the descendant_count of the ancestors counting the comment and to
+    its parent's reply_count: one UPDATE. Keeps the locked ``line`` in step."""
+    ancestor_ids = _counting_ancestor_ids(comment, line)
     if not ancestor_ids or (descendants == 0 and replies == 0):
         return
     Comment.objects.filter(pk__in=ancestor_ids).update(
@@ -731,6 +856,22 @@ def forget_user_comments(user) -> None:
     )
     # Signed-out readers' cached discussions must not show her name any more.
     for article_id in touched:
+        _discussion_changed(article_id)
+
+
+def profile_changed(user) -> None:
+    """Profile change step (settings.ACCOUNT_PROFILE_CHANGED_STEPS): her new
+    display name or picture reaches signed-out readers' cached discussions at
+    once. Only where her name shows: articles with her named comments (her
+    anonymous ones show no name, and refreshing for them alone would be the
+    only place a profile change and an anonymous comment meet)."""
+    articles = (
+        Comment.objects.filter(author=user, is_anonymous=False)
+        .order_by()
+        .values_list("article_id", flat=True)
+        .distinct()
+    )
+    for article_id in articles:
         _discussion_changed(article_id)
 
 

@@ -285,6 +285,10 @@ ACCOUNT_EXPORT_SECTIONS = [
     "groups.services.export_user_data",
     "articles.discussion.export_user_comments",
 ]
+# Run when she changes her display name or picture (accounts.services.save_profile).
+ACCOUNT_PROFILE_CHANGED_STEPS = [
+    "articles.discussion.profile_changed",
+]
 
 # Security
 # same-origin: our URLs never reach another site, but our own form posts still carry

@@ -148,6 +148,18 @@ class Comment(models.Model):
     def was_edited(self) -> bool:
         return self.edited_at is not None
 
+    @property
+    def is_by_moderator(self) -> bool:
+        """Whether it carries the moderator mark: a named comment by staff (who
+        moderate until the moderation app brings its permission). Never an
+        anonymous one: the mark would say who wrote it."""
+        return (
+            not self.is_anonymous
+            and not self.is_deleted
+            and self.author is not None
+            and self.author.is_staff
+        )
+
     def shown_author_name(self, viewer=None) -> str:
         """The name readers see. Anonymous comments are "Anonymous member" to
         everyone but moderators (staff), who see who wrote them."""

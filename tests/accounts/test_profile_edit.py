@@ -73,6 +73,13 @@ def post_profile(client, **fields):
     return client.post("/accounts/profile/", data)
 
 
+profile_steps_run = []
+
+
+def record_profile_step(user):
+    profile_steps_run.append(user.username)
+
+
 def stored_files() -> list:
     root = settings.MEDIA_ROOT
     return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
@@ -384,3 +391,28 @@ def test_it_accepts_ordinary_names(client, alice, name):
     assert response.status_code == 302
     alice.refresh_from_db()
     assert alice.display_name == name
+
+
+@pytest.mark.parametrize(
+    ("fields", "runs"),
+    [
+        ({"display_name": "Ali"}, True),
+        ({"avatar": "photo"}, True),
+        ({"bio": "Only the bio changes."}, False),
+        ({}, False),
+    ],
+    ids=["name", "picture", "bio", "nothing"],
+)
+def test_it_tells_the_other_apps_when_her_name_or_picture_changes(
+    client, alice, settings, fields, runs
+):
+    settings.ACCOUNT_PROFILE_CHANGED_STEPS = [f"{__name__}.record_profile_step"]
+    profile_steps_run.clear()
+    client.force_login(alice)
+    if fields.get("avatar"):
+        fields["avatar"] = upload("photo.jpg", jpeg_with_metadata())
+
+    response = post_profile(client, **fields)
+
+    assert response.status_code == 302
+    assert profile_steps_run == (["alice"] if runs else [])

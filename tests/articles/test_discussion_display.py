@@ -400,6 +400,88 @@ def test_she_sees_her_own_anonymous_comment_marked(client, article, writer):
     assert "/u/quillwriter/" not in html
 
 
+# Marks a display name cannot produce ------------------------------------------------
+
+
+def comment_html(html: str, comment: Comment) -> str:
+    match = re.search(
+        rf'<article class="comment[^"]*" id="comment-{comment.pk}".*?</article>',
+        html,
+        re.S,
+    )
+    assert match
+    return match.group(0)
+
+
+def badges(html: str) -> list[str]:
+    return re.findall(r'<span class="comment__badge comment__badge--(\w+)">', html)
+
+
+def raw_page(client) -> str:
+    """The page as sent (page() unescapes it)."""
+    response = client.get(URL)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("viewer", [None, "bob"], ids=["signed-out", "member"])
+def test_real_anonymous_and_moderators_comments_carry_a_mark(
+    client, article, writer, moderator, bob, viewer
+):
+    anonymous = make_comment(article, writer, is_anonymous=True)
+    by_moderator = make_comment(article, moderator)
+    # Staff posting anonymously stay anonymous: no moderator mark.
+    anonymous_moderator = make_comment(article, moderator, is_anonymous=True)
+    pretending = [
+        make_comment(article, make_user(username, display_name=name))
+        for username, name in [
+            ("pretender", "Anonymous member"),
+            ("sam", "Sam (moderator)"),
+            ("markup", '<span class="comment__badge comment__badge--moderator">'),
+        ]
+    ]
+    if viewer:
+        client.force_login(bob)
+
+    for _ in range(2):  # the second signed-out read comes from the cache
+        html = raw_page(client)
+        assert badges(comment_html(html, anonymous)) == ["anonymous"]
+        assert badges(comment_html(html, anonymous_moderator)) == ["anonymous"]
+        assert badges(comment_html(html, by_moderator)) == ["moderator"]
+        for comment in pretending:
+            assert badges(comment_html(html, comment)) == []
+
+
+def test_the_marks_are_an_icon_and_words_for_screen_readers(client, article, writer):
+    make_comment(article, writer, is_anonymous=True)
+    make_comment(article, make_user("staffer", is_staff=True))
+
+    html = raw_page(client)
+
+    marks = re.findall(
+        r'<span class="comment__badge comment__badge--(\w+)">'
+        r"(<svg .*?</svg>)(.*?)</span>",
+        html,
+        re.S,
+    )
+    assert [(kind, words) for kind, _, words in marks] == [
+        ("anonymous", '<span class="visually-hidden">Posted anonymously'),
+        ("moderator", "Moderator"),
+    ]
+    for _, icon, _ in marks:
+        assert icon.startswith('<svg class="comment__badge-icon" aria-hidden="true"')
+
+
+def test_a_deleted_comment_carries_no_mark(client, article, moderator, bob):
+    from articles import discussion as posting
+
+    top = make_comment(article, moderator)
+    make_comment(article, bob, top)
+    posting.delete_comment(comment=top, user=moderator)
+
+    assert badges(comment_html(raw_page(client), top)) == []
+
+
 # Blocks ---------------------------------------------------------------------------
 
 
@@ -522,6 +604,49 @@ def test_the_version_survives_being_evicted(article):
     cache.delete(f"discussion-version:{article.pk}")
     threads.bump_discussion_version(article.pk)
     assert threads.discussion_version(article.pk) > before + 1
+
+
+def test_a_new_display_name_reaches_signed_out_readers_at_once(
+    client, article, alice, django_capture_on_commit_callbacks
+):
+    make_comment(article, alice, body="First words")
+    assert "Alice" in discussion(page(client))  # now in the cache
+    client.force_login(alice)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/accounts/profile/", {"display_name": "Rosa Marie", "bio": ""}
+        )
+
+    assert response.status_code == 302
+    client.logout()
+    html = discussion(page(client))
+    assert "Rosa Marie" in html
+    assert "Alice" not in html
+
+
+def test_a_profile_change_refreshes_only_where_her_name_shows(
+    article, alice, bob, django_capture_on_commit_callbacks
+):
+    from articles import discussion as posting
+
+    where_anonymous = make_article("Only anonymous", slug="only-anonymous")
+    elsewhere = make_article("Not hers", slug="not-hers")
+    make_comment(article, alice)
+    make_comment(where_anonymous, alice, is_anonymous=True)
+    make_comment(elsewhere, bob)
+    articles = (article, where_anonymous, elsewhere)
+    before = [threads.discussion_version(a.pk) for a in articles]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        posting.profile_changed(alice)
+
+    after = [threads.discussion_version(a.pk) for a in articles]
+    assert [b != a for b, a in zip(before, after, strict=True)] == [
+        True,
+        False,
+        False,
+    ]
 
 
 # The comment count on cards -------------------------------------------------------

@@ -362,16 +362,31 @@ def test_it_refuses_a_reply_deeper_than_a_path_can_hold(alice, bob, article):
         post(bob, article, "Reply", parent=parent)
 
 
-def test_she_cannot_reply_to_someone_who_blocked_her(alice, bob, article):
+def test_she_cannot_reply_to_a_named_comment_of_someone_who_blocked_her(
+    alice, bob, article
+):
     parent = post(alice, article, "Parent")
     Block.objects.create(blocker=alice, blocked=bob)
 
     with pytest.raises(ValidationError) as error:
         post(bob, article, "Reply", parent=parent)
 
-    assert error.value.messages == ["You can't reply to this comment."]
-    assert "block" not in error.value.messages[0].lower()
+    # The refusal any comment that can't be replied to gets.
+    assert error.value.messages == ["This comment can't be replied to."]
+    assert error.value.code == "not_visible"
     assert Comment.objects.count() == 1
+
+
+def test_it_posts_her_reply_to_an_anonymous_comment_of_someone_who_blocked_her(
+    alice, bob, article
+):
+    parent = post(alice, article, "Parent", is_anonymous=True)
+    Block.objects.create(blocker=alice, blocked=bob)
+
+    reply = post(bob, article, "Reply", parent=parent)
+
+    assert reply.parent == parent
+    assert not Notification.objects.filter(recipient=alice).exists()
 
 
 def test_blocking_her_does_not_stop_her_replying_to_them(alice, bob, article):
@@ -824,6 +839,83 @@ def test_a_moderator_approves_a_held_comment(
 
 def test_holding_is_off_by_default(alice, article):
     assert post(alice, article, "First").status == Comment.Status.VISIBLE
+
+
+# Hiding and restoring -------------------------------------------------------------
+
+
+def test_a_moderator_hides_a_comment_and_the_replies_under_it(
+    alice, bob, charlie, moderator, article
+):
+    top = post(alice, article, "Top")
+    reply = post(bob, article, "Reply", parent=top)
+    under = post(charlie, article, "Under", parent=reply)
+    other = post(charlie, article, "Other", parent=top)
+
+    with pytest.raises(ValidationError, match="Only moderators"):
+        discussion.hide_comment(comment=reply, moderator=alice)
+    discussion.hide_comment(comment=reply, moderator=moderator, reason="Harassment")
+
+    refreshed(top, reply, under, other)
+    assert reply.status == Comment.Status.HIDDEN
+    assert (top.reply_count, top.descendant_count) == (1, 1)
+    # Its own counters still count what hangs under it, for when it comes back.
+    assert (reply.reply_count, reply.descendant_count) == (1, 1)
+    with pytest.raises(ValidationError, match="already hidden"):
+        discussion.hide_comment(comment=reply, moderator=moderator)
+
+
+def test_a_moderator_restores_a_hidden_comment(alice, bob, charlie, moderator, article):
+    top = post(alice, article, "Top")
+    reply = post(bob, article, "Reply", parent=top)
+    post(charlie, article, "Under", parent=reply)
+    discussion.hide_comment(comment=reply, moderator=moderator)
+
+    with pytest.raises(ValidationError, match="Only moderators"):
+        discussion.restore_comment(comment=reply, moderator=bob)
+    discussion.restore_comment(comment=reply, moderator=moderator)
+
+    refreshed(top, reply)
+    assert reply.status == Comment.Status.VISIBLE
+    assert (top.reply_count, top.descendant_count) == (1, 2)
+    with pytest.raises(ValidationError, match="isn't hidden"):
+        discussion.restore_comment(comment=reply, moderator=moderator)
+
+
+def test_hiding_under_a_hidden_comment_leaves_the_counters_above_it_alone(
+    alice, bob, charlie, moderator, article
+):
+    top = post(alice, article, "Top")
+    reply = post(bob, article, "Reply", parent=top)
+    under = post(charlie, article, "Under", parent=reply)
+    deepest = post(alice, article, "Deepest", parent=under)
+
+    discussion.hide_comment(comment=reply, moderator=moderator)
+    discussion.hide_comment(comment=under, moderator=moderator)
+    refreshed(top, reply)
+    assert (top.reply_count, top.descendant_count) == (0, 0)
+    assert (reply.reply_count, reply.descendant_count) == (0, 0)
+
+    discussion.restore_comment(comment=reply, moderator=moderator)
+    refreshed(top, reply)
+    assert (top.reply_count, top.descendant_count) == (1, 1)
+    discussion.restore_comment(comment=under, moderator=moderator)
+    refreshed(top, reply, under, deepest)
+    assert (top.reply_count, top.descendant_count) == (1, 3)
+    assert (reply.reply_count, reply.descendant_count) == (1, 2)
+    assert (under.reply_count, under.descendant_count) == (1, 1)
+
+
+def test_a_moderator_hides_a_held_comment(settings, alice, bob, moderator, article):
+    top = post(alice, article, "Top")
+    settings.COMMENT_HOLD_NEW_ACCOUNTS = True
+    held = post(bob, article, "Held", parent=top)
+
+    discussion.hide_comment(comment=held, moderator=moderator)
+
+    refreshed(top, held)
+    assert held.status == Comment.Status.HIDDEN
+    assert (top.reply_count, top.descendant_count) == (0, 0)
 
 
 # Editing --------------------------------------------------------------------------
@@ -1284,7 +1376,7 @@ def test_a_double_submit_at_once_posts_once():
 
 
 def test_every_change_refreshes_the_cached_discussion(
-    alice, bob, article, django_capture_on_commit_callbacks
+    alice, bob, moderator, article, django_capture_on_commit_callbacks
 ):
     from articles import threads
 
@@ -1302,4 +1394,10 @@ def test_every_change_refreshes_the_cached_discussion(
     )
     assert changes(lambda: discussion.toggle_helpful(comment=comment, user=bob))
     assert changes(lambda: discussion.toggle_helpful(comment=comment, user=bob))
+    assert changes(
+        lambda: discussion.hide_comment(comment=comment, moderator=moderator)
+    )
+    assert changes(
+        lambda: discussion.restore_comment(comment=comment, moderator=moderator)
+    )
     assert changes(lambda: discussion.delete_comment(comment=comment, user=alice))
