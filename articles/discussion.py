@@ -29,6 +29,7 @@ from django.db.models.functions import Greatest, Lower
 from django.utils import timezone
 
 from accounts import services as account_services
+from accounts.access import is_moderator
 from accounts.models import Block, Notification, User
 from articles import threads
 from articles.models import Comment, CommentHelpful, CommentReport, CommentRevision
@@ -268,15 +269,10 @@ def _must_hold(author) -> bool:
     ).exists()
 
 
-def _is_moderator(user) -> bool:
-    # Moderators are staff until the moderation app brings its permission.
-    return user is not None and user.is_authenticated and user.is_staff
-
-
 def approve_held_comment(comment: Comment, moderator) -> Comment:
     """A moderator lets a held comment through: it takes its place in the thread
     and the replies and mentions it carries are notified now."""
-    if not _is_moderator(moderator):
+    if not is_moderator(moderator):
         raise ValidationError("Only moderators can approve comments.", code="denied")
     with transaction.atomic():
         line = _lock_line(comment.path, no_key=True, with_authors=True)
@@ -306,7 +302,7 @@ def hide_comment(*, comment: Comment, moderator, reason: str = "") -> Comment:
     """A moderator hides a comment (visible, or held for review): it leaves the
     thread, with the replies under it, for everyone but staff and its author.
     Its own counters keep counting those replies, for when it is restored."""
-    if not _is_moderator(moderator):
+    if not is_moderator(moderator):
         raise ValidationError("Only moderators can hide comments.", code="denied")
     with transaction.atomic():
         current, line = _lock_for_moderation(comment)
@@ -333,7 +329,7 @@ def hide_comment(*, comment: Comment, moderator, reason: str = "") -> Comment:
 def restore_comment(*, comment: Comment, moderator, reason: str = "") -> Comment:
     """A moderator puts a hidden comment back, with the replies under it. Nobody
     is notified again."""
-    if not _is_moderator(moderator):
+    if not is_moderator(moderator):
         raise ValidationError("Only moderators can restore comments.", code="denied")
     with transaction.atomic():
         current, line = _lock_for_moderation(comment)

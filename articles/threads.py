@@ -29,6 +29,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
+from accounts.access import is_moderator
 from accounts.models import Block
 from articles.forms import CommentForm
 from articles.models import Comment, CommentHelpful
@@ -74,15 +75,15 @@ class Viewer:
         return self.user.is_authenticated
 
     @property
-    def is_staff(self) -> bool:
-        return self.user.is_authenticated and self.user.is_staff
+    def is_moderator(self) -> bool:
+        return is_moderator(self.user)
 
     def shown_filter(self) -> Q:
         """The comments that take a place in the tree for her: visible ones and
-        "[deleted]" placeholders; her own comments waiting for review; for staff,
+        "[deleted]" placeholders; her own comments waiting for review; for moderators,
         comments a moderator hid. Nobody else ever sees a held comment."""
         shown = Q(status__in=[Comment.Status.VISIBLE, Comment.Status.DELETED])
-        if self.is_staff:
+        if self.is_moderator:
             shown |= Q(status=Comment.Status.HIDDEN)
         if self.is_authenticated:
             shown |= Q(status=Comment.Status.HELD, author_id=self.user.pk)
@@ -93,7 +94,7 @@ class Viewer:
         if comment.status in (Comment.Status.VISIBLE, Comment.Status.DELETED):
             return True
         if comment.status == Comment.Status.HIDDEN:
-            return self.is_staff
+            return self.is_moderator
         return self.is_authenticated and comment.author_id == self.user.pk
 
     def has_blocked(self, comment: Comment) -> bool:
@@ -102,7 +103,7 @@ class Viewer:
         return (
             comment.author_id in self.blocked_ids
             and not comment.is_deleted
-            and (not comment.is_anonymous or self.is_staff)
+            and (not comment.is_anonymous or self.is_moderator)
         )
 
 

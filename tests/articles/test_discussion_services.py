@@ -845,7 +845,7 @@ def test_holding_is_off_by_default(alice, article):
 
 
 def test_a_moderator_hides_a_comment_and_the_replies_under_it(
-    alice, bob, charlie, moderator, article
+    alice, bob, charlie, moderator, staff_without_mfa, article
 ):
     top = post(alice, article, "Top")
     reply = post(bob, article, "Reply", parent=top)
@@ -854,6 +854,8 @@ def test_a_moderator_hides_a_comment_and_the_replies_under_it(
 
     with pytest.raises(ValidationError, match="Only moderators"):
         discussion.hide_comment(comment=reply, moderator=alice)
+    with pytest.raises(ValidationError, match="Only moderators"):
+        discussion.hide_comment(comment=reply, moderator=staff_without_mfa)
     discussion.hide_comment(comment=reply, moderator=moderator, reason="Harassment")
 
     refreshed(top, reply, under, other)
