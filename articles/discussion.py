@@ -424,7 +424,10 @@ def _send_notifications(
     twice for one comment, never to the author herself or to someone who blocked
     her, and never naming an anonymous author."""
     author = comment.author
-    name = ANONYMOUS_NAME if comment.is_anonymous else author.public_name
+    # An anonymous comment's notification names no one and stores no actor, so
+    # nothing links it to her; otherwise her name is filled in when it is read.
+    actor = None if comment.is_anonymous else author
+    name = ANONYMOUS_NAME if comment.is_anonymous else Notification.ACTOR_PLACEHOLDER
     title = comment.article.title
     url = comment.get_absolute_url()
     notified = {author.pk, *already_notified}
@@ -437,6 +440,7 @@ def _send_notifications(
                 kind="comment_reply",
                 message=f"{name} replied to your comment on “{title}”",
                 url=url,
+                actor=actor,
             )
         notified.add(parent.author_id)
     for user in mentioned:
@@ -451,6 +455,7 @@ def _send_notifications(
             kind="comment_mention",
             message=f"{name} mentioned you in a comment on “{title}”",
             url=url,
+            actor=actor,
         )
         notified.add(user.pk)
 

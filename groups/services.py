@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from accounts.models import Notification
 from accounts.services import notify
 from groups.models import (
     RESERVED_SLUGS,
@@ -21,6 +22,8 @@ from groups.models import (
 )
 from groups.search import bump_listing_version
 
+# Filled in with her name as it is when the notification is read.
+ACTOR = Notification.ACTOR_PLACEHOLDER
 ORGANIZER = Membership.Role.ORGANIZER
 ACTIVE = Membership.State.ACTIVE
 PENDING = Membership.State.PENDING
@@ -61,9 +64,11 @@ def is_last_organizer(membership: Membership | None) -> bool:
     return not others.exists()
 
 
-def _notify_organizers(group: Group, *, kind: str, message: str, url: str) -> None:
+def _notify_organizers(
+    group: Group, *, kind: str, message: str, url: str, actor=None
+) -> None:
     for organizer in _organizers(group):
-        notify(recipient=organizer, kind=kind, message=message, url=url)
+        notify(recipient=organizer, kind=kind, message=message, url=url, actor=actor)
 
 
 def _check_joinable(group: Group) -> None:
@@ -98,15 +103,17 @@ def join_group(*, user, group: Group, answer: str = "") -> Membership:
         _notify_organizers(
             group,
             kind="member_joined",
-            message=f"{user.public_name} joined {group.name}.",
+            message=f"{ACTOR} joined {group.name}.",
             url=manage_url,
+            actor=user,
         )
     else:
         _notify_organizers(
             group,
             kind="join_requested",
-            message=f"{user.public_name} asked to join {group.name}.",
+            message=f"{ACTOR} asked to join {group.name}.",
             url=manage_url,
+            actor=user,
         )
     return membership
 

@@ -65,7 +65,8 @@ def test_it_joins_an_open_group_at_once(client, group, alice, charlie):
     ]
     note = Notification.objects.get(recipient=alice)
     assert note.kind == "member_joined"
-    assert note.message == "Charlie joined Tuesday Evening Circle."
+    assert note.text == "Charlie joined Tuesday Evening Circle."
+    assert note.actor == charlie
     assert note.url == "/groups/tuesday-evening-circle/manage/"
 
 
@@ -83,7 +84,7 @@ def test_it_asks_to_join_an_approval_group_with_her_answer(
     assert "is sent" in messages_of(response)[0]
     note = Notification.objects.get(recipient=alice)
     assert note.kind == "join_requested"
-    assert note.message == "Charlie asked to join Tuesday Evening Circle."
+    assert note.text == "Charlie asked to join Tuesday Evening Circle."
     # Her answer is for the manage page, not for a notification.
     assert "Someone to talk to" not in note.message
 

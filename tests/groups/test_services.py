@@ -252,7 +252,7 @@ def test_notifications_about_others_name_only_their_display_name(group, alice):
 
     services.join_group(user=dora, group=group)
 
-    message = Notification.objects.get(recipient=alice).message
+    message = Notification.objects.get(recipient=alice).text
     assert message == "Dora joined Tuesday Evening Circle."
     assert "secret.example" not in message
     assert "dora@" not in message
