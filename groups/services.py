@@ -2,19 +2,16 @@
 first, so two requests for the same group (two joins, an approval racing a leave,
 capacity) run one after the other."""
 
-import itertools
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from accounts.models import Notification
 from accounts.services import notify
 from groups.models import (
-    RESERVED_SLUGS,
     AccessFlag,
     Group,
     Membership,
@@ -238,27 +235,15 @@ def change_role(*, organizer, group: Group, code, role: str) -> Membership:
     return membership
 
 
-def unique_slug(name: str) -> str:
-    """tuesday-circle, else tuesday-circle-2, ...; never a page under /groups/
-    such as "new" or "mine"."""
-    base = slugify(name)[:120].strip("-") or "group"
-    taken = (
-        set(Group.objects.filter(slug__startswith=base).values_list("slug", flat=True))
-        | RESERVED_SLUGS
-    )
-    candidates = itertools.chain([base], (f"{base}-{n}" for n in itertools.count(2)))
-    return next(slug for slug in candidates if slug not in taken)
-
-
 @transaction.atomic
 def create_group(*, form, user) -> Group:
-    """Save a new group (pending review) with its creator as first organizer and a
-    unique slug made from its name."""
+    """Save a new group (pending review) with its creator as first organizer and
+    the address its visibility calls for (Group.assign_slug)."""
     group = form.save(commit=False)
     group.created_by = user
     group.status = Group.Status.PENDING
     for _attempt in range(5):
-        group.slug = unique_slug(group.name)
+        group.assign_slug()
         try:
             # Two groups with the same name listed at the same moment race for the
             # slug; the loser takes the next free one.
@@ -303,11 +288,14 @@ def _notify_members(group: Group, *, kind: str, message: str, url: str, skip=Non
 @transaction.atomic
 def update_group(*, form, organizer) -> Group:
     """Save the organizer's edits; tell the members if where or when they meet
-    changed."""
+    changed. A group that becomes unlisted gets a fresh unguessable address (its
+    old one was guessable or known), one that becomes listed a readable one."""
     before = _lock(form.instance)
     group = form.save(commit=False)
     # Only the form's fields change: a status changed since the page loaded stays.
     group.status = before.status
+    if group.visibility != before.visibility:
+        group.assign_slug()
     group.save()
     form.save_m2m()
     changed = [
@@ -326,6 +314,21 @@ def update_group(*, form, organizer) -> Group:
             skip=organizer,
         )
     transaction.on_commit(bump_listing_version)
+    return group
+
+
+@transaction.atomic
+def rotate_group_link(*, organizer, group: Group) -> Group:
+    """Give an unlisted group a new unguessable address: the old link stops
+    working, for whoever it reached. Members find the group under My groups."""
+    group = _lock(group)
+    if not group.is_unlisted:
+        raise ValidationError(
+            "Only an unlisted group has a private link; a listed group's page is "
+            "public."
+        )
+    group.assign_slug()
+    group.save(update_fields=["slug", "updated_at"])
     return group
 
 

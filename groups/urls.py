@@ -22,6 +22,7 @@ group_urls = [
     path("manage/", manage.group_manage, name="group_manage"),
     path("manage/edit/", manage.group_edit, name="group_edit"),
     path("manage/status/", manage.group_status, name="group_status"),
+    path("manage/link/", manage.group_link_rotate, name="group_link_rotate"),
     path("manage/members/<uuid:code>/", include(member_urls)),
 ]
 

@@ -114,6 +114,23 @@ def group_status(request, slug):
     return redirect("groups:group_manage", slug=group.slug)
 
 
+@login_required
+def group_link_rotate(request, slug):
+    group, _ = access.get_group_for_organizer(request.user, slug)
+    if request.method == "POST":
+        try:
+            group = services.rotate_group_link(organizer=request.user, group=group)
+        except ValidationError as error:
+            message_error(request, error)
+        else:
+            messages.success(
+                request,
+                "The group has a new private link. The old one no longer works.",
+            )
+        return redirect("groups:group_manage", slug=group.slug)
+    return render(request, "groups/group_link_rotate.html", {"group": group})
+
+
 def _answer_request(request, slug, code, *, approve: bool):
     group, _ = access.get_group_for_organizer(request.user, slug)
     answer = services.approve_request if approve else services.decline_request

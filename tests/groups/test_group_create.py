@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.contrib.messages import get_messages
 
@@ -338,3 +340,16 @@ def test_it_makes_an_address_from_a_name_without_latin_letters(client, alice, le
     client.post(URL, form_data(name="Группа поддержки"))
 
     assert Group.objects.get().slug == "group"
+
+
+def test_it_gives_an_unlisted_group_an_address_nobody_can_guess(client, alice, leeds):
+    client.force_login(alice)
+
+    response = client.post(
+        URL, form_data(name="Thursday Grief Circle", visibility="unlisted")
+    )
+
+    group = Group.objects.get()
+    assert re.fullmatch(r"thursday-grief-circle-[a-z2-7]{16}", group.slug)
+    assert response["Location"] == f"/groups/{group.slug}/"
+    assert client.get("/groups/thursday-grief-circle/").status_code == 404

@@ -127,9 +127,9 @@ def test_it_never_shows_the_street_address_in_the_area(client, group):
 
 
 def test_it_opens_an_unlisted_group_by_link(client, alice):
-    make_group(organizer=alice, visibility=Group.Visibility.UNLISTED)
+    group = make_group(organizer=alice, visibility=Group.Visibility.UNLISTED)
 
-    page = page_of(client.get(URL))
+    page = page_of(client.get(f"/groups/{group.slug}/"))
 
     assert "Tuesday Evening Circle" in page
     assert '<meta name="robots" content="noindex">' in page

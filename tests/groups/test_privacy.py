@@ -247,3 +247,27 @@ def test_it_shows_private_details_to_members_of_a_paused_group(
 
     assert STREET_ADDRESS in page
     assert ONLINE_LINK in page
+
+
+# Unlisted groups: by their unguessable link only -------------------------------
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_it_never_opens_an_unlisted_group_by_its_guessable_name(
+    viewer, viewer_client, alice, bob
+):
+    group = make_group(
+        name="Domestic Abuse Survivors Circle",
+        organizer=alice,
+        members=[bob],
+        visibility=Group.Visibility.UNLISTED,
+    )
+    client = viewer_client(viewer)
+
+    guessed = client.get("/groups/domestic-abuse-survivors-circle/")
+    by_link = client.get(f"/groups/{group.slug}/")
+
+    assert guessed.status_code == 404
+    assert "Domestic Abuse Survivors Circle" not in guessed.content.decode()
+    assert by_link.status_code == 200
+    assert "Domestic Abuse Survivors Circle" in unescape(by_link.content.decode())
