@@ -448,6 +448,10 @@ class Membership(models.Model):
     role = models.CharField(max_length=12, choices=Role.choices, default=Role.MEMBER)
     state = models.CharField(max_length=10, choices=State.choices)
     answer = models.TextField(max_length=1000, blank=True)
+    # Her own choice; off until she turns it on, and again each time she joins.
+    is_visible_to_members = models.BooleanField(
+        "show my name to other members", default=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -94,6 +94,8 @@ def join_group(*, user, group: Group, answer: str = "") -> Membership:
     membership.state = state
     membership.role = Membership.Role.MEMBER
     membership.answer = "" if is_open else answer.strip()
+    # Coming back is a new start: she chooses again whether others see her name.
+    membership.is_visible_to_members = False
     membership.save()
     manage_url = group.get_absolute_url() + "manage/"
     if is_open:
@@ -430,6 +432,7 @@ def export_user_data(user) -> tuple[str, list[dict]]:
             "role": m.role,
             "state": m.state,
             "answer": m.answer,
+            "visible_to_members": m.is_visible_to_members,
             "since": m.created_at.isoformat(),
         }
         for m in memberships.order_by("created_at")

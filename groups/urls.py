@@ -18,6 +18,11 @@ group_urls = [
     path("join/", membership.group_join, name="group_join"),
     path("withdraw/", membership.group_withdraw, name="group_withdraw"),
     path("leave/", membership.group_leave, name="group_leave"),
+    path(
+        "membership/visibility/",
+        membership.membership_visibility,
+        name="membership_visibility",
+    ),
     path("review/", manage.group_review, name="group_review"),
     path("manage/", manage.group_manage, name="group_manage"),
     path("manage/edit/", manage.group_edit, name="group_edit"),

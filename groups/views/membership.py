@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from groups import access, services
-from groups.forms import JoinForm
+from groups.forms import JoinForm, MembershipVisibilityForm
 from groups.models import Membership
 from groups.views import message_error
 
@@ -76,6 +76,24 @@ def group_leave(request, slug):
             "is_last_organizer": services.is_last_organizer(membership),
         },
     )
+
+
+@login_required
+@require_POST
+def membership_visibility(request, slug):
+    """She chooses whether other members see her name in the group's member
+    list. Only her own membership: the URL names no one."""
+    group, membership = access.get_group_for_member(request.user, slug)
+    if membership is None:  # a superuser who is not a member
+        return redirect(group)
+    form = MembershipVisibilityForm(request.POST, instance=membership)
+    if form.is_valid():  # a checkbox: always valid, missing means hidden
+        form.save()
+    if membership.is_visible_to_members:
+        messages.success(request, "Other members can now see your name.")
+    else:
+        messages.success(request, "Your name is now hidden from other members.")
+    return redirect(group.get_absolute_url() + "#members-title")
 
 
 @login_required

@@ -67,4 +67,5 @@ def test_her_data_export_lists_her_memberships(client, alice, bob):
     ]
     assert rows[1]["answer"] == "My answer."
     assert rows[1]["url"] == "/groups/waiting-circle/"
+    assert rows[0]["visible_to_members"] is False
     assert "Not Hers" not in response.content.decode()

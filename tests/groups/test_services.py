@@ -305,6 +305,7 @@ def test_export_user_data_lists_her_memberships(group, bob):
             "role": "member",
             "state": "active",
             "answer": "My answer",
+            "visible_to_members": False,
             "since": rows[0]["since"],
         }
     ]
