@@ -198,8 +198,15 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+# Asking to join groups (per person, and per person and group: asking again after
+# withdrawing or being declined) and listing new groups (per person), in allauth's
+# format "amount/period/per", counted in the cache by allauth's rate limiter.
+GROUP_JOIN_RATE_LIMIT = os.environ.get(
+    "GROUP_JOIN_RATE_LIMIT", "10/h/user,30/d/user,3/d/key"
+)
+GROUP_CREATE_RATE_LIMIT = os.environ.get("GROUP_CREATE_RATE_LIMIT", "3/h/user,5/d/user")
 # Rate limits stay at allauth's defaults (on); listed here so nobody turns them off
-# by accident. See allauth's docs for the format.
+# by accident. See allauth's docs for the format. The group_* actions are ours.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
@@ -209,6 +216,8 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
     "reauthenticate": "10/m/user",
+    "group_join": GROUP_JOIN_RATE_LIMIT,
+    "group_create": GROUP_CREATE_RATE_LIMIT,
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = SITE_NAME

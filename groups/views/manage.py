@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 from groups import access, services
 from groups.forms import GroupForm, GroupStatusForm, MembershipRoleForm
 from groups.models import Group, Membership
-from groups.views import message_error
+from groups.views import is_rate_limited, message_error
 
 STATUS_MESSAGES = {
     Group.Status.PAUSED: "{name} is taking a break. Its members have been told.",
@@ -25,6 +25,15 @@ def group_create(request):
     if request.method == "POST":
         form = GroupForm(request.POST)
         if form.is_valid():
+            if is_rate_limited(request, "group_create"):
+                form.add_error(
+                    None,
+                    "You've listed several groups in a short while. Please try "
+                    "again later.",
+                )
+                return render(
+                    request, "groups/group_create.html", {"form": form}, status=429
+                )
             try:
                 group = services.create_group(form=form, user=request.user)
             except ValidationError as error:

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from groups import access, services
 from groups.forms import JoinForm, MembershipVisibilityForm
 from groups.models import Membership
-from groups.views import message_error
+from groups.views import is_rate_limited, message_error
 
 
 @require_POST
@@ -21,6 +21,15 @@ def group_join(request, slug):
     if not form.is_valid():
         for error in form.errors.get("answer", []):
             messages.error(request, error)
+        return redirect(group)
+    # Each ask tells the organizers: asking, withdrawing and asking again must not
+    # become a way to flood them.
+    if is_rate_limited(request, "group_join", key=f"{request.user.pk}:{group.pk}"):
+        messages.error(
+            request,
+            "You've asked to join groups many times in a short while. Please wait "
+            "a while and try again.",
+        )
         return redirect(group)
     try:
         membership = services.join_group(
