@@ -7,6 +7,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Value
+from django.db.models.functions import Concat, Substr
 from django.utils import timezone
 
 from accounts.models import Notification
@@ -416,10 +418,28 @@ def approve_group(*, group: Group, moderator) -> Group:
     return group
 
 
+# Notifications about her that were made before they named their actor, as
+# (kind, what follows her name).
+_NAMED_NOTIFICATIONS = [
+    ("member_joined", " joined "),
+    ("join_requested", " asked to join "),
+]
+
+
 def forget_user(user) -> None:
     """Account deletion step (settings.ACCOUNT_DELETION_STEPS): her memberships go,
-    answers included. Groups she alone organized stay, for moderators to hand on."""
+    answers included. Groups she alone organized stay, for moderators to hand on.
+    Organizers' older notifications that spell out her name ("Delia joined ...")
+    read "A former member joined ..." instead, like the newer ones."""
     Membership.objects.filter(user=user).delete()
+    for kind, verb in _NAMED_NOTIFICATIONS:
+        prefix = f"{user.public_name}{verb}"
+        Notification.objects.filter(
+            kind=kind, has_actor=False, message__startswith=prefix
+        ).update(
+            message=Concat(Value(f"{ACTOR}{verb}"), Substr("message", len(prefix) + 1)),
+            has_actor=True,
+        )
 
 
 def export_user_data(user) -> tuple[str, list[dict]]:
