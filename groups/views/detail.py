@@ -84,7 +84,7 @@ def group_detail(request, slug):
         "shows_all_members": shows_all_members,
         "members": listed_members,
         "member_count": len(members),
-        "unlisted_member_count": len(members) - len(listed_members),
+        "hidden_member_count": len(members) - len(listed_members),
         "can_manage": bool(
             (membership and membership.is_organizer) or user.is_superuser
         ),
