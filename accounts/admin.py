@@ -29,6 +29,11 @@ class UserAdmin(DjangoUserAdmin):
 
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
-    list_display = ["recipient", "kind", "created_at", "read_at"]
+    list_display = ["recipient", "kind", "text", "created_at", "read_at"]
     list_filter = ["kind"]
+    list_select_related = ["recipient", "actor"]
     raw_id_fields = ["recipient"]
+    # The message is a template ("{actor} joined ..."): staff read it filled in,
+    # and only notify() writes it.
+    fields = ["recipient", "kind", "actor", "text", "url", "created_at", "read_at"]
+    readonly_fields = ["actor", "text", "created_at"]

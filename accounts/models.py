@@ -84,7 +84,14 @@ class NotificationQuerySet(models.QuerySet):
 class Notification(models.Model):
     """An in-site notification. Apps higher up create them through
     ``accounts.services.notify`` with a message that is safe for her to see (never
-    naming anyone she should not learn about)."""
+    naming anyone she should not learn about).
+
+    A message about someone's doing starts with ACTOR_PLACEHOLDER instead of her
+    name, and ``text`` fills in her name as it is now: a deleted account's name
+    never stays behind in other people's notifications."""
+
+    ACTOR_PLACEHOLDER = "{actor}"
+    FORMER_MEMBER = "A former member"
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -94,6 +101,16 @@ class Notification(models.Model):
     # A short machine name ("membership_approved", "comment_reply"...) chosen by the
     # app that sends it; accounts does not need to know them all.
     kind = models.CharField(max_length=40)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="notifications_caused",
+    )
+    # Set with the actor and kept when her account goes (actor becomes null), so
+    # the message still reads "A former member joined ...".
+    has_actor = models.BooleanField(default=False)
     message = models.CharField(max_length=300)
     url = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -108,13 +125,31 @@ class Notification(models.Model):
                 fields=["recipient", "read_at"], name="accounts_notification_unread"
             )
         ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(actor__isnull=True) | models.Q(has_actor=True),
+                name="accounts_notification_actor_has_slot",
+            ),
+        ]
 
     def __str__(self):
-        return f"{self.recipient}: {self.message}"
+        return f"{self.recipient}: {self.text}"
 
     @property
     def is_unread(self) -> bool:
         return self.read_at is None
+
+    @property
+    def text(self) -> str:
+        """The message as she reads it, the actor's current name filled in (plain
+        text: templates escape it). Only the leading placeholder that notify() put
+        there is filled, and never with str.format, so braces in a group name or
+        title stay as they are. Reads ``actor``: select_related it for lists."""
+        placeholder = self.ACTOR_PLACEHOLDER
+        if not self.has_actor or not self.message.startswith(placeholder):
+            return self.message
+        name = self.actor.public_name if self.actor else self.FORMER_MEMBER
+        return name + self.message[len(placeholder) :]
 
 
 class Block(models.Model):

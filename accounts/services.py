@@ -100,12 +100,12 @@ def export_data(*, user: User) -> dict:
     }
     data["notifications"] = [
         {
-            "message": n.message,
+            "message": n.text,
             "url": n.url,
             "created_at": n.created_at.isoformat(),
             "read": not n.is_unread,
         }
-        for n in user.notifications.order_by("created_at")
+        for n in user.notifications.select_related("actor").order_by("created_at")
     ]
     for path in settings.ACCOUNT_EXPORT_SECTIONS:
         name, section = import_string(path)(user)
@@ -137,12 +137,48 @@ def delete_account(*, user: User) -> None:
         transaction.on_commit(lambda: storage.delete(avatar_name))
 
 
-def notify(*, recipient: User, kind: str, message: str, url: str = "") -> Notification:
+def notify(
+    *,
+    recipient: User,
+    kind: str,
+    message: str,
+    url: str = "",
+    actor: User | None = None,
+) -> Notification:
     """Tell her something in-site. This is the one place notifications are made,
     so e-mail delivery (respecting email_notifications and discreet_emails) plugs
-    in here when it comes."""
+    in here when it comes.
+
+    A notification about what someone did names her as ``actor`` and its message
+    starts with Notification.ACTOR_PLACEHOLDER ("{actor} joined ..."), filled in
+    with her current name when read. Leave ``actor`` out when nothing may link
+    the notification to a person (an anonymous comment).
+
+    The same news from the same person, still unread, is refreshed (back to the
+    top) instead of repeated: asking, withdrawing and asking again twenty times
+    leaves one notification, not twenty."""
+    placeholder = Notification.ACTOR_PLACEHOLDER
+    if actor is not None and not message.startswith(placeholder):
+        raise ValueError(f"A message with an actor starts with {placeholder}.")
+    message = message[:300]
+    if actor is not None:
+        earlier = (
+            Notification.objects.unread()
+            .filter(recipient=recipient, kind=kind, actor=actor, url=url)
+            .first()
+        )
+        if earlier is not None:
+            earlier.message = message
+            earlier.created_at = timezone.now()
+            earlier.save(update_fields=["message", "created_at"])
+            return earlier
     return Notification.objects.create(
-        recipient=recipient, kind=kind, message=message[:300], url=url
+        recipient=recipient,
+        kind=kind,
+        actor=actor,
+        has_actor=actor is not None,
+        message=message,
+        url=url,
     )
 
 

@@ -64,7 +64,7 @@ def privacy_settings(request):
 
 @login_required
 def notification_list(request):
-    notifications = request.user.notifications.all()[:100]
+    notifications = request.user.notifications.select_related("actor")[:100]
     return render(
         request,
         "accounts/notification_list.html",

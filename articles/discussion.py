@@ -525,7 +525,10 @@ def _send_notifications(
     comment would tell the one who blocked her who wrote it (and an abuser could
     block a survivor just to find her anonymous replies out)."""
     author = comment.author
-    name = ANONYMOUS_NAME if comment.is_anonymous else author.public_name
+    # An anonymous comment's notification names no one and stores no actor, so
+    # nothing links it to her; otherwise her name is filled in when it is read.
+    actor = None if comment.is_anonymous else author
+    name = ANONYMOUS_NAME if comment.is_anonymous else Notification.ACTOR_PLACEHOLDER
     title = comment.article.title
     url = comment.get_absolute_url()
     notified = {author.pk, *already_notified}
@@ -541,6 +544,7 @@ def _send_notifications(
                 kind="comment_reply",
                 message=f"{name} replied to your comment on “{title}”",
                 url=url,
+                actor=actor,
             )
         notified.add(parent.author_id)
     for user in mentioned:
@@ -555,6 +559,7 @@ def _send_notifications(
             kind="comment_mention",
             message=f"{name} mentioned you in a comment on “{title}”",
             url=url,
+            actor=actor,
         )
         notified.add(user.pk)
 

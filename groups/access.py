@@ -51,7 +51,22 @@ def can_see_private_details(user, membership: Membership | None) -> bool:
 
 
 def can_see_member_list(user, membership: Membership | None) -> bool:
+    """The member list section: active members and moderators. How much of it
+    they see is can_see_all_members."""
     return bool(
         user.is_authenticated
         and ((membership and membership.is_active) or user.is_staff)
+    )
+
+
+def can_see_all_members(user, membership: Membership | None) -> bool:
+    """Organizers and moderators see every member, with a link to her profile.
+    Other members see only those who chose to be visible to them, by name."""
+    return bool(
+        user.is_authenticated
+        and (
+            (membership and membership.is_organizer)
+            or user.is_staff
+            or user.is_superuser
+        )
     )

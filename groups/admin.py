@@ -37,8 +37,13 @@ class GroupAdmin(admin.ModelAdmin):
     filter_horizontal = ["topics"]
     inlines = [MembershipInline]
     actions = ["approve"]
+    # The address follows the visibility (Group.assign_slug): readable when listed,
+    # unguessable when unlisted. Staff change the visibility, not the slug.
+    readonly_fields = ["slug"]
 
     def save_model(self, request, obj, form, change):
+        if not change or "visibility" in form.changed_data:
+            obj.assign_slug()
         super().save_model(request, obj, form, change)
         transaction.on_commit(bump_listing_version)
 

@@ -529,6 +529,12 @@ class JoinForm(forms.Form):
     )
 
 
+class MembershipVisibilityForm(forms.ModelForm):
+    class Meta:
+        model = Membership
+        fields = ["is_visible_to_members"]
+
+
 class MembershipRoleForm(forms.Form):
     role = forms.ChoiceField(choices=Membership.Role.choices)
 

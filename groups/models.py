@@ -1,3 +1,6 @@
+import base64
+import itertools
+import secrets
 import uuid
 
 from django.conf import settings
@@ -7,6 +10,7 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.text import slugify
 
 from accounts.access import is_moderator
 from groups_site.text import fold
@@ -104,6 +108,19 @@ class Place(models.Model):
 
 # Paths under /groups/ that are pages, not groups.
 RESERVED_SLUGS = {"new", "mine", "places"}
+# Random bytes in an unlisted group's address: 80 bits, 16 base32 characters.
+SLUG_TOKEN_BYTES = 10
+
+
+def _slug_base(text: str) -> str:
+    return slugify(text)[:120].strip("-") or "group"
+
+
+def unlisted_slug(text: str) -> str:
+    """An address nobody can guess from the group's name: "tuesday-circle-" and
+    16 random base32 characters. Fresh on every call."""
+    token = base64.b32encode(secrets.token_bytes(SLUG_TOKEN_BYTES)).decode()
+    return f"{_slug_base(text)}-{token.lower()}"
 
 
 class GroupQuerySet(models.QuerySet):
@@ -342,6 +359,10 @@ class Group(models.Model):
         return reverse("groups:group_detail", args=[self.slug])
 
     @property
+    def is_unlisted(self) -> bool:
+        return self.visibility == self.Visibility.UNLISTED
+
+    @property
     def is_online(self) -> bool:
         return self.format == self.Format.ONLINE
 
@@ -364,6 +385,27 @@ class Group(models.Model):
             return "Online"
         parts = [self.area_description, self.place.label if self.place else ""]
         return " · ".join(part for part in parts if part)
+
+    def assign_slug(self, base: str = "") -> None:
+        """Give the group the address its visibility calls for (not saved): a
+        listed group a readable one made from ``base`` (its name by default), such
+        as tuesday-circle, else tuesday-circle-2; an unlisted group a fresh
+        unguessable one (see unlisted_slug), so an old link stops working. The one
+        place slugs are made. Runs a query for a listed group."""
+        base = _slug_base(base or self.name)
+        if self.is_unlisted:
+            self.slug = unlisted_slug(base)
+            return
+        taken = set(
+            Group.objects.filter(slug__startswith=base)
+            .exclude(pk=self.pk)
+            .values_list("slug", flat=True)
+        )
+        taken |= RESERVED_SLUGS
+        candidates = itertools.chain(
+            [base], (f"{base}-{n}" for n in itertools.count(2))
+        )
+        self.slug = next(slug for slug in candidates if slug not in taken)
 
     @property
     def meeting_guide_types(self) -> list[str]:
@@ -407,6 +449,10 @@ class Membership(models.Model):
     role = models.CharField(max_length=12, choices=Role.choices, default=Role.MEMBER)
     state = models.CharField(max_length=10, choices=State.choices)
     answer = models.TextField(max_length=1000, blank=True)
+    # Her own choice; off until she turns it on, and again each time she joins.
+    is_visible_to_members = models.BooleanField(
+        "show my name to other members", default=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -2,18 +2,18 @@
 first, so two requests for the same group (two joins, an approval racing a leave,
 capacity) run one after the other."""
 
-import itertools
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Value
+from django.db.models.functions import Concat, Substr
 from django.utils import timezone
-from django.utils.text import slugify
 
+from accounts.models import Notification
 from accounts.services import notify
 from groups.models import (
-    RESERVED_SLUGS,
     AccessFlag,
     Group,
     Membership,
@@ -21,6 +21,8 @@ from groups.models import (
 )
 from groups.search import bump_listing_version
 
+# Filled in with her name as it is when the notification is read.
+ACTOR = Notification.ACTOR_PLACEHOLDER
 ORGANIZER = Membership.Role.ORGANIZER
 ACTIVE = Membership.State.ACTIVE
 PENDING = Membership.State.PENDING
@@ -61,9 +63,11 @@ def is_last_organizer(membership: Membership | None) -> bool:
     return not others.exists()
 
 
-def _notify_organizers(group: Group, *, kind: str, message: str, url: str) -> None:
+def _notify_organizers(
+    group: Group, *, kind: str, message: str, url: str, actor=None
+) -> None:
     for organizer in _organizers(group):
-        notify(recipient=organizer, kind=kind, message=message, url=url)
+        notify(recipient=organizer, kind=kind, message=message, url=url, actor=actor)
 
 
 def _check_joinable(group: Group) -> None:
@@ -92,21 +96,25 @@ def join_group(*, user, group: Group, answer: str = "") -> Membership:
     membership.state = state
     membership.role = Membership.Role.MEMBER
     membership.answer = "" if is_open else answer.strip()
+    # Coming back is a new start: she chooses again whether others see her name.
+    membership.is_visible_to_members = False
     membership.save()
     manage_url = group.get_absolute_url() + "manage/"
     if is_open:
         _notify_organizers(
             group,
             kind="member_joined",
-            message=f"{user.public_name} joined {group.name}.",
+            message=f"{ACTOR} joined {group.name}.",
             url=manage_url,
+            actor=user,
         )
     else:
         _notify_organizers(
             group,
             kind="join_requested",
-            message=f"{user.public_name} asked to join {group.name}.",
+            message=f"{ACTOR} asked to join {group.name}.",
             url=manage_url,
+            actor=user,
         )
     return membership
 
@@ -231,27 +239,15 @@ def change_role(*, organizer, group: Group, code, role: str) -> Membership:
     return membership
 
 
-def unique_slug(name: str) -> str:
-    """tuesday-circle, else tuesday-circle-2, ...; never a page under /groups/
-    such as "new" or "mine"."""
-    base = slugify(name)[:120].strip("-") or "group"
-    taken = (
-        set(Group.objects.filter(slug__startswith=base).values_list("slug", flat=True))
-        | RESERVED_SLUGS
-    )
-    candidates = itertools.chain([base], (f"{base}-{n}" for n in itertools.count(2)))
-    return next(slug for slug in candidates if slug not in taken)
-
-
 @transaction.atomic
 def create_group(*, form, user) -> Group:
-    """Save a new group (pending review) with its creator as first organizer and a
-    unique slug made from its name."""
+    """Save a new group (pending review) with its creator as first organizer and
+    the address its visibility calls for (Group.assign_slug)."""
     group = form.save(commit=False)
     group.created_by = user
     group.status = Group.Status.PENDING
     for _attempt in range(5):
-        group.slug = unique_slug(group.name)
+        group.assign_slug()
         try:
             # Two groups with the same name listed at the same moment race for the
             # slug; the loser takes the next free one.
@@ -296,11 +292,14 @@ def _notify_members(group: Group, *, kind: str, message: str, url: str, skip=Non
 @transaction.atomic
 def update_group(*, form, organizer) -> Group:
     """Save the organizer's edits; tell the members if where or when they meet
-    changed."""
+    changed. A group that becomes unlisted gets a fresh unguessable address (its
+    old one was guessable or known), one that becomes listed a readable one."""
     before = _lock(form.instance)
     group = form.save(commit=False)
     # Only the form's fields change: a status changed since the page loaded stays.
     group.status = before.status
+    if group.visibility != before.visibility:
+        group.assign_slug()
     group.save()
     form.save_m2m()
     changed = [
@@ -319,6 +318,21 @@ def update_group(*, form, organizer) -> Group:
             skip=organizer,
         )
     transaction.on_commit(bump_listing_version)
+    return group
+
+
+@transaction.atomic
+def rotate_group_link(*, organizer, group: Group) -> Group:
+    """Give an unlisted group a new unguessable address: the old link stops
+    working, for whoever it reached. Members find the group under My groups."""
+    group = _lock(group)
+    if not group.is_unlisted:
+        raise ValidationError(
+            "Only an unlisted group has a private link; a listed group's page is "
+            "public."
+        )
+    group.assign_slug()
+    group.save(update_fields=["slug", "updated_at"])
     return group
 
 
@@ -404,10 +418,28 @@ def approve_group(*, group: Group, moderator) -> Group:
     return group
 
 
+# Notifications about her that were made before they named their actor, as
+# (kind, what follows her name).
+_NAMED_NOTIFICATIONS = [
+    ("member_joined", " joined "),
+    ("join_requested", " asked to join "),
+]
+
+
 def forget_user(user) -> None:
     """Account deletion step (settings.ACCOUNT_DELETION_STEPS): her memberships go,
-    answers included. Groups she alone organized stay, for moderators to hand on."""
+    answers included. Groups she alone organized stay, for moderators to hand on.
+    Organizers' older notifications that spell out her name ("Delia joined ...")
+    read "A former member joined ..." instead, like the newer ones."""
     Membership.objects.filter(user=user).delete()
+    for kind, verb in _NAMED_NOTIFICATIONS:
+        prefix = f"{user.public_name}{verb}"
+        Notification.objects.filter(
+            kind=kind, has_actor=False, message__startswith=prefix
+        ).update(
+            message=Concat(Value(f"{ACTOR}{verb}"), Substr("message", len(prefix) + 1)),
+            has_actor=True,
+        )
 
 
 def export_user_data(user) -> tuple[str, list[dict]]:
@@ -420,6 +452,7 @@ def export_user_data(user) -> tuple[str, list[dict]]:
             "role": m.role,
             "state": m.state,
             "answer": m.answer,
+            "visible_to_members": m.is_visible_to_members,
             "since": m.created_at.isoformat(),
         }
         for m in memberships.order_by("created_at")

@@ -18,10 +18,16 @@ group_urls = [
     path("join/", membership.group_join, name="group_join"),
     path("withdraw/", membership.group_withdraw, name="group_withdraw"),
     path("leave/", membership.group_leave, name="group_leave"),
+    path(
+        "membership/visibility/",
+        membership.membership_visibility,
+        name="membership_visibility",
+    ),
     path("review/", manage.group_review, name="group_review"),
     path("manage/", manage.group_manage, name="group_manage"),
     path("manage/edit/", manage.group_edit, name="group_edit"),
     path("manage/status/", manage.group_status, name="group_status"),
+    path("manage/link/", manage.group_link_rotate, name="group_link_rotate"),
     path("manage/members/<uuid:code>/", include(member_urls)),
 ]
 

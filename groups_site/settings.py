@@ -199,8 +199,15 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+# Asking to join groups (per person, and per person and group: asking again after
+# withdrawing or being declined) and listing new groups (per person), in allauth's
+# format "amount/period/per", counted in the cache by allauth's rate limiter.
+GROUP_JOIN_RATE_LIMIT = os.environ.get(
+    "GROUP_JOIN_RATE_LIMIT", "10/h/user,30/d/user,3/d/key"
+)
+GROUP_CREATE_RATE_LIMIT = os.environ.get("GROUP_CREATE_RATE_LIMIT", "3/h/user,5/d/user")
 # Rate limits stay at allauth's defaults (on); listed here so nobody turns them off
-# by accident. See allauth's docs for the format.
+# by accident. See allauth's docs for the format. The group_* actions are ours.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
@@ -210,8 +217,10 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
     "reauthenticate": "10/m/user",
-    # Ours, counted the same way (accounts/views.py).
+    # Ours, counted the same way (accounts/views.py, groups/views/).
     "avatar_upload": "10/h/user",
+    "group_join": GROUP_JOIN_RATE_LIMIT,
+    "group_create": GROUP_CREATE_RATE_LIMIT,
 }
 # Behind a reverse proxy every request arrives from the proxy's address, so the
 # per-address limits above would make one person's wrong passwords lock everyone

@@ -171,12 +171,13 @@ def make_place(name: str = "Leeds", **overrides):
 
 def make_group(*, organizer=None, members=(), topics=(), **overrides):
     """An active, listed, open, in-person group; `organizer` becomes its organizer
-    and each of `members` an active member."""
+    and each of `members` an active member. Its slug comes from Group.assign_slug
+    unless `slug` is given."""
     from groups.models import Group, Membership, Topic
 
     name = overrides.pop("name", "Tuesday Evening Circle")
+    slug = overrides.pop("slug", None)
     fields = {
-        "slug": overrides.pop("slug", None) or name.lower().replace(" ", "-"),
         "tagline": "A calm evening group for women rebuilding confidence.",
         "description": "We meet weekly to talk, listen and share what helps.",
         "facilitation": Group.Facilitation.PEER,
@@ -196,7 +197,13 @@ def make_group(*, organizer=None, members=(), topics=(), **overrides):
         fields.setdefault("online_link", "https://meet.example.org/secret-room")
     elif "place" not in fields:
         fields["place"] = make_place()
-    group = Group.objects.create(name=name, **fields)
+    group = Group(name=name, **fields)
+    if slug:
+        group.slug = slug
+    else:
+        # Readable when listed (tuesday-evening-circle), unguessable when unlisted.
+        group.assign_slug()
+    group.save()
     group.topics.set(
         topics or Topic.objects.filter(slug="self-esteem-and-assertiveness")
     )

@@ -1,3 +1,4 @@
+import re
 import time
 from io import StringIO
 
@@ -224,6 +225,23 @@ def test_it_lists_only_reviewed_listed_groups():
     assert "manchester-finding-your-voice" not in listed  # pending
     assert "sydney-eight-week-grief-group" not in listed  # archived
     assert len(listed) >= 30
+
+
+@pytest.mark.usefixtures("places", "debug")
+def test_it_gives_an_unlisted_group_an_unguessable_address():
+    seed()
+    unlisted = Group.objects.get(visibility=Group.Visibility.UNLISTED)
+
+    assert re.fullmatch(
+        r"london-sunday-space-for-survivors-[a-z2-7]{16}", unlisted.slug
+    )
+    assert not Group.objects.filter(slug="london-sunday-space-for-survivors").exists()
+
+    seed()
+
+    assert Group.objects.get(visibility=Group.Visibility.UNLISTED).slug == (
+        unlisted.slug
+    )
 
 
 @pytest.mark.usefixtures("places", "debug")

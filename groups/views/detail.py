@@ -30,7 +30,14 @@ def group_detail(request, slug):
 
     shows_private_details = access.can_see_private_details(user, membership)
     shows_member_list = access.can_see_member_list(user, membership)
+    shows_all_members = access.can_see_all_members(user, membership)
     members = _active_members(group) if shows_member_list else []
+    # Fellow members see only those who chose to be seen; the rest are a number.
+    listed_members = (
+        members
+        if shows_all_members
+        else [m for m in members if m.is_visible_to_members]
+    )
 
     is_full = False
     if group.capacity and not is_member:
@@ -74,7 +81,10 @@ def group_detail(request, slug):
         "shows_address": shows_address,
         "shows_online_link": shows_online_link,
         "shows_member_list": shows_member_list,
-        "members": members,
+        "shows_all_members": shows_all_members,
+        "members": listed_members,
+        "member_count": len(members),
+        "hidden_member_count": len(members) - len(listed_members),
         "can_manage": bool(
             (membership and membership.is_organizer) or user.is_superuser
         ),

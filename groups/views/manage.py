@@ -8,7 +8,7 @@ from accounts.access import is_moderator
 from groups import access, services
 from groups.forms import GroupForm, GroupStatusForm, MembershipRoleForm
 from groups.models import Group, Membership
-from groups.views import message_error
+from groups.views import is_rate_limited, message_error
 
 STATUS_MESSAGES = {
     Group.Status.PAUSED: "{name} is taking a break. Its members have been told.",
@@ -26,6 +26,15 @@ def group_create(request):
     if request.method == "POST":
         form = GroupForm(request.POST)
         if form.is_valid():
+            if is_rate_limited(request, "group_create"):
+                form.add_error(
+                    None,
+                    "You've listed several groups in a short while. Please try "
+                    "again later.",
+                )
+                return render(
+                    request, "groups/group_create.html", {"form": form}, status=429
+                )
             try:
                 group = services.create_group(form=form, user=request.user)
             except ValidationError as error:
@@ -113,6 +122,23 @@ def group_status(request, slug):
     else:
         messages.success(request, STATUS_MESSAGES[status].format(name=group.name))
     return redirect("groups:group_manage", slug=group.slug)
+
+
+@login_required
+def group_link_rotate(request, slug):
+    group, _ = access.get_group_for_organizer(request.user, slug)
+    if request.method == "POST":
+        try:
+            group = services.rotate_group_link(organizer=request.user, group=group)
+        except ValidationError as error:
+            message_error(request, error)
+        else:
+            messages.success(
+                request,
+                "The group has a new private link. The old one no longer works.",
+            )
+        return redirect("groups:group_manage", slug=group.slug)
+    return render(request, "groups/group_link_rotate.html", {"group": group})
 
 
 def _answer_request(request, slug, code, *, approve: bool):

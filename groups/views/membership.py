@@ -6,9 +6,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from groups import access, services
-from groups.forms import JoinForm
+from groups.forms import JoinForm, MembershipVisibilityForm
 from groups.models import Membership
-from groups.views import message_error
+from groups.views import is_rate_limited, message_error
 
 
 @require_POST
@@ -21,6 +21,15 @@ def group_join(request, slug):
     if not form.is_valid():
         for error in form.errors.get("answer", []):
             messages.error(request, error)
+        return redirect(group)
+    # Each ask tells the organizers: asking, withdrawing and asking again must not
+    # become a way to flood them.
+    if is_rate_limited(request, "group_join", key=f"{request.user.pk}:{group.pk}"):
+        messages.error(
+            request,
+            "You've asked to join groups many times in a short while. Please wait "
+            "a while and try again.",
+        )
         return redirect(group)
     try:
         membership = services.join_group(
@@ -76,6 +85,24 @@ def group_leave(request, slug):
             "is_last_organizer": services.is_last_organizer(membership),
         },
     )
+
+
+@login_required
+@require_POST
+def membership_visibility(request, slug):
+    """She chooses whether other members see her name in the group's member
+    list. Only her own membership: the URL names no one."""
+    group, membership = access.get_group_for_member(request.user, slug)
+    if membership is None:  # a superuser who is not a member
+        return redirect(group)
+    form = MembershipVisibilityForm(request.POST, instance=membership)
+    if form.is_valid():  # a checkbox: always valid, missing means hidden
+        form.save()
+    if membership.is_visible_to_members:
+        messages.success(request, "Other members can now see your name.")
+    else:
+        messages.success(request, "Your name is now hidden from other members.")
+    return redirect(group.get_absolute_url() + "#members-title")
 
 
 @login_required

@@ -144,16 +144,37 @@ def find_place(city: tuple[str, str] | None, cache: dict) -> Place | None:
     return cache[city]
 
 
+def find_group(slug: str) -> Group | None:
+    """The demo group with this spec slug: its own slug when listed; an unlisted
+    one's address is the spec slug plus a random token (Group.assign_slug)."""
+    return (
+        Group.objects.filter(slug=slug).first()
+        or Group.objects.filter(
+            slug__startswith=f"{slug}-", visibility=Group.Visibility.UNLISTED
+        ).first()
+    )
+
+
 def save_group(slug: str, fields: dict) -> Group:
     """Create the group, or update it only where it differs from its spec, so a
     second run writes nothing (and leaves updated_at alone)."""
-    group = Group.objects.filter(slug=slug).first()
+    group = find_group(slug)
     if group is None:
-        return Group.objects.create(slug=slug, **fields)
+        group = Group(slug=slug, **fields)
+        if group.is_unlisted:
+            group.assign_slug(slug)
+        group.save()
+        return group
     changed = [name for name, value in fields.items() if getattr(group, name) != value]
     if changed:
         for name in changed:
             setattr(group, name, fields[name])
+        if "visibility" in changed:
+            if group.is_unlisted:
+                group.assign_slug(slug)
+            else:
+                group.slug = slug
+            changed.append("slug")
         group.save(update_fields=[*changed, "updated_at"])
     return group
 

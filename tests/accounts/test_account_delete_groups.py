@@ -3,9 +3,10 @@
 
 import json
 
-from accounts.models import User
+from accounts import services
+from accounts.models import Notification, User
 from groups.models import Group, Membership
-from tests.conftest import log_in, make_group, make_place, reauthenticate
+from tests.conftest import log_in, make_group, make_place, make_user, reauthenticate
 
 
 def test_deleting_her_account_removes_her_memberships(client, alice, bob):
@@ -67,4 +68,27 @@ def test_her_data_export_lists_her_memberships(client, alice, bob):
     ]
     assert rows[1]["answer"] == "My answer."
     assert rows[1]["url"] == "/groups/waiting-circle/"
+    assert rows[0]["visible_to_members"] is False
     assert "Not Hers" not in response.content.decode()
+
+
+def test_deleting_her_account_takes_her_name_out_of_older_notifications(alice):
+    delia = make_user("delia", display_name="Delia Realname")
+    # Made before notifications named their actor: her name is in the text.
+    for kind, message in [
+        ("member_joined", "Delia Realname joined Morning Circle."),
+        ("join_requested", "Delia Realname asked to join Evening Circle."),
+        ("member_joined", "Delia Realnameson joined Morning Circle."),
+        ("group_paused", "Delia Realname joined Circle is taking a break."),
+    ]:
+        Notification.objects.create(recipient=alice, kind=kind, message=message)
+
+    services.delete_account(user=delia)
+
+    texts = [n.text for n in alice.notifications.order_by("id")]
+    assert texts == [
+        "A former member joined Morning Circle.",
+        "A former member asked to join Evening Circle.",
+        "Delia Realnameson joined Morning Circle.",
+        "Delia Realname joined Circle is taking a break.",
+    ]

@@ -34,12 +34,14 @@ def test_it_shows_a_reviewed_group_to_anyone(group):
 @pytest.mark.parametrize(
     "status", [Group.Status.ACTIVE, Group.Status.PAUSED, Group.Status.ARCHIVED]
 )
-def test_it_opens_unlisted_groups_by_slug(status, alice):
+def test_it_opens_unlisted_groups_by_their_private_slug(status, alice):
     group = make_group(
         organizer=alice, visibility=Group.Visibility.UNLISTED, status=status
     )
 
-    assert access.get_visible_group(AnonymousUser(), SLUG) == group
+    assert access.get_visible_group(AnonymousUser(), group.slug) == group
+    with pytest.raises(Http404):
+        access.get_visible_group(AnonymousUser(), SLUG)
 
 
 def test_it_hides_a_pending_group_from_everyone_but_its_creator_and_staff(

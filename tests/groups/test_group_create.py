@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.contrib.messages import get_messages
 
@@ -338,3 +340,61 @@ def test_it_makes_an_address_from_a_name_without_latin_letters(client, alice, le
     client.post(URL, form_data(name="Группа поддержки"))
 
     assert Group.objects.get().slug == "group"
+
+
+def test_it_gives_an_unlisted_group_an_address_nobody_can_guess(client, alice, leeds):
+    client.force_login(alice)
+
+    response = client.post(
+        URL, form_data(name="Thursday Grief Circle", visibility="unlisted")
+    )
+
+    group = Group.objects.get()
+    assert re.fullmatch(r"thursday-grief-circle-[a-z2-7]{16}", group.slug)
+    assert response["Location"] == f"/groups/{group.slug}/"
+    assert client.get("/groups/thursday-grief-circle/").status_code == 404
+
+
+def test_it_limits_how_many_groups_she_lists(client, settings, alice, leeds):
+    settings.ACCOUNT_RATE_LIMITS = {
+        **settings.ACCOUNT_RATE_LIMITS,
+        "group_create": "2/d/user",
+    }
+    client.force_login(alice)
+    client.post(URL, form_data(name="First Circle"))
+    client.post(URL, form_data(name="Second Circle"))
+
+    response = client.post(URL, form_data(name="Third Circle"))
+
+    assert response.status_code == 429
+    assert "You've listed several groups in a short while." in (
+        response.content.decode().replace("&#x27;", "'")
+    )
+    assert sorted(Group.objects.values_list("name", flat=True)) == [
+        "First Circle",
+        "Second Circle",
+    ]
+
+
+def test_its_default_limit_allows_a_few_groups(client, alice, leeds):
+    client.force_login(alice)
+
+    statuses = [
+        client.post(URL, form_data(name=f"Circle {n}")).status_code for n in range(4)
+    ]
+
+    assert statuses == [302, 302, 302, 429]
+
+
+def test_a_form_with_mistakes_does_not_count(client, settings, alice, leeds):
+    settings.ACCOUNT_RATE_LIMITS = {
+        **settings.ACCOUNT_RATE_LIMITS,
+        "group_create": "1/d/user",
+    }
+    client.force_login(alice)
+    client.post(URL, form_data(name=""))
+
+    response = client.post(URL, form_data())
+
+    assert response.status_code == 302
+    assert Group.objects.count() == 1

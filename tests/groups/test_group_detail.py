@@ -127,9 +127,9 @@ def test_it_never_shows_the_street_address_in_the_area(client, group):
 
 
 def test_it_opens_an_unlisted_group_by_link(client, alice):
-    make_group(organizer=alice, visibility=Group.Visibility.UNLISTED)
+    group = make_group(organizer=alice, visibility=Group.Visibility.UNLISTED)
 
-    page = page_of(client.get(URL))
+    page = page_of(client.get(f"/groups/{group.slug}/"))
 
     assert "Tuesday Evening Circle" in page
     assert '<meta name="robots" content="noindex">' in page
@@ -381,6 +381,10 @@ def test_it_costs_the_same_queries_for_a_member(
     group = _big_or_small_group(
         alice, bob, member_count=member_count, topic_count=topic_count
     )
+    # Those who chose to be seen are listed; the others are only counted.
+    group.memberships.filter(user__username__startswith="member").update(
+        is_visible_to_members=True
+    )
     client.force_login(bob)
     client.get(URL)  # allauth records her session on the first request.
 
@@ -392,7 +396,7 @@ def test_it_costs_the_same_queries_for_a_member(
 
     assert response.status_code == 200
     assert response.content.decode().count('class="member-list__item"') == (
-        group.memberships.filter(state="active").count()
+        group.memberships.filter(state="active", is_visible_to_members=True).count()
     )
 
 

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.contrib.messages import get_messages
 
@@ -174,3 +176,53 @@ def test_it_lets_an_organizer_edit_a_group_waiting_for_review(client, alice, lee
     group.refresh_from_db()
     assert group.tagline == "Fixed a typo."
     assert group.status == Group.Status.PENDING
+
+
+# Visibility and the group's address --------------------------------------------
+
+
+def test_it_gives_a_group_made_unlisted_an_unguessable_address(client, alice, group):
+    client.force_login(alice)
+
+    response = client.post(URL, form_data(group, visibility="unlisted"))
+
+    group.refresh_from_db()
+    assert re.fullmatch(r"tuesday-evening-circle-[a-z2-7]{16}", group.slug)
+    assert response["Location"] == f"/groups/{group.slug}/manage/"
+    assert client.get("/groups/tuesday-evening-circle/").status_code == 404
+    client.logout()
+    assert client.get("/groups/tuesday-evening-circle/").status_code == 404
+    assert client.get(f"/groups/{group.slug}/").status_code == 200
+
+
+def test_it_gives_a_group_made_listed_a_readable_address_again(client, alice, bob):
+    group = make_group(
+        organizer=alice, members=[bob], visibility=Group.Visibility.UNLISTED
+    )
+    private_url = f"/groups/{group.slug}/"
+    client.force_login(alice)
+
+    client.post(
+        f"{private_url}manage/edit/",
+        form_data(group, visibility="listed", place_name="Leeds, United Kingdom"),
+    )
+
+    group.refresh_from_db()
+    assert group.slug == "tuesday-evening-circle"
+    assert client.get("/groups/tuesday-evening-circle/").status_code == 200
+    assert client.get(private_url).status_code == 404
+
+
+def test_it_keeps_the_address_when_the_visibility_stays(client, alice):
+    group = make_group(organizer=alice, visibility=Group.Visibility.UNLISTED)
+    slug = group.slug
+    client.force_login(alice)
+
+    client.post(
+        f"/groups/{slug}/manage/edit/",
+        form_data(group, tagline="A new tagline for the same circle."),
+    )
+
+    group.refresh_from_db()
+    assert group.tagline == "A new tagline for the same circle."
+    assert group.slug == slug

@@ -65,7 +65,8 @@ def test_it_joins_an_open_group_at_once(client, group, alice, charlie):
     ]
     note = Notification.objects.get(recipient=alice)
     assert note.kind == "member_joined"
-    assert note.message == "Charlie joined Tuesday Evening Circle."
+    assert note.text == "Charlie joined Tuesday Evening Circle."
+    assert note.actor == charlie
     assert note.url == "/groups/tuesday-evening-circle/manage/"
 
 
@@ -83,7 +84,7 @@ def test_it_asks_to_join_an_approval_group_with_her_answer(
     assert "is sent" in messages_of(response)[0]
     note = Notification.objects.get(recipient=alice)
     assert note.kind == "join_requested"
-    assert note.message == "Charlie asked to join Tuesday Evening Circle."
+    assert note.text == "Charlie asked to join Tuesday Evening Circle."
     # Her answer is for the manage page, not for a notification.
     assert "Someone to talk to" not in note.message
 
@@ -213,3 +214,88 @@ def test_it_tells_every_organizer_but_no_member(client, group, alice, bob):
     assert Notification.objects.filter(recipient=alice).count() == 1
     assert Notification.objects.filter(recipient=dora).count() == 1
     assert not Notification.objects.filter(recipient=bob).exists()
+
+
+# Rate limits ----------------------------------------------------------------------
+
+WITHDRAW_URL = "/groups/tuesday-evening-circle/withdraw/"
+# Messages pile up in her session until a page shows them; the last is the newest.
+SLOW_DOWN = (
+    "You've asked to join groups many times in a short while. Please wait a while "
+    "and try again."
+)
+
+
+def test_it_limits_asking_again_and_again(client, approval_group, alice, charlie):
+    client.force_login(charlie)
+
+    for _ in range(25):
+        client.post(URL, {"answer": "Let me in."})
+        client.post(WITHDRAW_URL)
+    response = client.post(URL, {"answer": "Let me in."})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/groups/tuesday-evening-circle/"
+    assert messages_of(response)[-1] == SLOW_DOWN
+    assert not Membership.objects.filter(user=charlie).exists()
+    # Three asks got through (the default 3/d per person and group), and they
+    # refreshed one notification rather than adding three.
+    assert Notification.objects.filter(recipient=alice).count() == 1
+
+
+def test_it_limits_asking_again_after_a_decline(
+    client, settings, approval_group, alice, charlie
+):
+    settings.ACCOUNT_RATE_LIMITS = {
+        **settings.ACCOUNT_RATE_LIMITS,
+        "group_join": "1/d/key",
+    }
+    Membership.objects.create(
+        group=approval_group, user=charlie, state=Membership.State.DECLINED
+    )
+    client.force_login(charlie)
+
+    client.post(URL, {"answer": "Please."})
+    membership = Membership.objects.get(user=charlie)
+    membership.state = Membership.State.DECLINED
+    membership.save()
+    response = client.post(URL, {"answer": "Please, again."})
+
+    assert messages_of(response)[-1] == SLOW_DOWN
+    membership.refresh_from_db()
+    assert membership.state == Membership.State.DECLINED
+
+
+def test_it_limits_joining_many_groups(client, settings, alice, charlie):
+    settings.ACCOUNT_RATE_LIMITS = {
+        **settings.ACCOUNT_RATE_LIMITS,
+        "group_join": "2/h/user",
+    }
+    slugs = ["first", "second", "third"]
+    for slug in slugs:
+        make_group(name=f"{slug.title()} Circle", slug=slug, organizer=alice)
+    client.force_login(charlie)
+
+    responses = [client.post(f"/groups/{slug}/join/") for slug in slugs]
+
+    assert messages_of(responses[2])[-1] == SLOW_DOWN
+    joined = Membership.objects.filter(user=charlie).values_list("group__slug")
+    assert sorted(slug for (slug,) in joined) == ["first", "second"]
+
+
+def test_its_limit_is_per_person(client, settings, approval_group, alice, charlie):
+    settings.ACCOUNT_RATE_LIMITS = {
+        **settings.ACCOUNT_RATE_LIMITS,
+        "group_join": "1/h/user",
+    }
+    dora = make_user("dora")
+    client.force_login(charlie)
+    client.post(URL, {"answer": "Hello."})
+    client.force_login(dora)
+
+    response = client.post(URL, {"answer": "Hello too."})
+
+    assert "is sent" in messages_of(response)[-1]
+    assert (
+        approval_group.memberships.filter(state=Membership.State.PENDING).count() == 2
+    )

@@ -102,18 +102,78 @@ def test_it_shows_address_and_link_only_to_active_members(
     assert ("Quayside" in page) is sees_private_details
 
 
+# Who sees every member's name, linked to her profile.
+SEES_ALL_MEMBERS = {"organizer", "moderator"}
+
+
 @pytest.mark.parametrize("viewer", VIEWERS)
-def test_it_shows_member_names_only_to_members_and_moderators(
+def test_it_shows_every_member_only_to_organizers_and_moderators(
     viewer, viewer_client, hybrid_group
 ):
     _, sees_member_list = VIEWERS[viewer]
+    sees_all = viewer in SEES_ALL_MEMBERS
 
     page = unescape(viewer_client(viewer).get(URL).content.decode())
 
+    # Nobody has chosen to be visible to fellow members (it is off by default).
     for name, profile_url in [("Alice", "/u/alice/"), ("Bobbie", "/u/bob/")]:
-        assert (name in page) is sees_member_list, name
-        assert (profile_url in page) is sees_member_list, profile_url
+        assert (name in page) is sees_all, name
+        assert (profile_url in page) is sees_all, profile_url
     assert ('id="members-title"' in page) is sees_member_list
+
+
+@pytest.mark.parametrize("viewer", ["anonymous", "stranger", "pending"])
+def test_it_never_shows_visible_members_to_outsiders(
+    viewer, viewer_client, hybrid_group
+):
+    hybrid_group.memberships.update(is_visible_to_members=True)
+
+    page = unescape(viewer_client(viewer).get(URL).content.decode())
+
+    for text in ["Alice", "Bobbie", "/u/", 'id="members-title"']:
+        assert text not in page
+
+
+def test_it_shows_a_member_only_those_who_chose_to_be_seen(viewer_client, hybrid_group):
+    visible = make_user("vera", display_name="Vera Visible")
+    hidden = make_user("hana", display_name="Hana Hidden")
+    for user, is_visible in [(visible, True), (hidden, False)]:
+        Membership.objects.create(
+            group=hybrid_group,
+            user=user,
+            state=Membership.State.ACTIVE,
+            is_visible_to_members=is_visible,
+        )
+
+    page = unescape(viewer_client("member").get(URL).content.decode())
+
+    assert "Vera Visible" in page
+    assert "Hana Hidden" not in page
+    assert "Alice" not in page
+    # Names only: no way from the list to anyone's profile.
+    assert "/u/" not in page
+    assert 'Members <span class="member-section__count">(4)</span>' in page
+    assert "and 3 more who keep their names private." in page
+
+
+def test_it_shows_the_organizer_everyone_however_they_chose(
+    viewer_client, hybrid_group
+):
+    hidden = make_user("hana", display_name="Hana Hidden")
+    Membership.objects.create(
+        group=hybrid_group, user=hidden, state=Membership.State.ACTIVE
+    )
+
+    page = unescape(viewer_client("organizer").get(URL).content.decode())
+
+    for name, profile_url in [
+        ("Alice", "/u/alice/"),
+        ("Bobbie", "/u/bob/"),
+        ("Hana Hidden", "/u/hana/"),
+    ]:
+        assert name in page
+        assert profile_url in page
+    assert "keep their names private" not in page
 
 
 @pytest.mark.parametrize("viewer", VIEWERS)
@@ -247,3 +307,27 @@ def test_it_shows_private_details_to_members_of_a_paused_group(
 
     assert STREET_ADDRESS in page
     assert ONLINE_LINK in page
+
+
+# Unlisted groups: by their unguessable link only -------------------------------
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_it_never_opens_an_unlisted_group_by_its_guessable_name(
+    viewer, viewer_client, alice, bob
+):
+    group = make_group(
+        name="Domestic Abuse Survivors Circle",
+        organizer=alice,
+        members=[bob],
+        visibility=Group.Visibility.UNLISTED,
+    )
+    client = viewer_client(viewer)
+
+    guessed = client.get("/groups/domestic-abuse-survivors-circle/")
+    by_link = client.get(f"/groups/{group.slug}/")
+
+    assert guessed.status_code == 404
+    assert "Domestic Abuse Survivors Circle" not in guessed.content.decode()
+    assert by_link.status_code == 200
+    assert "Domestic Abuse Survivors Circle" in unescape(by_link.content.decode())

@@ -1,6 +1,7 @@
 """The membership rules in groups.services, including what happens when two
 requests for the same group arrive at the same moment."""
 
+import re
 import threading
 
 import pytest
@@ -220,12 +221,35 @@ def test_withdraw_deletes_only_a_pending_request(group, bob):
     assert Membership.objects.get(user=bob).is_active
 
 
-def test_unique_slug_skips_taken_and_reserved_slugs(group):
-    assert services.unique_slug("Tuesday Evening Circle") == "tuesday-evening-circle-2"
-    assert services.unique_slug("Mine") == "mine-2"
-    assert services.unique_slug("  ") == "group"
-    assert services.unique_slug("Zürich Frauen") == "zurich-frauen"
-    assert len(services.unique_slug("x" * 200)) == 120
+def slug_for(name: str, visibility=Group.Visibility.LISTED) -> str:
+    group = Group(name=name, visibility=visibility)
+    group.assign_slug()
+    return group.slug
+
+
+def test_a_listed_slug_skips_taken_and_reserved_slugs(group):
+    assert slug_for("Tuesday Evening Circle") == "tuesday-evening-circle-2"
+    assert slug_for("Mine") == "mine-2"
+    assert slug_for("  ") == "group"
+    assert slug_for("Zürich Frauen") == "zurich-frauen"
+    assert len(slug_for("x" * 200)) == 120
+
+
+def test_a_listed_group_keeps_its_own_slug(group):
+    group.assign_slug()
+
+    assert group.slug == "tuesday-evening-circle"
+
+
+def test_an_unlisted_slug_carries_80_random_bits():
+    unlisted = Group.Visibility.UNLISTED
+
+    slugs = {slug_for("Tuesday Evening Circle", unlisted) for _ in range(50)}
+
+    assert len(slugs) == 50
+    for slug in slugs:
+        assert re.fullmatch(r"tuesday-evening-circle-[a-z2-7]{16}", slug)
+    assert len(slug_for("x" * 200, unlisted)) == 120 + 1 + 16
 
 
 def test_set_group_status_tells_members_but_not_the_organizer(group, alice, bob):
@@ -252,7 +276,7 @@ def test_notifications_about_others_name_only_their_display_name(group, alice):
 
     services.join_group(user=dora, group=group)
 
-    message = Notification.objects.get(recipient=alice).message
+    message = Notification.objects.get(recipient=alice).text
     assert message == "Dora joined Tuesday Evening Circle."
     assert "secret.example" not in message
     assert "dora@" not in message
@@ -281,6 +305,7 @@ def test_export_user_data_lists_her_memberships(group, bob):
             "role": "member",
             "state": "active",
             "answer": "My answer",
+            "visible_to_members": False,
             "since": rows[0]["since"],
         }
     ]
