@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from accounts.access import is_moderator
 from groups.models import Group, Membership
 
 
@@ -55,7 +56,7 @@ def can_see_member_list(user, membership: Membership | None) -> bool:
     they see is can_see_all_members."""
     return bool(
         user.is_authenticated
-        and ((membership and membership.is_active) or user.is_staff)
+        and ((membership and membership.is_active) or is_moderator(user))
     )
 
 
@@ -66,7 +67,7 @@ def can_see_all_members(user, membership: Membership | None) -> bool:
         user.is_authenticated
         and (
             (membership and membership.is_organizer)
-            or user.is_staff
+            or is_moderator(user)
             or user.is_superuser
         )
     )

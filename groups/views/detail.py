@@ -1,5 +1,6 @@
 from django.shortcuts import render
 
+from accounts.access import is_moderator
 from groups import access, services
 from groups.models import Group, Membership
 
@@ -88,12 +89,9 @@ def group_detail(request, slug):
         "can_manage": bool(
             (membership and membership.is_organizer) or user.is_superuser
         ),
-        "can_review": user.is_staff and group.status == Group.Status.PENDING,
+        "can_review": group.status == Group.Status.PENDING and is_moderator(user),
         "is_indexable": group.visibility == Group.Visibility.LISTED
         and group.status in (Group.Status.ACTIVE, Group.Status.PAUSED),
     }
-    response = render(request, "groups/group_detail.html", context)
-    if shows_private_details or shows_member_list:
-        # Addresses, links and names must never sit in a shared or disk cache.
-        response["Cache-Control"] = "private, no-store"
-    return response
+    # Signed-in responses are private, no-store (PrivateResponseMiddleware).
+    return render(request, "groups/group_detail.html", context)

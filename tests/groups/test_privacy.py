@@ -26,6 +26,8 @@ VIEWERS = {
     "member": (True, True),
     "organizer": (True, True),
     "moderator": (False, True),
+    # Staff without two-step sign-in have no moderator powers.
+    "staff_without_mfa": (False, False),
 }
 
 
@@ -57,7 +59,7 @@ def hybrid_group(alice, bob, dana):
 
 
 @pytest.fixture
-def viewer_client(client, alice, bob, charlie, dana, moderator):
+def viewer_client(client, alice, bob, charlie, dana, moderator, staff_without_mfa):
     def sign_in(viewer):
         users = {
             "stranger": charlie,
@@ -65,6 +67,7 @@ def viewer_client(client, alice, bob, charlie, dana, moderator):
             "member": bob,
             "organizer": alice,
             "moderator": moderator,
+            "staff_without_mfa": staff_without_mfa,
         }
         if viewer != "anonymous":
             client.force_login(users[viewer])
@@ -122,7 +125,9 @@ def test_it_shows_every_member_only_to_organizers_and_moderators(
     assert ('id="members-title"' in page) is sees_member_list
 
 
-@pytest.mark.parametrize("viewer", ["anonymous", "stranger", "pending"])
+@pytest.mark.parametrize(
+    "viewer", ["anonymous", "stranger", "pending", "staff_without_mfa"]
+)
 def test_it_never_shows_visible_members_to_outsiders(
     viewer, viewer_client, hybrid_group
 ):
