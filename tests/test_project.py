@@ -364,6 +364,17 @@ def test_it_reads_the_proxy_that_tells_client_addresses_from_the_environment():
     assert "not both" in run_settings(both).stderr
 
 
+def test_redis_url_gives_a_working_cache_client():
+    # REDIS_URL as the README documents it: the client library must be installed.
+    code = (
+        "import django; django.setup()\n"
+        "from django.core.cache import cache\n"
+        "print(type(cache._cache).__name__)"
+    )
+    result = run_settings({"REDIS_URL": "redis://127.0.0.1:6379/15"}, code)
+    assert result.stdout.strip() == "RedisCacheClient", result.stderr[-2000:]
+
+
 def test_deploy_checks_are_clean_with_production_settings():
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
