@@ -44,10 +44,10 @@ class GroupSearchForm(forms.Form):
             attrs={
                 "autocomplete": "off",
                 "list": "place-suggestions",
-                "hx-get": reverse_lazy("groups:place_autocomplete"),
-                "hx-trigger": "input changed delay:250ms",
-                "hx-target": "#place-suggestions",
-                "hx-swap": "innerHTML",
+                "data-hx-get": reverse_lazy("groups:place_autocomplete"),
+                "data-hx-trigger": "input changed delay:250ms",
+                "data-hx-target": "#place-suggestions",
+                "data-hx-swap": "innerHTML",
             }
         ),
     )

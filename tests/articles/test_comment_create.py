@@ -343,7 +343,7 @@ def test_it_answers_htmx_with_the_new_comment_and_a_fresh_form(client, alice, ar
     assert 'name="submission_key"' in html
     assert 'value="key-Posted in place."' not in html
     # ...and the page's status region says what happened.
-    assert 'id="discussion-status" hx-swap-oob="innerHTML"' in html
+    assert 'id="discussion-status" data-hx-swap-oob="innerHTML"' in html
     assert "Thanks. Your comment is posted." in html
 
 

@@ -272,9 +272,9 @@ def test_it_enhances_the_form_without_needing_javascript(client, db):
     assert '<script type="module" src="/static/js/group-search.js">' in html
     assert "data-use-location hidden>Use my location</button>" in html
     assert 'list="place-suggestions"' in html
-    assert 'hx-get="/groups/places/"' in html
-    assert 'hx-trigger="input changed delay:250ms"' in html
-    assert 'hx-target="#place-suggestions"' in html
+    assert 'data-hx-get="/groups/places/"' in html
+    assert 'data-hx-trigger="input changed delay:250ms"' in html
+    assert 'data-hx-target="#place-suggestions"' in html
     assert '<datalist id="place-suggestions"></datalist>' in html
     assert 'method="get" action="/groups/"' in html
 

@@ -73,7 +73,7 @@ def test_it_shows_requests_with_their_answers(client, approval_group, alice):
     assert "Somewhere to be &lt;b&gt;heard&lt;/b&gt;." in page
     assert f'action="{URL}members/{dora.code}/approve/"' in page
     assert f"/manage/members/{dora.code}/decline/" in page
-    assert 'hx-post="' in page
+    assert 'data-hx-post="' in page
 
 
 def test_it_shows_members_with_their_roles_and_a_remove_link(

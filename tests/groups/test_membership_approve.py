@@ -96,7 +96,7 @@ def test_it_answers_in_place_with_htmx(client, request_to_join, alice):
     page = response.content.decode()
     assert f'id="request-{request_to_join.code}"' in page
     assert "Charlie is now a member of Tuesday Evening Circle." in page
-    assert 'hx-swap-oob="innerHTML"' in page
+    assert 'data-hx-swap-oob="innerHTML"' in page
     assert "<html" not in page
     assert state_of(request_to_join) == Membership.State.ACTIVE
     # The answer is on the page already: nothing left over for the next one.
