@@ -134,6 +134,36 @@ def log_in(client, login: str, password: str = PASSWORD, totp_secret: str = ""):
     return response
 
 
+def submit_form(user, page_url: str, action: str, data: dict | None = None):
+    """POST to ``action`` as she would: with a client that enforces CSRF checks,
+    using the token from the form on ``page_url`` (the test client otherwise skips
+    CSRF, which hid forms that lost their token)."""
+    import re
+
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+    page = client.get(page_url).content.decode()
+    forms = re.finditer(r"<form([^>]*)>(.*?)</form>", page, re.S)
+    form = next(
+        (
+            body
+            for attrs, body in (f.groups() for f in forms)
+            if 'method="post"' in attrs.lower()
+            and (
+                f'action="{action}"' in attrs
+                or ("action=" not in attrs and action == page_url)
+            )
+        ),
+        None,
+    )
+    assert form, f"no form posting to {action} on {page_url}"
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form)
+    assert token, f"the form posting to {action} has no CSRF token"
+    return client.post(action, {"csrfmiddlewaretoken": token.group(1), **(data or {})})
+
+
 def reauthenticate(client, password: str = PASSWORD, next_url: str = ""):
     """Confirm her password again, as allauth's reauthentication_required pages
     (MFA, account deletion) ask even just after signing in."""

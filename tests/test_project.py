@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings
 from django.contrib.sites.models import Site
 from django.core.management import call_command
+from django.test import Client
 
 from groups_site import settings as project_settings
 from groups_site.middleware import EXIT_NOTICE_COOKIE
@@ -72,6 +73,7 @@ class PageParser(HTMLParser):
         self.exit_links = []
         self.inline_scripts = 0
         self.post_forms = 0
+        self.post_actions = []
         self.post_forms_with_csrf = 0
         self._in_post_form = False
         self.style_attributes = 0
@@ -83,6 +85,7 @@ class PageParser(HTMLParser):
             self.h1_count += 1
         if tag == "form" and attrs.get("method", "").lower() == "post":
             self.post_forms += 1
+            self.post_actions.append(attrs.get("action") or "")
             self._in_post_form = True
         if (
             tag == "input"
@@ -212,6 +215,25 @@ def test_every_page_carries_the_exit_control(all_pages):
         assert '<span class="visually-hidden">Emergency</span>' in (
             response.content.decode()
         ), path
+
+
+def test_every_post_form_is_refused_without_its_csrf_token(all_pages, alice):
+    """The test client skips CSRF checks; a client that enforces them must be
+    refused at every form's address when it leaves the token out."""
+    actions = set()
+    for path, response in all_pages():
+        page_path = path.split(" ")[0]
+        actions |= {action or page_path for action in parse(response).post_actions}
+    assert len(actions) > 15, actions
+    signed_out = Client(enforce_csrf_checks=True)
+    signed_in = Client(enforce_csrf_checks=True)
+    signed_in.force_login(alice)
+
+    for action in sorted(actions):
+        for client in (signed_out, signed_in):
+            response = client.post(action, {})
+            assert response.status_code == 403, action
+            assert "CSRF verification failed" in response.content.decode(), action
 
 
 def test_every_post_form_carries_a_csrf_token(all_pages):

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags, Image, ImageCms
 
 from accounts.models import User
+from tests.conftest import submit_form
 
 
 def jpeg_with_metadata(size=(640, 480), colour=(200, 120, 80), orientation=1) -> bytes:
@@ -416,3 +417,21 @@ def test_it_tells_the_other_apps_when_her_name_or_picture_changes(
 
     assert response.status_code == 302
     assert profile_steps_run == (["alice"] if runs else [])
+
+
+def test_it_saves_through_the_real_form_with_csrf_checks(alice):
+    response = submit_form(
+        alice,
+        "/accounts/profile/",
+        "/accounts/profile/",
+        {
+            "display_name": "Ali",
+            "bio": "",
+            "avatar": upload("me.png", image_bytes("PNG")),
+        },
+    )
+
+    assert response.status_code == 302
+    alice.refresh_from_db()
+    assert alice.display_name == "Ali"
+    assert alice.avatar

@@ -9,6 +9,7 @@ from articles import discussion
 from articles.models import Comment
 from tests.articles.comment_factory import make_comment
 from tests.articles.factory import make_article
+from tests.conftest import submit_form
 
 ADMIN_URL = "/admin/articles/comment/"
 
@@ -161,3 +162,18 @@ def test_it_never_deletes_comments_past_the_counters(client, thread, site_admin)
 
     assert Comment.objects.filter(pk=reply.pk).exists()
     assert counters(top) == (1, 2)
+
+
+def test_it_hides_through_the_real_form_with_csrf_checks(thread, site_admin):
+    top, reply, under = thread
+
+    response = submit_form(
+        site_admin,
+        ADMIN_URL,
+        ADMIN_URL,
+        {"action": "hide_comments", "_selected_action": [reply.pk]},
+    )
+
+    assert response.status_code == 302
+    reply.refresh_from_db()
+    assert reply.status == Comment.Status.HIDDEN

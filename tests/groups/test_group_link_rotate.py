@@ -7,7 +7,7 @@ import pytest
 from django.contrib.messages import get_messages
 
 from groups.models import Group
-from tests.conftest import make_group
+from tests.conftest import make_group, submit_form
 
 
 def messages_of(response) -> list[str]:
@@ -120,3 +120,13 @@ def test_it_refuses_a_listed_group(client, group, alice):
     assert response["Location"] == "/groups/tuesday-evening-circle/manage/"
     assert "Only an unlisted group has a private link" in messages_of(response)[0]
     assert slug_of(group) == "tuesday-evening-circle"
+
+
+def test_it_works_through_the_real_form_with_csrf_checks(unlisted_group, alice):
+    old = slug_of(unlisted_group)
+    url = f"/groups/{old}/manage/link/"
+
+    response = submit_form(alice, url, url)
+
+    assert response.status_code == 302
+    assert slug_of(unlisted_group) != old

@@ -7,7 +7,7 @@ from django.contrib.messages import get_messages
 
 from groups import services
 from groups.models import Membership
-from tests.conftest import make_user
+from tests.conftest import make_user, submit_form
 
 URL = "/groups/tuesday-evening-circle/membership/visibility/"
 GROUP_URL = "/groups/tuesday-evening-circle/"
@@ -97,3 +97,10 @@ def test_rejoining_starts_hidden_again(group, bob):
     services.join_group(user=bob, group=group)
 
     assert not is_visible(bob)
+
+
+def test_it_works_through_the_real_form_with_csrf_checks(group, bob):
+    response = submit_form(bob, GROUP_URL, URL, {"is_visible_to_members": "on"})
+
+    assert response.status_code == 302
+    assert is_visible(bob)
