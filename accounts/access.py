@@ -5,7 +5,7 @@ without two-step sign-in get none of these powers until they set it up."""
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 
-from groups_site.text import skeleton
+from groups_site.lib.text import skeleton
 
 
 def has_mfa(user) -> bool:

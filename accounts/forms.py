@@ -9,7 +9,7 @@ from django.utils.html import format_html
 
 from accounts.access import RESERVED_NAME_MESSAGE, is_reserved_name
 from accounts.models import User
-from groups_site import images
+from groups_site.lib import images
 
 AVATAR_SIZE = 256
 

@@ -34,7 +34,7 @@ from accounts.models import Block, Notification, User
 from articles import threads
 from articles.models import Comment, CommentHelpful, CommentReport, CommentRevision
 from articles.models.comment import path_segment
-from groups_site.text import MENTION_RE, render_comment
+from groups_site.lib.text import MENTION_RE, render_comment
 
 logger = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from articles.models import Article
 from groups import search
 from groups.models import Group, Place, Topic
-from groups_site import images
+from groups_site.lib import images
 
 RENDITION_WIDTHS = (480, 960, 1440)
 

@@ -41,7 +41,7 @@ def bench_database_url() -> str:
         parts = urlparse(url)
         return urlunparse(parts._replace(path=f"/{DB_NAME}"))
     sys.path.insert(0, str(BASE_DIR))
-    from groups_site.devdb import database_settings
+    from groups_site.lib.devdb import database_settings
 
     db = database_settings(BASE_DIR)
     host = quote(db["HOST"], safe="")

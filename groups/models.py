@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 from accounts.access import is_moderator
-from groups_site.text import fold
+from groups_site.lib.text import fold
 
 DEFAULT_GROUND_RULES = "\n".join(
     [

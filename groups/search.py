@@ -15,7 +15,7 @@ from django.db.models import F, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import ASin, Cos, Least, Power, Radians, Sin, Sqrt
 
 from groups.models import Group, Place, Topic
-from groups_site.text import fold
+from groups_site.lib.text import fold
 
 EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG)
 KM_PER_MILE = 1.609344

@@ -22,7 +22,7 @@ from django.utils import timezone
 from accounts.models import Notification, User
 from articles import discussion, threads
 from articles.models import Article, Comment, CommentHelpful
-from groups_site.text import render_comment
+from groups_site.lib.text import render_comment
 
 
 @dataclass(frozen=True)

@@ -129,7 +129,7 @@ if os.environ.get("DATABASE_URL"):
     if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
         raise ImproperlyConfigured("DATABASE_URL must point at a PostgreSQL server.")
 else:
-    from groups_site.devdb import database_settings
+    from groups_site.lib.devdb import database_settings
 
     DATABASES = {
         "default": {

@@ -178,7 +178,7 @@ _geonames_ids = itertools.count(900_000_000)
 
 def make_place(name: str = "Leeds", **overrides):
     from groups.models import Place
-    from groups_site.text import fold
+    from groups_site.lib.text import fold
 
     defaults = {
         "geonames_id": next(_geonames_ids),

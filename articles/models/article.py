@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from groups.models import Topic
-from groups_site.text import render_markdown_article
+from groups_site.lib.text import render_markdown_article
 
 WORDS_PER_MINUTE = 220
 # The hero renditions' widths (articles.services.RENDITION_WIDTHS): the card uses the

@@ -4,7 +4,7 @@ bios. Formatting only; rules live in the models."""
 from django import template
 from django.utils.safestring import mark_safe
 
-from groups_site.text import render_markdown_lite
+from groups_site.lib.text import render_markdown_lite
 
 register = template.Library()
 

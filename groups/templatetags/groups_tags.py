@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 
 from groups.models import Group
-from groups_site.text import render_markdown_lite
+from groups_site.lib.text import render_markdown_lite
 
 register = template.Library()
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from articles.models import Comment
 from articles.models.comment import path_segment
-from groups_site.text import render_markdown_lite
+from groups_site.lib.text import render_markdown_lite
 
 _SHOWN = (Comment.Status.VISIBLE, Comment.Status.DELETED)
 _clock = itertools.count(1)

