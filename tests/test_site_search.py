@@ -255,7 +255,7 @@ def test_it_rejects_post(client, db):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("matches", [3, 30])
-def test_its_query_count_does_not_grow_with_the_matches(
+def test_it_keeps_the_query_count_flat_whatever_the_matches(
     client, django_assert_num_queries, matches
 ):
     topics = list(Topic.objects.all()[:2])
@@ -273,7 +273,7 @@ def test_its_query_count_does_not_grow_with_the_matches(
 
 
 @pytest.mark.django_db
-def test_every_page_has_the_search_box_in_its_header(client):
+def test_it_puts_the_search_box_in_every_page_header(client):
     page = parse(client.get("/about/"))
 
     header_search = [form for form in page.forms if form.get("action") == "/search/"]

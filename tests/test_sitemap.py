@@ -138,7 +138,7 @@ def test_it_lists_topics_and_authors_with_published_articles(client, writers):
 
 
 @pytest.mark.parametrize("count", [2, 20])
-def test_its_query_count_does_not_grow_with_the_content(
+def test_it_keeps_the_query_count_flat_whatever_the_content(
     client, writers, django_assert_num_queries, count
 ):
     author, reviewer = writers
@@ -157,7 +157,7 @@ def test_its_query_count_does_not_grow_with_the_content(
         client.get("/sitemap.xml")
 
 
-def test_robots_txt_points_at_the_sitemap(client, db, settings):
+def test_it_points_robots_txt_at_the_sitemap(client, db, settings):
     response = client.get("/robots.txt")
 
     lines = response.content.decode().splitlines()

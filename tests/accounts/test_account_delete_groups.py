@@ -9,7 +9,7 @@ from groups.models import Group, Membership
 from tests.conftest import log_in, make_group, make_place, make_user, reauthenticate
 
 
-def test_deleting_her_account_removes_her_memberships(client, alice, bob):
+def test_it_removes_her_memberships_when_she_deletes_her_account(client, alice, bob):
     leeds = make_place()
     organized = make_group(name="Alice Organizes", organizer=alice, place=leeds)
     joined = make_group(name="Bob Organizes", organizer=bob, place=leeds)
@@ -43,7 +43,7 @@ def test_deleting_her_account_removes_her_memberships(client, alice, bob):
     assert Membership.objects.filter(user=bob).count() == 2
 
 
-def test_her_data_export_lists_her_memberships(client, alice, bob):
+def test_it_lists_her_memberships_in_her_data_export(client, alice, bob):
     leeds = make_place()
     make_group(name="Alice Organizes", organizer=alice, place=leeds)
     waiting = make_group(
@@ -72,7 +72,7 @@ def test_her_data_export_lists_her_memberships(client, alice, bob):
     assert "Not Hers" not in response.content.decode()
 
 
-def test_deleting_her_account_takes_her_name_out_of_older_notifications(alice):
+def test_it_takes_her_name_out_of_older_notifications(alice):
     delia = make_user("delia", display_name="Delia Realname")
     # Made before notifications named their actor: her name is in the text.
     for kind, message in [

@@ -14,7 +14,7 @@ from tests.articles.factory import make_article
 pytestmark = pytest.mark.django_db
 
 
-def test_she_blocks_someone(alice, bob):
+def test_it_blocks_someone(alice, bob):
     block = services.block_user(blocker=alice, blocked=bob)
 
     assert (block.blocker, block.blocked) == (alice, bob)
@@ -23,7 +23,7 @@ def test_she_blocks_someone(alice, bob):
     assert str(block) == "alice blocked bob"
 
 
-def test_blocking_twice_keeps_one_block(alice, bob):
+def test_it_keeps_one_block_when_blocking_twice(alice, bob):
     first = services.block_user(blocker=alice, blocked=bob)
     second = services.block_user(blocker=alice, blocked=bob)
 
@@ -31,7 +31,7 @@ def test_blocking_twice_keeps_one_block(alice, bob):
     assert Block.objects.count() == 1
 
 
-def test_she_cannot_block_herself(alice):
+def test_it_refuses_to_block_herself(alice):
     with pytest.raises(ValidationError, match="can't block yourself"):
         services.block_user(blocker=alice, blocked=alice)
 
@@ -41,7 +41,7 @@ def test_she_cannot_block_herself(alice):
         Block.objects.create(blocker=alice, blocked=alice)
 
 
-def test_she_unblocks_someone(alice, bob, charlie):
+def test_it_unblocks_someone(alice, bob, charlie):
     services.block_user(blocker=alice, blocked=bob)
     services.block_user(blocker=alice, blocked=charlie)
 
@@ -52,7 +52,7 @@ def test_she_unblocks_someone(alice, bob, charlie):
     assert services.has_blocked(alice, charlie)
 
 
-def test_has_blocked_takes_users_or_ids_and_never_blocks_visitors(alice, bob):
+def test_it_takes_users_or_ids_and_never_blocks_visitors(alice, bob):
     services.block_user(blocker=alice, blocked=bob)
 
     assert services.has_blocked(alice.pk, bob.pk)
@@ -63,7 +63,7 @@ def test_has_blocked_takes_users_or_ids_and_never_blocks_visitors(alice, bob):
     assert not services.has_blocked(alice, AnonymousUser())
 
 
-def test_blocked_user_ids(alice, bob, charlie):
+def test_it_lists_blocked_user_ids(alice, bob, charlie):
     services.block_user(blocker=alice, blocked=bob)
     services.block_user(blocker=alice, blocked=charlie)
     services.block_user(blocker=bob, blocked=alice)
@@ -74,7 +74,9 @@ def test_blocked_user_ids(alice, bob, charlie):
     assert services.blocked_user_ids(AnonymousUser()) == set()
 
 
-def test_a_blocked_person_cannot_reply_to_her_until_she_unblocks(settings, alice, bob):
+def test_it_stops_replies_from_a_blocked_person_until_she_unblocks(
+    settings, alice, bob
+):
     settings.COMMENT_RATE_LIMITS = {
         "account": {"minute": 100, "day": 100},
         "new_account": {"minute": 100, "day": 100},
@@ -95,7 +97,7 @@ def test_a_blocked_person_cannot_reply_to_her_until_she_unblocks(settings, alice
     assert Notification.objects.filter(recipient=alice, kind="comment_reply").exists()
 
 
-def test_she_is_never_told_she_was_blocked(alice, bob):
+def test_it_never_tells_her_she_was_blocked(alice, bob):
     services.block_user(blocker=alice, blocked=bob)
 
     assert not Notification.objects.exists()

@@ -107,7 +107,7 @@ def test_it_keeps_news_from_different_people_or_places_apart(alice, bob, charlie
     assert alice.notifications.count() == 5
 
 
-def test_the_export_holds_the_message_as_she_reads_it(alice):
+def test_it_exports_the_message_as_she_reads_it(alice):
     delia = make_user("delia", display_name="Delia Realname")
     services.notify(
         recipient=alice, kind="member_joined", message="{actor} joined.", actor=delia

@@ -83,7 +83,7 @@ def test_it_unblocks(client, alice, bob):
     assert "You unblocked Bobbie." in response.content.decode()
 
 
-def test_unblock_rejects_get(client, alice, bob):
+def test_it_rejects_get_on_unblock(client, alice, bob):
     Block.objects.create(blocker=alice, blocked=bob)
     client.force_login(alice)
 
@@ -93,7 +93,7 @@ def test_unblock_rejects_get(client, alice, bob):
     assert Block.objects.exists()
 
 
-def test_unblock_requires_login(client, alice, bob):
+def test_it_requires_login_to_unblock(client, alice, bob):
     Block.objects.create(blocker=alice, blocked=bob)
 
     response = client.post("/u/bob/unblock/")
@@ -102,7 +102,7 @@ def test_unblock_requires_login(client, alice, bob):
     assert Block.objects.exists()
 
 
-def test_unblock_leaves_other_peoples_blocks_alone(client, alice, bob, charlie):
+def test_it_leaves_other_peoples_blocks_alone_on_unblock(client, alice, bob, charlie):
     Block.objects.create(blocker=charlie, blocked=bob)
     client.force_login(alice)
 
@@ -111,14 +111,14 @@ def test_unblock_leaves_other_peoples_blocks_alone(client, alice, bob, charlie):
     assert Block.objects.filter(blocker=charlie, blocked=bob).exists()
 
 
-def test_the_list_requires_login(client, db):
+def test_it_requires_login_for_the_list(client, db):
     response = client.get("/accounts/blocked/")
 
     assert response.status_code == 302
     assert response["Location"] == "/accounts/login/?next=/accounts/blocked/"
 
 
-def test_the_list_shows_her_blocks_with_unblock_buttons(client, alice, bob, charlie):
+def test_it_lists_her_blocks_with_unblock_buttons(client, alice, bob, charlie):
     Block.objects.create(blocker=alice, blocked=bob)
     Block.objects.create(blocker=charlie, blocked=alice)
     client.force_login(alice)
@@ -134,7 +134,7 @@ def test_the_list_shows_her_blocks_with_unblock_buttons(client, alice, bob, char
     assert "Charlie" not in html
 
 
-def test_the_list_is_kind_when_empty(client, alice):
+def test_it_is_kind_when_the_list_is_empty(client, alice):
     client.force_login(alice)
 
     response = client.get("/accounts/blocked/")
@@ -143,7 +143,7 @@ def test_the_list_is_kind_when_empty(client, alice):
 
 
 @pytest.mark.parametrize("count", [2, 6])
-def test_the_list_costs_the_same_queries_however_long(
+def test_it_costs_the_same_queries_however_long_the_list(
     client, alice, django_assert_num_queries, count
 ):
     for number in range(count):
@@ -159,7 +159,7 @@ def test_the_list_costs_the_same_queries_however_long(
     assert response.content.decode().count("Unblock<span") == count
 
 
-def test_the_profile_offers_a_block_button(client, alice, bob):
+def test_it_offers_a_block_button_on_the_profile(client, alice, bob):
     client.force_login(alice)
 
     response = client.get("/u/bob/")
@@ -167,7 +167,7 @@ def test_the_profile_offers_a_block_button(client, alice, bob):
     assert 'action="/u/bob/block/"' in response.content.decode()
 
 
-def test_the_profile_has_no_block_button_on_her_own_page(client, alice):
+def test_it_offers_no_block_button_on_her_own_profile(client, alice):
     client.force_login(alice)
 
     response = client.get("/u/alice/")
@@ -175,7 +175,7 @@ def test_the_profile_has_no_block_button_on_her_own_page(client, alice):
     assert "/block/" not in response.content.decode()
 
 
-def test_the_profile_has_no_block_button_for_visitors(client, bob):
+def test_it_offers_no_block_button_to_visitors(client, bob):
     response = client.get("/u/bob/")
 
     assert "/block/" not in response.content.decode()
