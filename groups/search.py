@@ -77,14 +77,21 @@ def names_a_place(text: str) -> bool:
 
 
 def resolve_place(text: str, *, alternatives: int = 4) -> tuple[Place | None, list]:
-    """The best match for a typed place name (the largest city whose name starts
-    with it) and a few other matches to offer when the name is ambiguous."""
+    """The best match for a typed town (the largest city whose name starts with
+    it) and a few other matches to offer when the name is ambiguous. The one way a
+    typed town becomes a Place, for searches and for listing a group alike.
+    "Leeds, England, United Kingdom" works too: the town and either qualifier."""
     if not names_a_place(text):
         return None, []
-    matches = list(Place.objects.matching(text)[: alternatives + 1])
-    if not matches:
-        return None, []
-    return matches[0], matches[1:]
+    attempts = [text]
+    parts = [part.strip() for part in text.split(",")]
+    if len(parts) > 2:
+        attempts += [f"{parts[0]}, {parts[-1]}", f"{parts[0]}, {parts[1]}"]
+    for attempt in attempts:
+        matches = list(Place.objects.matching(attempt)[: alternatives + 1])
+        if matches:
+            return matches[0], matches[1:]
+    return None, []
 
 
 def place_suggestions(text: str, *, limit: int = 8) -> list[dict]:

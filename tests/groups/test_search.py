@@ -343,6 +343,24 @@ def test_it_resolves_the_largest_matching_place_first(db):
     assert place_query(paris) == "Paris, France"
 
 
+def test_it_resolves_a_town_named_with_region_and_country(db):
+    texas = place(
+        "Paris",
+        (33.66094, -95.55551),
+        geonames_id=4717560,
+        region="Texas",
+        region_search="texas",
+        country="United States",
+        country_search="united states",
+        country_code="US",
+        population=25171,
+    )
+
+    assert resolve_place("Paris, Texas, United States") == (texas, [])
+    assert resolve_place("Paris, Lamar County, US") == (texas, [])
+    assert resolve_place(", Texas") == (None, [])
+
+
 def test_it_suggests_each_place_once(db):
     for index in range(3):
         place(
