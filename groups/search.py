@@ -295,9 +295,10 @@ class GroupSearch:
         return groups
 
 
-# The rendered search page, cached per query string. Every change that can alter a
-# card or what is listed (approval, edits, status) bumps the version, so a stale
-# page is never served; the timeout only bounds memory.
+# The search page's title and results, cached per query string ({% cache %} in
+# groups/group_list.html). Every change that can alter a card or what is listed
+# (approval, edits, status) bumps the version, so a stale page is never served; the
+# timeout only bounds memory.
 LISTING_VERSION_KEY = "groups:listing-version"
 
 
@@ -313,8 +314,9 @@ def bump_listing_version() -> None:
 
 
 def listing_cache_key(params) -> str | None:
-    """The cache key for a /groups/ query string, or None when the page must not be
-    cached: her own coordinates ("use my location") never go into a shared cache."""
+    """What the cached search page varies on for a /groups/ query string (the
+    listing version and the query), or None when the page must not be cached: her
+    own coordinates ("use my location") never go into a shared cache."""
     if not settings.GROUP_LISTING_CACHE_SECONDS or "lat" in params or "lon" in params:
         return None
     query = urlencode(sorted(params.lists()), doseq=True)
