@@ -62,7 +62,7 @@ def test_it_never_caches_her_own_coordinates(cached_listing):
     assert listing_cache_key(QueryDict("near=Leeds")) is not None
 
 
-def test_the_same_search_in_another_order_shares_a_key(cached_listing):
+def test_it_shares_a_key_for_the_same_search_in_another_order(cached_listing):
     one = QueryDict("near=Leeds&radius=50")
     other = QueryDict("radius=50&near=Leeds")
     assert listing_cache_key(one) == listing_cache_key(other)

@@ -169,7 +169,7 @@ def test_it_takes_every_longitude_near_a_pole():
     assert south == -90
 
 
-def test_its_box_holds_every_point_within_the_radius():
+def test_it_boxes_every_point_within_the_radius():
     rng = random.Random(7)
     for _ in range(2000):
         origin = (rng.uniform(-89, 89), rng.uniform(-180, 180))
