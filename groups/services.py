@@ -296,7 +296,7 @@ def update_group(*, form, organizer) -> Group:
         if getattr(before, name if name != "place" else "place_id")
         != getattr(group, name if name != "place" else "place_id")
     ]
-    if changed and group.status in (Group.Status.ACTIVE, Group.Status.PAUSED):
+    if changed and (group.is_active or group.is_paused):
         _notify_members(
             group,
             kind="group_details_changed",
