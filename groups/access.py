@@ -1,6 +1,9 @@
 """Who may see and do what with a group. Views always fetch groups through these;
 hiding a button is never the check."""
 
+from dataclasses import dataclass
+from functools import cached_property
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -71,3 +74,123 @@ def can_see_all_members(user, membership: Membership | None) -> bool:
             or user.is_superuser
         )
     )
+
+
+def can_manage(user, membership: Membership | None) -> bool:
+    """The organizer tools: the group's organizers, and superusers."""
+    return bool((membership and membership.is_organizer) or user.is_superuser)
+
+
+@dataclass
+class GroupPage:
+    """What one viewer sees of a group's page: which panels, which private details,
+    which members. Built by group_page(); the template asks it, never the choices."""
+
+    group: Group
+    user: object
+    membership: Membership | None
+
+    @property
+    def is_member(self) -> bool:
+        return self.membership is not None and self.membership.is_active
+
+    @cached_property
+    def shows_private_details(self) -> bool:
+        return can_see_private_details(self.user, self.membership)
+
+    @cached_property
+    def shows_member_list(self) -> bool:
+        return can_see_member_list(self.user, self.membership)
+
+    @cached_property
+    def shows_all_members(self) -> bool:
+        return can_see_all_members(self.user, self.membership)
+
+    @cached_property
+    def active_members(self) -> list[Membership]:
+        """Every active member, for those who may see the member list (a query)."""
+        if not self.shows_member_list:
+            return []
+        members = self.group.memberships.active().select_related("user")
+        return list(members.in_roster_order())
+
+    @property
+    def members(self) -> list[Membership]:
+        """The members the list names. Fellow members see only those who chose to
+        be seen; the rest are a number."""
+        if self.shows_all_members:
+            return self.active_members
+        return [m for m in self.active_members if m.is_visible_to_members]
+
+    @property
+    def is_full(self) -> bool:
+        """Full for her: a member already has her place."""
+        if self.is_member:
+            return False
+        known_count = len(self.active_members) if self.shows_member_list else None
+        return self.group.is_full(active_count=known_count)
+
+    @property
+    def shows_address(self) -> bool:
+        """Exactly what the members-only panel prints (and each print is logged)."""
+        group = self.group
+        return bool(
+            self.shows_private_details
+            and group.meets_in_person
+            and group.street_address
+        )
+
+    @property
+    def shows_online_link(self) -> bool:
+        group = self.group
+        return bool(
+            self.shows_private_details and group.meets_online and group.online_link
+        )
+
+    @property
+    def shows_join_panel(self) -> bool:
+        """A closed, resting or unreviewed group has nothing to offer a newcomer, but
+        members and people with a request still need their buttons."""
+        membership = self.membership
+        return (
+            self.is_member
+            or self.group.is_active
+            or (
+                membership is not None
+                and (membership.is_pending or membership.is_removed)
+            )
+        )
+
+    @property
+    def can_manage(self) -> bool:
+        return can_manage(self.user, self.membership)
+
+    @property
+    def can_review(self) -> bool:
+        return self.group.is_pending and is_moderator(self.user)
+
+    def as_context(self) -> dict:
+        return {
+            "group": self.group,
+            "topics": list(self.group.topics.all()),
+            "membership": self.membership,
+            "is_member": self.is_member,
+            "is_full": self.is_full,
+            "shows_join_panel": self.shows_join_panel,
+            "shows_private_details": self.shows_private_details,
+            "shows_address": self.shows_address,
+            "shows_online_link": self.shows_online_link,
+            "shows_member_list": self.shows_member_list,
+            "shows_all_members": self.shows_all_members,
+            "members": self.members,
+            "member_count": len(self.active_members),
+            "hidden_member_count": len(self.active_members) - len(self.members),
+            "can_manage": self.can_manage,
+            "can_review": self.can_review,
+            "is_indexable": self.group.is_indexable,
+        }
+
+
+def group_page(user, group: Group) -> GroupPage:
+    """The group page as this viewer sees it. One query for her membership."""
+    return GroupPage(group=group, user=user, membership=get_membership(user, group))

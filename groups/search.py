@@ -77,14 +77,21 @@ def names_a_place(text: str) -> bool:
 
 
 def resolve_place(text: str, *, alternatives: int = 4) -> tuple[Place | None, list]:
-    """The best match for a typed place name (the largest city whose name starts
-    with it) and a few other matches to offer when the name is ambiguous."""
+    """The best match for a typed town (the largest city whose name starts with
+    it) and a few other matches to offer when the name is ambiguous. The one way a
+    typed town becomes a Place, for searches and for listing a group alike.
+    "Leeds, England, United Kingdom" works too: the town and either qualifier."""
     if not names_a_place(text):
         return None, []
-    matches = list(Place.objects.matching(text)[: alternatives + 1])
-    if not matches:
-        return None, []
-    return matches[0], matches[1:]
+    attempts = [text]
+    parts = [part.strip() for part in text.split(",")]
+    if len(parts) > 2:
+        attempts += [f"{parts[0]}, {parts[-1]}", f"{parts[0]}, {parts[1]}"]
+    for attempt in attempts:
+        matches = list(Place.objects.matching(attempt)[: alternatives + 1])
+        if matches:
+            return matches[0], matches[1:]
+    return None, []
 
 
 def place_suggestions(text: str, *, limit: int = 8) -> list[dict]:
@@ -288,9 +295,10 @@ class GroupSearch:
         return groups
 
 
-# The rendered search page, cached per query string. Every change that can alter a
-# card or what is listed (approval, edits, status) bumps the version, so a stale
-# page is never served; the timeout only bounds memory.
+# The search page's title and results, cached per query string ({% cache %} in
+# groups/group_list.html). Every change that can alter a card or what is listed
+# (approval, edits, status) bumps the version, so a stale page is never served; the
+# timeout only bounds memory.
 LISTING_VERSION_KEY = "groups:listing-version"
 
 
@@ -306,8 +314,9 @@ def bump_listing_version() -> None:
 
 
 def listing_cache_key(params) -> str | None:
-    """The cache key for a /groups/ query string, or None when the page must not be
-    cached: her own coordinates ("use my location") never go into a shared cache."""
+    """What the cached search page varies on for a /groups/ query string (the
+    listing version and the query), or None when the page must not be cached: her
+    own coordinates ("use my location") never go into a shared cache."""
     if not settings.GROUP_LISTING_CACHE_SECONDS or "lat" in params or "lon" in params:
         return None
     query = urlencode(sorted(params.lists()), doseq=True)

@@ -39,17 +39,8 @@ def _lock(group: Group) -> Group:
     return Group.objects.select_for_update().get(pk=group.pk)
 
 
-def _active_count(group: Group) -> int:
-    return group.memberships.filter(state=ACTIVE).count()
-
-
 def _organizers(group: Group):
-    return [
-        m.user
-        for m in group.memberships.filter(state=ACTIVE, role=ORGANIZER).select_related(
-            "user"
-        )
-    ]
+    return [m.user for m in group.memberships.organizers().select_related("user")]
 
 
 def is_last_organizer(membership: Membership | None) -> bool:
@@ -57,9 +48,8 @@ def is_last_organizer(membership: Membership | None) -> bool:
     be demoted until someone else organizes it)."""
     if membership is None or not membership.is_organizer:
         return False
-    others = Membership.objects.filter(
-        group_id=membership.group_id, state=ACTIVE, role=ORGANIZER
-    ).exclude(pk=membership.pk)
+    others = Membership.objects.organizers().filter(group_id=membership.group_id)
+    others = others.exclude(pk=membership.pk)
     return not others.exists()
 
 
@@ -71,9 +61,9 @@ def _notify_organizers(
 
 
 def _check_joinable(group: Group) -> None:
-    if group.status != Group.Status.ACTIVE:
+    if not group.is_active:
         raise ValidationError("This group is not taking new members right now.")
-    if group.capacity and _active_count(group) >= group.capacity:
+    if group.is_full():
         raise ValidationError("This group is full. Please try again later.")
 
 
@@ -82,12 +72,12 @@ def join_group(*, user, group: Group, answer: str = "") -> Membership:
     """Join an open group, or ask to join an approval group (with her answer)."""
     group = _lock(group)
     membership = Membership.objects.filter(group=group, user=user).first()
-    if membership and membership.state in (ACTIVE, PENDING):
+    if membership and (membership.is_active or membership.is_pending):
         return membership  # A double submit, or two tabs: nothing more to do.
-    if membership and membership.state == Membership.State.REMOVED:
+    if membership and membership.is_removed:
         raise ValidationError("You can't rejoin this group.")
     _check_joinable(group)
-    is_open = group.join_policy == Group.JoinPolicy.OPEN
+    is_open = group.is_open
     if not is_open and group.join_question and not answer.strip():
         raise ValidationError("Please answer the organizer's question.")
     state = ACTIVE if is_open else PENDING
@@ -122,9 +112,7 @@ def join_group(*, user, group: Group, answer: str = "") -> Membership:
 @transaction.atomic
 def withdraw_request(*, user, group: Group) -> None:
     _lock(group)
-    membership = Membership.objects.filter(
-        group=group, user=user, state=PENDING
-    ).first()
+    membership = Membership.objects.pending().filter(group=group, user=user).first()
     if membership is None:
         raise ValidationError("You have no request waiting for this group.")
     # Nothing of the request needs keeping: her answer goes with it.
@@ -134,7 +122,7 @@ def withdraw_request(*, user, group: Group) -> None:
 @transaction.atomic
 def leave_group(*, user, group: Group) -> None:
     group = _lock(group)
-    membership = Membership.objects.filter(group=group, user=user, state=ACTIVE).first()
+    membership = Membership.objects.active().filter(group=group, user=user).first()
     if membership is None:
         raise ValidationError("You are not a member of this group.")
     if is_last_organizer(membership):
@@ -157,7 +145,7 @@ def _get_for_organizer(group: Group, code) -> Membership:
 
 def _get_pending_request(group: Group, code) -> Membership:
     membership = _get_for_organizer(group, code)
-    if membership.state != PENDING:
+    if not membership.is_pending:
         raise ValidationError("That request has already been answered.")
     return membership
 
@@ -166,7 +154,7 @@ def _get_pending_request(group: Group, code) -> Membership:
 def approve_request(*, organizer, group: Group, code) -> Membership:
     group = _lock(group)
     membership = _get_pending_request(group, code)
-    if group.capacity and _active_count(group) >= group.capacity:
+    if group.is_full():
         raise ValidationError("The group is full: raise its capacity first.")
     membership.state = ACTIVE
     membership.save(update_fields=["state", "updated_at"])
@@ -199,7 +187,7 @@ def decline_request(*, organizer, group: Group, code) -> Membership:
 def remove_member(*, organizer, group: Group, code) -> Membership:
     group = _lock(group)
     membership = _get_for_organizer(group, code)
-    if membership.state != ACTIVE:
+    if not membership.is_active:
         raise ValidationError("That person is not an active member.")
     if membership.user_id == organizer.pk:
         raise ValidationError("To leave the group yourself, use Leave group.")
@@ -222,7 +210,7 @@ def change_role(*, organizer, group: Group, code, role: str) -> Membership:
     if role not in Membership.Role.values:
         raise ValidationError("Choose organizer, facilitator or member.")
     membership = _get_for_organizer(group, code)
-    if membership.state != ACTIVE:
+    if not membership.is_active:
         raise ValidationError("Only active members can have a role.")
     if role != ORGANIZER and is_last_organizer(membership):
         raise ValidationError("A group needs at least one organizer.")
@@ -282,7 +270,7 @@ MEETING_FIELDS = [
 
 
 def _notify_members(group: Group, *, kind: str, message: str, url: str, skip=None):
-    memberships = group.memberships.filter(state=ACTIVE).select_related("user")
+    memberships = group.memberships.active().select_related("user")
     if skip is not None:
         memberships = memberships.exclude(user=skip)
     for membership in memberships:
@@ -308,7 +296,7 @@ def update_group(*, form, organizer) -> Group:
         if getattr(before, name if name != "place" else "place_id")
         != getattr(group, name if name != "place" else "place_id")
     ]
-    if changed and group.status in (Group.Status.ACTIVE, Group.Status.PAUSED):
+    if changed and (group.is_active or group.is_paused):
         _notify_members(
             group,
             kind="group_details_changed",
@@ -363,12 +351,12 @@ def set_group_status(*, organizer, group: Group, status: str) -> Group:
     if status not in STATUS_CHANGES:
         raise ValidationError("Choose pause, resume or archive.")
     allowed_from, message = STATUS_CHANGES[status]
-    if group.status == Group.Status.PENDING:
+    if group.is_pending:
         raise ValidationError(
             "This group is waiting for a moderator's review; you can pause or "
             "archive it once it is live."
         )
-    if group.status == Group.Status.ARCHIVED:
+    if group.is_archived:
         raise ValidationError("This group is archived and can't be reopened here.")
     if group.status not in allowed_from:
         raise ValidationError(
@@ -384,9 +372,7 @@ def set_group_status(*, organizer, group: Group, status: str) -> Group:
         skip=organizer,
     )
     if status == Group.Status.ARCHIVED:
-        for membership in group.memberships.filter(state=PENDING).select_related(
-            "user"
-        ):
+        for membership in group.memberships.pending().select_related("user"):
             membership.state = Membership.State.DECLINED
             membership.answer = ""
             membership.save(update_fields=["state", "answer", "updated_at"])
@@ -403,7 +389,7 @@ def set_group_status(*, organizer, group: Group, status: str) -> Group:
 @transaction.atomic
 def approve_group(*, group: Group, moderator) -> Group:
     group = _lock(group)
-    if group.status != Group.Status.PENDING:
+    if not group.is_pending:
         raise ValidationError("This group has already been reviewed.")
     group.status = Group.Status.ACTIVE
     group.save(update_fields=["status", "updated_at"])

@@ -8,6 +8,7 @@ import time
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import MD5PasswordHasher
+from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.utils import timezone
 
@@ -47,6 +48,11 @@ def make_user(username: str, *, verified: bool = True, **overrides) -> User:
     user = User.objects.create_user(username, email=email, password=PASSWORD, **fields)
     EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
     return user
+
+
+def messages_of(response) -> list[str]:
+    """The texts of the messages the response's request queued for the next page."""
+    return [str(message) for message in get_messages(response.wsgi_request)]
 
 
 @pytest.fixture(autouse=True)

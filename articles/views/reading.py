@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
@@ -7,6 +6,7 @@ from articles import services, threads
 from articles.forms import CommentForm
 from articles.models import Article, Author
 from groups.models import Topic
+from groups_site.lib.pagination import paginate
 
 ARTICLES_PER_PAGE = 12
 FEATURED_ARTICLES = 3
@@ -19,7 +19,7 @@ def article_list(request):
     featured = list(articles.filter(is_featured=True)[:FEATURED_ARTICLES])
     # Featured articles sit on top of the first page, so the list leaves them out.
     latest = articles.exclude(pk__in=[article.pk for article in featured])
-    page_obj = Paginator(latest, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    page_obj = paginate(latest, request.GET.get("page"), per_page=ARTICLES_PER_PAGE)
     context = {
         "featured": featured if page_obj.number == 1 else [],
         "page_obj": page_obj,
@@ -32,7 +32,7 @@ def article_list(request):
 def article_topic(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
     articles = Article.objects.published().filter(topics=topic).with_card_data()
-    page_obj = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    page_obj = paginate(articles, request.GET.get("page"), per_page=ARTICLES_PER_PAGE)
     context = {"topic": topic, "page_obj": page_obj}
     return render(request, "articles/article_topic.html", context)
 

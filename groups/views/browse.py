@@ -1,41 +1,58 @@
+from dataclasses import dataclass
+from functools import cached_property
+
 from django.conf import settings
-from django.core.cache import cache
-from django.core.paginator import Paginator
+from django.http import QueryDict
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
 from groups import search
 from groups.forms import GroupSearchForm
 from groups.search import place_suggestions
+from groups_site.lib.pagination import paginate
 
 GROUPS_PER_PAGE = 20
+
+
+@dataclass
+class GroupListing:
+    """The /groups/ search for a query string, worked out only when the template
+    asks: a page served from the cache runs none of its queries."""
+
+    params: QueryDict
+
+    @cached_property
+    def form(self) -> GroupSearchForm:
+        return GroupSearchForm(self.params)
+
+    @cached_property
+    def search(self) -> search.GroupSearch | None:
+        return self.form.to_search() if self.form.is_valid() else None
+
+    @cached_property
+    def page_obj(self):
+        if self.search is None:
+            return None
+        page = self.params.get("page")
+        return paginate(self.search.results(), page, per_page=GROUPS_PER_PAGE)
+
+    @cached_property
+    def cache_key(self) -> str | None:
+        """What the cached fragments vary on, or None: not cached at all."""
+        return search.listing_cache_key(self.params)
+
+    @property
+    def cache_seconds(self) -> int:
+        return settings.GROUP_LISTING_CACHE_SECONDS
 
 
 @require_safe
 def group_list(request):
     # The search form and results hold nothing personal (GET only, no CSRF token),
-    # so the rendered part is shared between visitors; see search.listing_cache_key.
+    # so the template caches them for every visitor: see search.listing_cache_key.
     search.remember_searched_place(request)
-    key = search.listing_cache_key(request.GET)
-    cached = cache.get(key) if key else None
-    if cached is None:
-        form = GroupSearchForm(request.GET)
-        group_search = page_obj = None
-        if form.is_valid():
-            group_search = form.to_search()
-            paginator = Paginator(group_search.results(), GROUPS_PER_PAGE)
-            page_obj = paginator.get_page(request.GET.get("page"))
-        context = {"form": form, "search": group_search, "page_obj": page_obj}
-        cached = {
-            "title": render_to_string("groups/includes/group_list_title.html", context),
-            "body": render_to_string(
-                "groups/includes/group_list_body.html", context, request=request
-            ),
-        }
-        if key:
-            cache.set(key, cached, settings.GROUP_LISTING_CACHE_SECONDS)
-    return render(request, "groups/group_list.html", cached)
+    listing = GroupListing(request.GET)
+    return render(request, "groups/group_list.html", {"listing": listing})
 
 
 @require_safe

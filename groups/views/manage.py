@@ -15,10 +15,9 @@ STATUS_MESSAGES = {
     Group.Status.ACTIVE: "{name} is meeting again. Its members have been told.",
     Group.Status.ARCHIVED: "{name} is archived. Its members have been told.",
 }
-
-
-def _is_htmx(request) -> bool:
-    return request.headers.get("HX-Request") == "true"
+GROUP_CREATE_LIMITED = (
+    "You've listed several groups in a short while. Please try again later."
+)
 
 
 @login_required
@@ -27,11 +26,7 @@ def group_create(request):
         form = GroupForm(request.POST)
         if form.is_valid():
             if is_rate_limited(request, "group_create"):
-                form.add_error(
-                    None,
-                    "You've listed several groups in a short while. Please try "
-                    "again later.",
-                )
+                form.add_error(None, GROUP_CREATE_LIMITED)
                 return render(
                     request, "groups/group_create.html", {"form": form}, status=429
                 )
@@ -70,23 +65,15 @@ def group_review(request, slug):
 @login_required
 def group_manage(request, slug):
     group, membership = access.get_group_for_organizer(request.user, slug)
-    people = group.memberships.select_related("user").order_by("created_at")
-    requests = people.filter(state=Membership.State.PENDING)
-    members = sorted(
-        people.filter(state=Membership.State.ACTIVE),
-        key=lambda m: (Membership.Role.values.index(m.role), m.user.public_name),
-    )
-    return render(
-        request,
-        "groups/group_manage.html",
-        {
-            "group": group,
-            "membership": membership,
-            "requests": requests,
-            "members": members,
-            "role_choices": Membership.Role.choices,
-        },
-    )
+    people = group.memberships.select_related("user")
+    context = {
+        "group": group,
+        "membership": membership,
+        "requests": people.pending().order_by("created_at"),
+        "members": people.active().in_roster_order(),
+        "role_choices": Membership.Role.choices,
+    }
+    return render(request, "groups/group_manage.html", context)
 
 
 @login_required
@@ -141,39 +128,35 @@ def group_link_rotate(request, slug):
     return render(request, "groups/group_link_rotate.html", {"group": group})
 
 
+def _request_row(request, group: Group, membership: Membership, **context):
+    """The request's row on the organizer tools page, for htmx to swap in."""
+    context |= {"group": group, "membership": membership}
+    return render(request, "groups/includes/manage_request_row.html", context)
+
+
+def _answer_outcome(membership: Membership, group: Group, *, approve: bool) -> str:
+    name = membership.user.public_name
+    if approve:
+        return f"{name} is now a member of {group.name}."
+    return f"You declined {name}’s request. We let them know, kindly."
+
+
 def _answer_request(request, slug, code, *, approve: bool):
     group, _ = access.get_group_for_organizer(request.user, slug)
     answer = services.approve_request if approve else services.decline_request
     try:
         membership = answer(organizer=request.user, group=group, code=code)
     except ValidationError as error:
-        if _is_htmx(request):
-            membership = get_object_or_404(
-                group.memberships.select_related("user"), code=code
-            )
-            return render(
-                request,
-                "groups/includes/manage_request_row.html",
-                {
-                    "group": group,
-                    "membership": membership,
-                    "error": " ".join(error.messages),
-                },
-            )
-        message_error(request, error)
-        return redirect("groups:group_manage", slug=group.slug)
-    name = membership.user.public_name
-    if approve:
-        outcome = f"{name} is now a member of {group.name}."
-    else:
-        outcome = f"You declined {name}’s request. We let them know, kindly."
-    if _is_htmx(request):
+        if not request.htmx:
+            message_error(request, error)
+            return redirect("groups:group_manage", slug=group.slug)
+        people = group.memberships.select_related("user")
+        membership = get_object_or_404(people, code=code)
+        return _request_row(request, group, membership, error=" ".join(error.messages))
+    outcome = _answer_outcome(membership, group, approve=approve)
+    if request.htmx:
         # Swapped in place of the request; the page's live region announces it.
-        return render(
-            request,
-            "groups/includes/manage_request_row.html",
-            {"group": group, "membership": membership, "outcome": outcome},
-        )
+        return _request_row(request, group, membership, outcome=outcome)
     messages.success(request, outcome)
     return redirect("groups:group_manage", slug=group.slug)
 
@@ -194,9 +177,7 @@ def membership_decline(request, slug, code):
 def membership_remove(request, slug, code):
     group, _ = access.get_group_for_organizer(request.user, slug)
     membership = get_object_or_404(
-        group.memberships.select_related("user"),
-        code=code,
-        state=Membership.State.ACTIVE,
+        group.memberships.active().select_related("user"), code=code
     )
     if membership.user_id == request.user.pk:
         return redirect("groups:group_leave", slug=group.slug)

@@ -10,6 +10,20 @@ from groups.forms import JoinForm, MembershipVisibilityForm
 from groups.models import Membership
 from groups.views import is_rate_limited, message_error
 
+JOIN_LIMITED = (
+    "You've asked to join groups many times in a short while. Please wait a while "
+    "and try again."
+)
+
+
+def _joined_message(membership: Membership, group) -> str:
+    if membership.is_active:
+        return f"Welcome to {group.name}! You can now see where and when it meets."
+    return (
+        f"Your request to join {group.name} is sent. We will let you know here "
+        "when an organizer answers."
+    )
+
 
 @require_POST
 def group_join(request, slug):
@@ -21,34 +35,19 @@ def group_join(request, slug):
     if not form.is_valid():
         for error in form.errors.get("answer", []):
             messages.error(request, error)
-        return redirect(group)
     # Each ask tells the organizers: asking, withdrawing and asking again must not
     # become a way to flood them.
-    if is_rate_limited(request, "group_join", key=f"{request.user.pk}:{group.pk}"):
-        messages.error(
-            request,
-            "You've asked to join groups many times in a short while. Please wait "
-            "a while and try again.",
-        )
-        return redirect(group)
-    try:
-        membership = services.join_group(
-            user=request.user, group=group, answer=form.cleaned_data["answer"]
-        )
-    except ValidationError as error:
-        message_error(request, error)
-        return redirect(group)
-    if membership.state == Membership.State.ACTIVE:
-        messages.success(
-            request,
-            f"Welcome to {group.name}! You can now see where and when it meets.",
-        )
+    elif is_rate_limited(request, "group_join", key=f"{request.user.pk}:{group.pk}"):
+        messages.error(request, JOIN_LIMITED)
     else:
-        messages.success(
-            request,
-            f"Your request to join {group.name} is sent. We will let you know "
-            "here when an organizer answers.",
-        )
+        try:
+            membership = services.join_group(
+                user=request.user, group=group, answer=form.cleaned_data["answer"]
+            )
+        except ValidationError as error:
+            message_error(request, error)
+        else:
+            messages.success(request, _joined_message(membership, group))
     return redirect(group)
 
 
@@ -108,24 +107,14 @@ def membership_visibility(request, slug):
 @login_required
 def my_groups(request):
     # Only ever her own memberships: this page takes no user from the URL.
-    memberships = (
-        Membership.objects.filter(
-            user=request.user,
-            state__in=[Membership.State.ACTIVE, Membership.State.PENDING],
-        )
+    mine = (
+        Membership.objects.filter(user=request.user)
         .select_related("group__place")
         .order_by("group__name")
     )
-    organizing, member_of, waiting = [], [], []
-    for membership in memberships:
-        if membership.state == Membership.State.PENDING:
-            waiting.append(membership)
-        elif membership.role == Membership.Role.ORGANIZER:
-            organizing.append(membership)
-        else:
-            member_of.append(membership)
-    return render(
-        request,
-        "groups/my_groups.html",
-        {"organizing": organizing, "member_of": member_of, "waiting": waiting},
-    )
+    context = {
+        "organizing": mine.organizers(),
+        "member_of": mine.active().exclude(role=Membership.Role.ORGANIZER),
+        "waiting": mine.pending(),
+    }
+    return render(request, "groups/my_groups.html", context)

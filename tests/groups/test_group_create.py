@@ -1,21 +1,11 @@
 import re
 
 import pytest
-from django.contrib.messages import get_messages
 
 from groups.models import DEFAULT_GROUND_RULES, Group, Membership, Topic
-from tests.conftest import make_group, make_place
+from tests.conftest import make_group, make_place, messages_of
 
 URL = "/groups/new/"
-
-
-def messages_of(response) -> list[str]:
-    return [str(message) for message in get_messages(response.wsgi_request)]
-
-
-@pytest.fixture
-def leeds(db):
-    return make_place("Leeds", timezone="Europe/London")
 
 
 def form_data(**overrides) -> dict:
@@ -376,7 +366,7 @@ def test_it_limits_how_many_groups_she_lists(client, settings, alice, leeds):
     ]
 
 
-def test_its_default_limit_allows_a_few_groups(client, alice, leeds):
+def test_it_allows_a_few_groups_by_default(client, alice, leeds):
     client.force_login(alice)
 
     statuses = [
@@ -386,7 +376,7 @@ def test_its_default_limit_allows_a_few_groups(client, alice, leeds):
     assert statuses == [302, 302, 302, 429]
 
 
-def test_a_form_with_mistakes_does_not_count(client, settings, alice, leeds):
+def test_it_does_not_count_a_form_with_mistakes(client, settings, alice, leeds):
     settings.ACCOUNT_RATE_LIMITS = {
         **settings.ACCOUNT_RATE_LIMITS,
         "group_create": "1/d/user",

@@ -1,22 +1,12 @@
 import re
 
 import pytest
-from django.contrib.messages import get_messages
 
 from accounts.models import Notification
 from groups.models import Group
-from tests.conftest import make_group, make_place
+from tests.conftest import make_group, make_place, messages_of
 
 URL = "/groups/tuesday-evening-circle/manage/edit/"
-
-
-def messages_of(response) -> list[str]:
-    return [str(message) for message in get_messages(response.wsgi_request)]
-
-
-@pytest.fixture
-def leeds(db):
-    return make_place("Leeds")
 
 
 @pytest.fixture

@@ -1,19 +1,14 @@
 import pytest
-from django.contrib.messages import get_messages
 
 from accounts.models import Notification
 from groups.models import Group, Membership
-from tests.conftest import make_group, make_user
+from tests.conftest import make_group, make_user, messages_of
 
 URL = "/groups/tuesday-evening-circle/join/"
 
 
-def messages_of(response) -> list[str]:
-    return [str(message) for message in get_messages(response.wsgi_request)]
-
-
 @pytest.fixture
-def approval_group(alice):
+def group_with_question(alice):
     return make_group(
         organizer=alice,
         join_policy=Group.JoinPolicy.APPROVAL,
@@ -71,14 +66,14 @@ def test_it_joins_an_open_group_at_once(client, group, alice, charlie):
 
 
 def test_it_asks_to_join_an_approval_group_with_her_answer(
-    client, approval_group, alice, charlie
+    client, group_with_question, alice, charlie
 ):
     client.force_login(charlie)
 
     response = client.post(URL, {"answer": "  Someone to talk to.  "})
 
     assert response.status_code == 302
-    membership = Membership.objects.get(group=approval_group, user=charlie)
+    membership = Membership.objects.get(group=group_with_question, user=charlie)
     assert membership.state == Membership.State.PENDING
     assert membership.answer == "Someone to talk to."
     assert "is sent" in messages_of(response)[0]
@@ -90,7 +85,7 @@ def test_it_asks_to_join_an_approval_group_with_her_answer(
 
 
 def test_it_needs_an_answer_when_the_organizers_ask_a_question(
-    client, approval_group, charlie
+    client, group_with_question, charlie
 ):
     client.force_login(charlie)
 
@@ -101,7 +96,7 @@ def test_it_needs_an_answer_when_the_organizers_ask_a_question(
     assert messages_of(response) == ["Please answer the organizer's question."]
 
 
-def test_it_refuses_an_answer_that_is_too_long(client, approval_group, charlie):
+def test_it_refuses_an_answer_that_is_too_long(client, group_with_question, charlie):
     client.force_login(charlie)
 
     response = client.post(URL, {"answer": "x" * 1001})
@@ -122,7 +117,7 @@ def test_it_does_nothing_twice_on_a_double_submit(client, group, alice, charlie)
 
 
 def test_it_keeps_a_pending_request_as_it_is_on_a_second_submit(
-    client, approval_group, charlie
+    client, group_with_question, charlie
 ):
     client.force_login(charlie)
 
@@ -177,9 +172,9 @@ def test_it_welcomes_back_a_member_who_left(client, group, charlie):
     assert membership.state == Membership.State.ACTIVE
 
 
-def test_it_lets_someone_declined_ask_again(client, approval_group, charlie):
+def test_it_lets_someone_declined_ask_again(client, group_with_question, charlie):
     Membership.objects.create(
-        group=approval_group, user=charlie, state=Membership.State.DECLINED
+        group=group_with_question, user=charlie, state=Membership.State.DECLINED
     )
     client.force_login(charlie)
 
@@ -226,7 +221,7 @@ SLOW_DOWN = (
 )
 
 
-def test_it_limits_asking_again_and_again(client, approval_group, alice, charlie):
+def test_it_limits_asking_again_and_again(client, group_with_question, alice, charlie):
     client.force_login(charlie)
 
     for _ in range(25):
@@ -244,14 +239,14 @@ def test_it_limits_asking_again_and_again(client, approval_group, alice, charlie
 
 
 def test_it_limits_asking_again_after_a_decline(
-    client, settings, approval_group, alice, charlie
+    client, settings, group_with_question, alice, charlie
 ):
     settings.ACCOUNT_RATE_LIMITS = {
         **settings.ACCOUNT_RATE_LIMITS,
         "group_join": "1/d/key",
     }
     Membership.objects.create(
-        group=approval_group, user=charlie, state=Membership.State.DECLINED
+        group=group_with_question, user=charlie, state=Membership.State.DECLINED
     )
     client.force_login(charlie)
 
@@ -283,7 +278,9 @@ def test_it_limits_joining_many_groups(client, settings, alice, charlie):
     assert sorted(slug for (slug,) in joined) == ["first", "second"]
 
 
-def test_its_limit_is_per_person(client, settings, approval_group, alice, charlie):
+def test_it_limits_each_person_separately(
+    client, settings, group_with_question, alice, charlie
+):
     settings.ACCOUNT_RATE_LIMITS = {
         **settings.ACCOUNT_RATE_LIMITS,
         "group_join": "1/h/user",
@@ -297,5 +294,6 @@ def test_its_limit_is_per_person(client, settings, approval_group, alice, charli
 
     assert "is sent" in messages_of(response)[-1]
     assert (
-        approval_group.memberships.filter(state=Membership.State.PENDING).count() == 2
+        group_with_question.memberships.filter(state=Membership.State.PENDING).count()
+        == 2
     )

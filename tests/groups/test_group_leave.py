@@ -1,14 +1,9 @@
 import pytest
-from django.contrib.messages import get_messages
 
 from groups.models import Group, Membership
-from tests.conftest import make_group, make_user
+from tests.conftest import make_group, make_user, messages_of
 
 URL = "/groups/tuesday-evening-circle/leave/"
-
-
-def messages_of(response) -> list[str]:
-    return [str(message) for message in get_messages(response.wsgi_request)]
 
 
 def test_it_requires_login(client, group):

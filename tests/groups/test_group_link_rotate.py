@@ -4,14 +4,9 @@ link, and the old one stops working."""
 from html import unescape
 
 import pytest
-from django.contrib.messages import get_messages
 
 from groups.models import Group
-from tests.conftest import make_group, submit_form
-
-
-def messages_of(response) -> list[str]:
-    return [str(message) for message in get_messages(response.wsgi_request)]
+from tests.conftest import make_group, messages_of, submit_form
 
 
 @pytest.fixture

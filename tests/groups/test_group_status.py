@@ -1,15 +1,10 @@
 import pytest
-from django.contrib.messages import get_messages
 
 from accounts.models import Notification
 from groups.models import Group, Membership
-from tests.conftest import make_group, make_user
+from tests.conftest import make_group, make_user, messages_of
 
 URL = "/groups/tuesday-evening-circle/manage/status/"
-
-
-def messages_of(response) -> list[str]:
-    return [str(message) for message in get_messages(response.wsgi_request)]
 
 
 def status_of(group) -> str:

@@ -1,25 +1,7 @@
-import pytest
-from django.contrib.messages import get_messages
-
 from groups.models import Group, Membership
-from tests.conftest import make_group
+from tests.conftest import make_group, messages_of
 
 URL = "/groups/tuesday-evening-circle/withdraw/"
-
-
-def messages_of(response) -> list[str]:
-    return [str(message) for message in get_messages(response.wsgi_request)]
-
-
-@pytest.fixture
-def request_to_join(alice, charlie):
-    group = make_group(organizer=alice, join_policy=Group.JoinPolicy.APPROVAL)
-    return Membership.objects.create(
-        group=group,
-        user=charlie,
-        state=Membership.State.PENDING,
-        answer="I just moved here.",
-    )
 
 
 def test_it_requires_login(client, request_to_join):

@@ -1,41 +1,13 @@
 import uuid
 
-import pytest
-from django.contrib.messages import get_messages
-
 from accounts.models import Notification
 from groups.models import Group, Membership
-from tests.conftest import make_group, make_place, make_user
-
-
-def messages_of(response) -> list[str]:
-    return [str(message) for message in get_messages(response.wsgi_request)]
-
-
-@pytest.fixture
-def approval_group(alice, bob):
-    return make_group(
-        organizer=alice, members=[bob], join_policy=Group.JoinPolicy.APPROVAL
-    )
-
-
-@pytest.fixture
-def request_to_join(approval_group, charlie):
-    return Membership.objects.create(
-        group=approval_group,
-        user=charlie,
-        state=Membership.State.PENDING,
-        answer="I just moved here.",
-    )
+from tests.conftest import make_group, make_place, make_user, messages_of
+from tests.groups.conftest import state_of
 
 
 def url_for(membership) -> str:
     return f"/groups/tuesday-evening-circle/manage/members/{membership.code}/approve/"
-
-
-def state_of(membership) -> str:
-    membership.refresh_from_db()
-    return membership.state
 
 
 def test_it_requires_login(client, request_to_join):

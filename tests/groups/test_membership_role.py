@@ -1,13 +1,8 @@
 import pytest
-from django.contrib.messages import get_messages
 
 from accounts.models import Notification
 from groups.models import Membership
-from tests.conftest import make_user
-
-
-def messages_of(response) -> list[str]:
-    return [str(message) for message in get_messages(response.wsgi_request)]
+from tests.conftest import make_user, messages_of
 
 
 def url_for(membership) -> str:

@@ -3,18 +3,12 @@ her name in the member list."""
 
 from html import unescape
 
-from django.contrib.messages import get_messages
-
 from groups import services
 from groups.models import Membership
-from tests.conftest import make_user, submit_form
+from tests.conftest import make_user, messages_of, submit_form
 
 URL = "/groups/tuesday-evening-circle/membership/visibility/"
 GROUP_URL = "/groups/tuesday-evening-circle/"
-
-
-def messages_of(response) -> list[str]:
-    return [str(message) for message in get_messages(response.wsgi_request)]
 
 
 def is_visible(user) -> bool:
@@ -90,7 +84,7 @@ def test_it_hides_her_name_again(client, group, bob):
     assert not is_visible(bob)
 
 
-def test_rejoining_starts_hidden_again(group, bob):
+def test_it_hides_her_name_again_when_she_rejoins(group, bob):
     Membership.objects.filter(user=bob).update(is_visible_to_members=True)
 
     services.leave_group(user=bob, group=group)

@@ -169,7 +169,7 @@ def test_it_takes_every_longitude_near_a_pole():
     assert south == -90
 
 
-def test_its_box_holds_every_point_within_the_radius():
+def test_it_boxes_every_point_within_the_radius():
     rng = random.Random(7)
     for _ in range(2000):
         origin = (rng.uniform(-89, 89), rng.uniform(-180, 180))
@@ -341,6 +341,24 @@ def test_it_resolves_the_largest_matching_place_first(db):
     assert resolve_place("Atlantis") == (None, [])
     assert place_query(texas) == "Paris, Texas"
     assert place_query(paris) == "Paris, France"
+
+
+def test_it_resolves_a_town_named_with_region_and_country(db):
+    texas = place(
+        "Paris",
+        (33.66094, -95.55551),
+        geonames_id=4717560,
+        region="Texas",
+        region_search="texas",
+        country="United States",
+        country_search="united states",
+        country_code="US",
+        population=25171,
+    )
+
+    assert resolve_place("Paris, Texas, United States") == (texas, [])
+    assert resolve_place("Paris, Lamar County, US") == (texas, [])
+    assert resolve_place(", Texas") == (None, [])
 
 
 def test_it_suggests_each_place_once(db):

@@ -54,7 +54,7 @@ concurrent = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @concurrent
-def test_two_simultaneous_joins_create_one_membership():
+def test_it_creates_one_membership_for_two_simultaneous_joins():
     alice, charlie = make_user("alice"), make_user("charlie")
     group = make_group(organizer=alice)
 
@@ -70,7 +70,7 @@ def test_two_simultaneous_joins_create_one_membership():
 
 
 @concurrent
-def test_simultaneous_joins_never_overfill_a_group():
+def test_it_never_overfills_a_group_on_simultaneous_joins():
     alice, bob = make_user("alice"), make_user("bob")
     group = make_group(organizer=alice, members=[bob], capacity=3)
     joiners = [make_user(f"joiner{number}") for number in range(6)]
@@ -87,7 +87,7 @@ def test_simultaneous_joins_never_overfill_a_group():
 
 
 @concurrent
-def test_simultaneous_approvals_never_overfill_a_group():
+def test_it_never_overfills_a_group_on_simultaneous_approvals():
     alice, bob = make_user("alice"), make_user("bob")
     group = make_group(
         organizer=alice,
@@ -116,7 +116,7 @@ def test_simultaneous_approvals_never_overfill_a_group():
 
 
 @concurrent
-def test_two_organizers_leaving_at_once_leave_one_behind():
+def test_it_keeps_one_of_two_organizers_leaving_at_once():
     alice, dora = make_user("alice"), make_user("dora")
     group = make_group(organizer=alice)
     Membership.objects.create(group=group, user=dora, role="organizer", state="active")
@@ -132,7 +132,7 @@ def test_two_organizers_leaving_at_once_leave_one_behind():
 
 
 @concurrent
-def test_demoting_each_other_at_once_leaves_one_organizer():
+def test_it_keeps_one_organizer_when_two_demote_each_other_at_once():
     alice, dora = make_user("alice"), make_user("dora")
     group = make_group(organizer=alice)
     doras = Membership.objects.create(
@@ -155,14 +155,14 @@ def test_demoting_each_other_at_once_leaves_one_organizer():
 # The last organizer --------------------------------------------------------------
 
 
-def test_the_last_organizer_cannot_leave(group, alice):
+def test_it_refuses_to_let_the_last_organizer_leave(group, alice):
     with pytest.raises(ValidationError):
         services.leave_group(user=alice, group=group)
 
     assert Membership.objects.get(user=alice).is_organizer
 
 
-def test_the_last_organizer_cannot_be_demoted(group, alice):
+def test_it_refuses_to_demote_the_last_organizer(group, alice):
     code = Membership.objects.get(user=alice).code
 
     with pytest.raises(ValidationError, match="at least one organizer"):
@@ -171,7 +171,7 @@ def test_the_last_organizer_cannot_be_demoted(group, alice):
     assert Membership.objects.get(user=alice).is_organizer
 
 
-def test_the_last_organizer_cannot_be_removed(group, alice, moderator):
+def test_it_refuses_to_remove_the_last_organizer(group, alice, moderator):
     code = Membership.objects.get(user=alice).code
 
     with pytest.raises(ValidationError, match="at least one organizer"):
@@ -180,7 +180,7 @@ def test_the_last_organizer_cannot_be_removed(group, alice, moderator):
     assert Membership.objects.get(user=alice).is_organizer
 
 
-def test_is_last_organizer(group, alice, bob):
+def test_it_knows_the_last_organizer(group, alice, bob):
     alices = Membership.objects.get(user=alice)
     assert services.is_last_organizer(alices)
     assert not services.is_last_organizer(Membership.objects.get(user=bob))
@@ -191,7 +191,7 @@ def test_is_last_organizer(group, alice, bob):
     assert not services.is_last_organizer(alices)
 
 
-def test_a_pending_organizer_does_not_count(group, alice):
+def test_it_does_not_count_a_pending_organizer(group, alice):
     Membership.objects.create(
         group=group, user=make_user("dora"), role="organizer", state="left"
     )
@@ -202,19 +202,19 @@ def test_a_pending_organizer_does_not_count(group, alice):
 # Other rules ----------------------------------------------------------------------
 
 
-def test_join_makes_an_open_group_member_active(group, charlie):
+def test_it_makes_a_member_of_an_open_group_active_at_once(group, charlie):
     membership = services.join_group(user=charlie, group=group)
 
     assert membership.state == Membership.State.ACTIVE
 
 
-def test_join_ignores_an_answer_to_an_open_group(group, charlie):
+def test_it_ignores_an_answer_to_an_open_group(group, charlie):
     membership = services.join_group(user=charlie, group=group, answer="Hello")
 
     assert membership.answer == ""
 
 
-def test_withdraw_deletes_only_a_pending_request(group, bob):
+def test_it_withdraws_only_a_pending_request(group, bob):
     with pytest.raises(ValidationError):
         services.withdraw_request(user=bob, group=group)
 
@@ -227,7 +227,7 @@ def slug_for(name: str, visibility=Group.Visibility.LISTED) -> str:
     return group.slug
 
 
-def test_a_listed_slug_skips_taken_and_reserved_slugs(group):
+def test_it_skips_taken_and_reserved_slugs_for_a_listed_group(group):
     assert slug_for("Tuesday Evening Circle") == "tuesday-evening-circle-2"
     assert slug_for("Mine") == "mine-2"
     assert slug_for("  ") == "group"
@@ -235,13 +235,13 @@ def test_a_listed_slug_skips_taken_and_reserved_slugs(group):
     assert len(slug_for("x" * 200)) == 120
 
 
-def test_a_listed_group_keeps_its_own_slug(group):
+def test_it_keeps_the_own_slug_of_a_listed_group(group):
     group.assign_slug()
 
     assert group.slug == "tuesday-evening-circle"
 
 
-def test_an_unlisted_slug_carries_80_random_bits():
+def test_it_gives_an_unlisted_group_80_random_bits():
     unlisted = Group.Visibility.UNLISTED
 
     slugs = {slug_for("Tuesday Evening Circle", unlisted) for _ in range(50)}
@@ -252,7 +252,7 @@ def test_an_unlisted_slug_carries_80_random_bits():
     assert len(slug_for("x" * 200, unlisted)) == 120 + 1 + 16
 
 
-def test_set_group_status_tells_members_but_not_the_organizer(group, alice, bob):
+def test_it_tells_members_but_not_the_organizer_of_a_status_change(group, alice, bob):
     services.set_group_status(organizer=alice, group=group, status="paused")
 
     group.refresh_from_db()
@@ -261,7 +261,7 @@ def test_set_group_status_tells_members_but_not_the_organizer(group, alice, bob)
     assert not Notification.objects.filter(recipient=alice).exists()
 
 
-def test_set_group_status_never_publishes_a_group_waiting_for_review(alice):
+def test_it_never_publishes_a_group_waiting_for_review_by_status(alice):
     group = make_group(organizer=alice, status=Group.Status.PENDING)
 
     with pytest.raises(ValidationError):
@@ -271,7 +271,7 @@ def test_set_group_status_never_publishes_a_group_waiting_for_review(alice):
     assert group.status == Group.Status.PENDING
 
 
-def test_notifications_about_others_name_only_their_display_name(group, alice):
+def test_it_names_others_only_by_display_name_in_notifications(group, alice):
     dora = make_user("dora", display_name="Dora", email="dora@secret.example")
 
     services.join_group(user=dora, group=group)
@@ -282,7 +282,7 @@ def test_notifications_about_others_name_only_their_display_name(group, alice):
     assert "dora@" not in message
 
 
-def test_forget_user_removes_her_memberships_but_keeps_her_groups(alice, bob):
+def test_it_forgets_her_memberships_but_keeps_her_groups(alice, bob):
     group = make_group(organizer=alice, members=[bob], place=make_place())
 
     services.forget_user(alice)
@@ -292,7 +292,7 @@ def test_forget_user_removes_her_memberships_but_keeps_her_groups(alice, bob):
     assert Membership.objects.filter(user=bob).exists()
 
 
-def test_export_user_data_lists_her_memberships(group, bob):
+def test_it_exports_her_memberships(group, bob):
     Membership.objects.filter(user=bob).update(answer="My answer")
 
     name, rows = services.export_user_data(bob)

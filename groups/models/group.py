@@ -1,7 +1,6 @@
 import base64
 import itertools
 import secrets
-import uuid
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
@@ -13,7 +12,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 from accounts.access import is_moderator
-from groups_site.lib.text import fold
+from groups.models.place import Place, Topic
 
 DEFAULT_GROUND_RULES = "\n".join(
     [
@@ -23,87 +22,6 @@ DEFAULT_GROUND_RULES = "\n".join(
         "No unsolicited advice; ask before offering ideas.",
     ]
 )
-
-
-class Topic(models.Model):
-    name = models.CharField(max_length=80, unique=True)
-    slug = models.SlugField(max_length=80, unique=True)
-    description = models.CharField(max_length=240, blank=True)
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("groups:group_list") + f"?topic={self.slug}"
-
-
-class PlaceQuerySet(models.QuerySet):
-    def matching(self, text: str):
-        """Places whose name starts with ``text`` (accents and case ignored), largest
-        first. "Portland, Maine" narrows by region or country after the comma."""
-        name, _, rest = text.partition(",")
-        places = self.filter(search_name__startswith=fold(name).strip())
-        qualifier = fold(rest).strip()
-        if qualifier:
-            places = places.filter(
-                Q(region_search__startswith=qualifier)
-                | Q(country_search__startswith=qualifier)
-                | Q(country_code__iexact=qualifier)
-            )
-        return places.order_by("-population", "name")
-
-
-class Place(models.Model):
-    """A city from the offline GeoNames gazetteer (`manage.py load_places`)."""
-
-    geonames_id = models.PositiveIntegerField(unique=True)
-    name = models.CharField(max_length=200)
-    ascii_name = models.CharField(max_length=200)
-    # Accent-folded, lower-case copies for prefix lookup: PostgreSQL's unaccent is
-    # an extension, which the embedded server does not ship.
-    search_name = models.CharField(max_length=200)
-    region = models.CharField(max_length=100, blank=True)
-    region_search = models.CharField(max_length=100, blank=True)
-    country_code = models.CharField(max_length=2)
-    country = models.CharField(max_length=100)
-    country_search = models.CharField(max_length=100)
-    latitude = models.FloatField()
-    longitude = models.FloatField()
-    population = models.PositiveIntegerField(default=0)
-    timezone = models.CharField(max_length=64)
-
-    objects = PlaceQuerySet.as_manager()
-
-    class Meta:
-        indexes = [
-            models.Index(
-                fields=["search_name"],
-                name="groups_place_search_prefix",
-                opclasses=["varchar_pattern_ops"],
-            ),
-            models.Index(fields=["latitude", "longitude"], name="groups_place_lat_lon"),
-        ]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(latitude__gte=-90, latitude__lte=90),
-                name="groups_place_latitude_range",
-            ),
-            models.CheckConstraint(
-                condition=Q(longitude__gte=-180, longitude__lte=180),
-                name="groups_place_longitude_range",
-            ),
-        ]
-
-    def __str__(self):
-        return self.label
-
-    @property
-    def label(self) -> str:
-        parts = [self.name, self.region, self.country]
-        return ", ".join(part for part in parts if part)
 
 
 # Paths under /groups/ that are pages, not groups.
@@ -128,8 +46,7 @@ class GroupQuerySet(models.QuerySet):
         """Groups anyone may find: listed and running (or taking a break). Unlisted,
         pending and archived groups never appear in search, lists, feeds or maps."""
         return self.filter(
-            visibility=Group.Visibility.LISTED,
-            status__in=[Group.Status.ACTIVE, Group.Status.PAUSED],
+            visibility=Group.Visibility.LISTED, status__in=Group.LISTED_STATUSES
         )
 
     def visible_to(self, user):
@@ -306,6 +223,9 @@ class Group(models.Model):
 
     objects = GroupQuerySet.as_manager()
 
+    # Statuses of a group anyone may find (if it is listed): see listed().
+    LISTED_STATUSES = (Status.ACTIVE, Status.PAUSED)
+
     class Meta:
         ordering = ["name"]
         indexes = [
@@ -371,8 +291,59 @@ class Group(models.Model):
         return self.format in (self.Format.IN_PERSON, self.Format.HYBRID)
 
     @property
-    def is_joinable(self) -> bool:
+    def is_hybrid(self) -> bool:
+        return self.format == self.Format.HYBRID
+
+    @property
+    def is_in_person(self) -> bool:
+        return self.format == self.Format.IN_PERSON
+
+    @property
+    def meets_online(self) -> bool:
+        """Online or hybrid: it has a meeting link and times members join from
+        anywhere."""
+        return self.format in (self.Format.ONLINE, self.Format.HYBRID)
+
+    @property
+    def needs_approval(self) -> bool:
+        return self.join_policy == self.JoinPolicy.APPROVAL
+
+    @property
+    def is_open(self) -> bool:
+        return self.join_policy == self.JoinPolicy.OPEN
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
+
+    @property
+    def is_active(self) -> bool:
         return self.status == self.Status.ACTIVE
+
+    @property
+    def is_paused(self) -> bool:
+        return self.status == self.Status.PAUSED
+
+    @property
+    def is_archived(self) -> bool:
+        return self.status == self.Status.ARCHIVED
+
+    @property
+    def is_indexable(self) -> bool:
+        """The page may be in search engines: the same rule as listed()."""
+        return (
+            self.visibility == self.Visibility.LISTED
+            and self.status in self.LISTED_STATUSES
+        )
+
+    def is_full(self, active_count: int | None = None) -> bool:
+        """Every place is taken. Counts the active members (a query) unless the
+        caller already knows ``active_count``."""
+        if not self.capacity:
+            return False
+        if active_count is None:
+            active_count = self.memberships.active().count()
+        return active_count >= self.capacity
 
     @property
     def ground_rules_list(self) -> list[str]:
@@ -419,108 +390,7 @@ class Group(models.Model):
             types.append("CF")
         if self.wheelchair_accessible:
             types.append("X")
-        if self.format in (self.Format.ONLINE, self.Format.HYBRID):
+        if self.meets_online:
             types.append("ONL")
         types.extend(code.upper() for code in self.languages)
         return types
-
-
-class Membership(models.Model):
-    class Role(models.TextChoices):
-        ORGANIZER = "organizer", "Organizer"
-        FACILITATOR = "facilitator", "Facilitator"
-        MEMBER = "member", "Member"
-
-    class State(models.TextChoices):
-        PENDING = "pending", "Asked to join"
-        ACTIVE = "active", "Member"
-        DECLINED = "declined", "Declined"
-        REMOVED = "removed", "Removed"
-        LEFT = "left", "Left"
-
-    # Memberships are private: URLs address them by this, never by a sequential id.
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    group = models.ForeignKey(
-        Group, on_delete=models.CASCADE, related_name="memberships"
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
-    )
-    role = models.CharField(max_length=12, choices=Role.choices, default=Role.MEMBER)
-    state = models.CharField(max_length=10, choices=State.choices)
-    answer = models.TextField(max_length=1000, blank=True)
-    # Her own choice; off until she turns it on, and again each time she joins.
-    is_visible_to_members = models.BooleanField(
-        "show my name to other members", default=False
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["group", "user"], name="groups_membership_one_per_user"
-            ),
-        ]
-        indexes = [
-            models.Index(fields=["group", "state"], name="groups_membership_state"),
-        ]
-
-    def __str__(self):
-        return f"{self.user} in {self.group} ({self.state}, {self.role})"
-
-    @property
-    def is_active(self) -> bool:
-        return self.state == self.State.ACTIVE
-
-    @property
-    def is_organizer(self) -> bool:
-        return self.is_active and self.role == self.Role.ORGANIZER
-
-
-class PrivateDetailView(models.Model):
-    """Each time someone is shown a group's street address or meeting link."""
-
-    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="+")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="private_detail_views",
-    )
-    viewed_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        indexes = [
-            models.Index(
-                fields=["user", "viewed_at"], name="groups_privateview_user_day"
-            )
-        ]
-
-    def __str__(self):
-        return (
-            f"{self.user} saw {self.group} details at {self.viewed_at:%Y-%m-%d %H:%M}"
-        )
-
-
-class AccessFlag(models.Model):
-    """An account that opened the private details of many groups in one day, for a
-    moderator to look at (someone may be hunting for a meeting place)."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="access_flags"
-    )
-    day = models.DateField()
-    group_count = models.PositiveIntegerField()
-    reviewed = models.BooleanField(default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-day"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["user", "day"], name="groups_accessflag_one_per_day"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.user}: {self.group_count} groups on {self.day}"

@@ -1,0 +1,8 @@
+from django.core.paginator import Page, Paginator
+
+
+def paginate(items, number, *, per_page: int) -> Page:
+    """The page ``number`` (as typed in the query string) of ``items``: the first
+    page for a missing or malformed number, the last for one past the end. Render
+    it with templates/includes/pagination.html."""
+    return Paginator(items, per_page).get_page(number)

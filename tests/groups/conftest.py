@@ -1,0 +1,46 @@
+"""Fixtures shared by the groups tests; the personas and make_* helpers are in
+tests/conftest.py."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from groups.models import Group, Membership
+from tests.conftest import make_group, make_place
+
+
+@pytest.fixture
+def approval_group(alice, bob):
+    """Tuesday Evening Circle, joined by approval: Alice organizes, Bob is in it."""
+    return make_group(
+        organizer=alice, members=[bob], join_policy=Group.JoinPolicy.APPROVAL
+    )
+
+
+@pytest.fixture
+def request_to_join(approval_group, charlie):
+    """Charlie asked to join the approval group and waits for an answer."""
+    return Membership.objects.create(
+        group=approval_group,
+        user=charlie,
+        state=Membership.State.PENDING,
+        answer="I just moved here.",
+    )
+
+
+def state_of(membership) -> str:
+    membership.refresh_from_db()
+    return membership.state
+
+
+@pytest.fixture
+def leeds(db):
+    return make_place("Leeds")
+
+
+def count_queries(client, url: str) -> int:
+    """How many queries a page costs, after a successful GET."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
