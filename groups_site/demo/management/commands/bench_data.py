@@ -12,7 +12,6 @@ creates one).
 import json
 import random
 import statistics
-import textwrap
 import time
 from datetime import date, timedelta
 from importlib import import_module
@@ -30,8 +29,8 @@ from accounts.models import User
 from articles import discussion
 from articles.models import Article, Author, Source
 from groups.models import Group, Membership, Place, Topic
-from groups_site.demo_articles import part_one
-from groups_site.demo_discussions import BIG_THREAD_LINES, add_big_thread
+from groups_site.demo import content
+from groups_site.demo.discussions import add_big_thread
 
 BENCH_PREFIX = "bench-group-"
 # Articles read under load: {slug: comments}.
@@ -206,7 +205,7 @@ def bench_article(slug: str, comments: int) -> Article:
     article = Article.objects.filter(slug=slug).first()
     if article is not None:
         return article
-    spec = part_one.ARTICLES[0]
+    spec = content.articles()[0]
     author, _ = Author.objects.get_or_create(
         slug="bench-author",
         defaults={"name": "Bench Author", "credentials": "LCSW", "bio": "Writes."},
@@ -219,7 +218,7 @@ def bench_article(slug: str, comments: int) -> Article:
         slug=slug,
         title=f"A discussion with {comments:,} comments",
         summary=spec["summary"],
-        body=textwrap.dedent(spec["body"]).strip(),
+        body=spec["body"],
         author=author,
         reviewer=reviewer,
         last_reviewed=date.today(),
@@ -260,7 +259,7 @@ def time_replies_into_threads(count: int) -> dict:
             for slug, article in articles.items():
                 parent = rng.choice(parents[slug])
                 author = rng.choice([p for p in people if p.pk != parent.author_id])
-                body = f"{rng.choice(BIG_THREAD_LINES)} ({n})"
+                body = f"{rng.choice(content.big_thread_lines())} ({n})"
                 started = time.perf_counter()
                 discussion.post_comment(
                     article=article, author=author, body=body, parent=parent

@@ -1,6 +1,6 @@
 """Demo content for development: `manage.py seed_demo`. Safe to run again: it
 updates what exists and creates what is missing. Later features add their own demo
-content here."""
+content in groups_site/demo/."""
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -11,41 +11,17 @@ from django.utils import timezone
 
 from accounts.models import User
 from groups.models import Place
-from groups_site.demo_articles import seed_articles, seed_authors
-from groups_site.demo_discussions import (
+from groups_site.demo import content
+from groups_site.demo.articles import seed_articles, seed_authors
+from groups_site.demo.discussions import (
     add_big_thread,
     demo_authors,
     featured_article,
     seed_discussions,
 )
-from groups_site.demo_groups import DEMO_MEMBERS, seed_groups
+from groups_site.demo.groups import seed_groups
 
 DEMO_PASSWORD = "kindred-demo-2026"
-
-DEMO_USERS = [
-    {
-        "username": "maya",
-        "display_name": "Maya",
-        "bio": "Finding my feet again after a hard few years. Tea, long walks, "
-        "and a stubborn vegetable patch.",
-        "role": "member",
-    },
-    {
-        "username": "rosa",
-        "display_name": "Rosa M.",
-        "bio": "Peer facilitator. I have been where many of you are, and I run "
-        "groups so nobody has to sit with it alone.",
-        "role": "organizer",
-    },
-    {
-        "username": "sam",
-        "display_name": "Sam",
-        "bio": "One of the Kindred moderators. Report anything that worries you "
-        "and we will look at it.",
-        "role": "moderator",
-        "is_staff": True,
-    },
-]
 
 
 class Command(BaseCommand):
@@ -85,8 +61,8 @@ class Command(BaseCommand):
             # Demo groups meet in real cities from the gazetteer.
             call_command("load_places", stdout=self.stdout, stderr=self.stderr)
         with transaction.atomic():
-            users = [self.seed_user(spec) for spec in DEMO_USERS]
-            members = [self.seed_user(spec) for spec in DEMO_MEMBERS]
+            users = [self.seed_user(spec) for spec in content.people()["user"]]
+            members = [self.seed_user(spec) for spec in content.people()["member"]]
             by_username = {user.username: user for user in users + members}
             groups = seed_groups(by_username, warn=self.warn)
             authors = seed_authors(by_username)
@@ -103,7 +79,7 @@ class Command(BaseCommand):
                 f"{len(users) + len(members)} demo accounts. Sign in with:"
             )
         )
-        for spec, user in zip(DEMO_USERS, users, strict=True):
+        for spec, user in zip(content.people()["user"], users, strict=True):
             self.stdout.write(
                 f"  {spec['role']:<10} {user.username:<6} / {DEMO_PASSWORD}"
                 f"   ({user.email})"

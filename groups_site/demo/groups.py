@@ -1,52 +1,14 @@
 """Demo groups for `manage.py seed_demo`: about forty groups in cities on six
 continents and online, with organizers, members and requests for the demo users.
 
-Every name, address and description here is invented. Groups are matched by slug,
-so running the seed again only fixes what differs from the specs below."""
+The groups are data, in data/groups/*.toml; every name, address and description
+there is invented. Groups are matched by slug, so running the seed again only fixes
+what differs from the specs."""
 
 from datetime import time
 
 from groups.models import DEFAULT_GROUND_RULES, Group, Membership, Place, Topic
-from groups_site.demo_groups.africa_asia_pacific import GROUPS as AFRICA_ASIA_PACIFIC
-from groups_site.demo_groups.americas import GROUPS as AMERICAS
-from groups_site.demo_groups.britain import GROUPS as BRITAIN
-from groups_site.demo_groups.europe import GROUPS as EUROPE
-from groups_site.demo_groups.online import GROUPS as ONLINE
-
-DEMO_GROUPS = BRITAIN + EUROPE + AMERICAS + AFRICA_ASIA_PACIFIC + ONLINE
-
-# Extra demo accounts so that organizer tools and member lists are not empty.
-# Display names are first names or pseudonyms, as many real members choose.
-DEMO_MEMBERS = [
-    {"username": "wren", "display_name": "Wren", "bio": "Morning person, slowly."},
-    {
-        "username": "marigold",
-        "display_name": "Marigold",
-        "bio": "Coach by day, terrible gardener by weekend.",
-    },
-    {
-        "username": "juniper",
-        "display_name": "Juniper K.",
-        "bio": "I help run a few groups. Ask me anything about how they work.",
-    },
-    {"username": "heron", "display_name": "Heron", "bio": "Quiet, but listening."},
-    {
-        "username": "tala",
-        "display_name": "Tala",
-        "bio": "New city, new start. Looking for good company and good coffee.",
-    },
-    {"username": "clover", "display_name": "Clover", "bio": ""},
-    {
-        "username": "fern",
-        "display_name": "Fern A.",
-        "bio": "Counsellor and long-time volunteer.",
-    },
-    {
-        "username": "sunny",
-        "display_name": "Sunny",
-        "bio": "Two small children, one big dog.",
-    },
-]
+from groups_site.demo import content
 
 # Fields copied from a spec onto the Group as they are.
 PLAIN_FIELDS = [
@@ -62,7 +24,6 @@ PLAIN_FIELDS = [
     "venue_notes",
     "online_link",
     "online_notes",
-    "meeting_day",
     "schedule_note",
     "capacity",
     "cost",
@@ -123,6 +84,7 @@ def tidy(text: str) -> str:
 
 def group_fields(spec: dict, place: Place | None) -> dict:
     fields = {**DEFAULTS, **{k: spec[k] for k in PLAIN_FIELDS if k in spec}}
+    fields["meeting_day"] = Group.Weekday[spec["meeting_day"].upper()]
     fields["description"] = tidy(spec["description"])
     extra_rules = spec.get("extra_rules", [])
     fields["ground_rules"] = "\n".join([DEFAULT_GROUND_RULES, *extra_rules])
@@ -133,9 +95,10 @@ def group_fields(spec: dict, place: Place | None) -> dict:
     return fields
 
 
-def find_place(city: tuple[str, str] | None, cache: dict) -> Place | None:
+def find_place(city: list[str] | None, cache: dict) -> Place | None:
     if city is None:
         return None
+    city = tuple(city)
     if city not in cache:
         name, country_code = city
         cache[city] = (
@@ -221,7 +184,7 @@ def seed_groups(users: dict, *, warn=print) -> list[Group]:
     topics = {topic.slug: topic for topic in Topic.objects.all()}
     places: dict = {}
     groups = []
-    for spec in DEMO_GROUPS:
+    for spec in content.groups():
         place = find_place(spec.get("city"), places)
         if spec.get("city") and place is None:
             warn(f"Skipped {spec['name']}: {spec['city'][0]} is not in the places.")

@@ -1,40 +1,11 @@
 """Demo articles for development: authors, articles and their illustrated heroes.
 
-Each article module in this package (``part_one.py``, ``part_two.py``) exposes
-``ARTICLES``, a list of dicts in this format::
-
-    {
-        "slug": "how-self-help-groups-help-women-find-confidence",
-        "title": "How self-help groups help women find confidence and support",
-        "summary": "One or two sentences (<= 300 characters).",
-        "author": "nadia-okafor",       # an AUTHORS slug
-        "reviewer": "helen-marsh",      # another AUTHORS slug (never the author)
-        "topics": ["self-esteem-and-assertiveness"],  # groups 0002_seed_topics slugs
-        "featured": False,
-        "comments_open": True,          # optional, default True
-        "days_ago": 12,                 # published this many days before seeding
-        "last_reviewed_days_ago": 5,    # <= days_ago
-        "hero_alt": "What the picture shows, plainly.",
-        "hero_caption": "Short caption under the picture.",
-        "seed": 11,                     # int: the illustration's layout
-        "palette": "dawn",              # a key of illustrations.PALETTES
-        "motif": "circles",             # optional: circles, waves or hills
-        "body": "Markdown with ## sub-headings, 600-1,200 words.",
-        "sources": [
-            {
-                "title": "Page or paper title",
-                "publisher": "NHS",
-                "url": "https://www.nhs.uk/...",
-                "accessed": "2026-01-15",   # ISO date
-            },
-        ],
-    }
-
-``days_ago`` must be at least 1 (published at 09:30 UTC that day, so the article is
-already public). Dates count back from the day of the run, so the demo stays recent:
-a run on a later day moves them. ``hero_alt`` describes what is drawn, for example
-"Soft overlapping circles in rose and sand, like people sitting together". ``body``
-may be indented (it is dedented) and is wrapped at 88 columns.
+The articles are Markdown files with TOML front matter in data/articles/ (the
+format is in content.py), the authors are data/authors.toml. ``days_ago`` must be at
+least 1 (published at 09:30 UTC that day, so the article is already public). Dates
+count back from the day of the run, so the demo stays recent: a run on a later day
+moves them. ``hero_alt`` describes what is drawn, for example "Soft overlapping
+circles in rose and sand, like people sitting together".
 
 Seeding is idempotent: authors and articles are matched by slug and updated only
 where they differ from their spec; an article's hero picture is drawn and processed
@@ -42,9 +13,7 @@ only when it has no renditions yet, its files are gone, or its illustration (see
 palette, motif) changed.
 """
 
-import importlib
 import json
-import textwrap
 from datetime import UTC, datetime, time, timedelta
 
 from django.core.files.base import ContentFile
@@ -55,10 +24,9 @@ from accounts.models import User
 from articles import services
 from articles.models import Article, Author, Source
 from groups.models import Topic
-from groups_site.demo_articles import illustrations
-from groups_site.demo_groups import tidy
+from groups_site.demo import content, illustrations
+from groups_site.demo.groups import tidy
 
-ARTICLE_MODULES = ["part_one", "part_two"]
 # Which illustration each demo article's picture was drawn from, and the files it
 # made: {slug: {"picture": fingerprint, "files": [...]}}. Kept with the images, so
 # a fresh media folder means fresh drawings. The files make it safe against a
@@ -67,121 +35,13 @@ MANIFEST = "articles/demo/illustrations.json"
 ILLUSTRATION_VERSION = 1
 PUBLISH_TIME = time(9, 30)
 
-# Invented people. Bios are Markdown-lite; `user` links an author to a demo account.
-AUTHORS = [
-    {
-        "slug": "nadia-okafor",
-        "name": "Nadia Okafor",
-        "credentials": "LCSW, licensed clinical social worker",
-        "bio": """
-            Nadia has worked with women's peer-support groups for fifteen years, first
-            in a refuge in Manchester and now in community mental health. She trains
-            new facilitators and still runs a Tuesday evening group of her own.
-
-            She believes most of the healing in a good group comes from the members,
-            and that the facilitator's job is to keep the room safe enough for it.
-        """,
-    },
-    {
-        "slug": "helen-marsh",
-        "name": "Dr Helen Marsh",
-        "credentials": "DClinPsy, clinical psychologist",
-        "bio": """
-            Helen is a clinical psychologist who specialises in anxiety, low
-            self-esteem and the after-effects of trauma. She works in an NHS talking
-            therapies service and supervises trainee psychologists.
-
-            Outside work she sings (badly, she says) in a community choir.
-        """,
-    },
-    {
-        "slug": "priya-raman",
-        "name": "Priya Raman",
-        "credentials": "RD, registered dietitian specialising in eating disorders",
-        "bio": """
-            Priya is a registered dietitian who has spent ten years in specialist
-            eating-disorder services for adults. She helps people rebuild regular,
-            flexible eating without rules or shame.
-
-            She writes about food the way she talks about it in clinic: plainly,
-            kindly and without numbers unless they are needed.
-        """,
-    },
-    {
-        "slug": "jo-whitfield",
-        "name": "Jo Whitfield",
-        "credentials": "IDVA, independent domestic violence advisor",
-        "bio": """
-            Jo is an independent domestic violence advisor who supports women at
-            high risk of harm, working alongside the police, housing and the courts.
-            Before that she answered calls on a national helpline for six years.
-
-            Her focus is practical safety: what can be done today, with what you
-            have, at a pace you choose.
-        """,
-    },
-    {
-        "slug": "carmen-ruiz",
-        "name": "Carmen Ruiz",
-        "credentials": "Employment lawyer (solicitor)",
-        "bio": """
-            Carmen is a solicitor who advises employees on discrimination,
-            harassment and pregnancy and maternity rights. She volunteers at a free
-            legal advice clinic one evening a month.
-
-            She is keen that people know their options early, long before anything
-            reaches a tribunal.
-        """,
-    },
-    {
-        "slug": "amara-lindqvist",
-        "name": "Dr Amara Lindqvist",
-        "credentials": "MRCGP, general practitioner",
-        "bio": """
-            Amara is a GP in a busy city practice with a special interest in women's
-            health and mental health in primary care.
-
-            She reviews Kindred's articles for medical accuracy and for the moments
-            where a reader should see a doctor rather than wait.
-        """,
-    },
-    {
-        "slug": "fern-ashby",
-        "name": "Fern Ashby",
-        "credentials": "MBACP (Accred), accredited counsellor in bereavement",
-        "bio": """
-            Fern is an accredited counsellor who has worked in hospice bereavement
-            services for twelve years and volunteers with several Kindred groups.
-
-            She is especially interested in the quieter griefs that people are not
-            always given time for.
-        """,
-        "user": "fern",
-    },
-]
-
-
-def demo_articles() -> list[dict]:
-    """The article specs of every part that exists, in order."""
-    specs = []
-    for name in ARTICLE_MODULES:
-        module_name = f"{__name__}.{name}"
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name != module_name:
-                raise
-            continue
-        specs.extend(module.ARTICLES)
-    return specs
-
 
 def seed_authors(users: dict[str, User] | None = None) -> dict[str, Author]:
     """Create or refresh the demo authors; returns {slug: author}. `users` maps
     demo usernames to users, for authors who have a site account."""
     users = users or {}
     authors = {}
-    for spec in AUTHORS:
+    for spec in content.authors():
         user = users.get(spec["user"]) if "user" in spec else None
         fields = {
             "name": spec["name"],
@@ -210,7 +70,7 @@ def seed_articles(authors: dict[str, Author]) -> list[Article]:
     drawn = {}
     articles = []
     today = timezone.now().date()
-    for spec in demo_articles():
+    for spec in content.articles():
         article = _save_article(spec, authors, today)
         article.topics.set([topics[slug] for slug in spec["topics"]])
         _save_sources(article, spec["sources"])
@@ -233,7 +93,7 @@ def _article_fields(spec: dict, authors: dict[str, Author], today) -> dict:
     return {
         "title": spec["title"],
         "summary": spec["summary"],
-        "body": textwrap.dedent(spec["body"]).strip(),
+        "body": spec["body"],
         "author_id": authors[spec["author"]].pk,
         "reviewer_id": authors[spec["reviewer"]].pk,
         "last_reviewed": today - timedelta(days=spec["last_reviewed_days_ago"]),
@@ -289,8 +149,9 @@ def _date(value: str):
 
 
 def _fingerprint(spec: dict) -> str:
-    motif = spec.get("motif", "")
-    return f"v{ILLUSTRATION_VERSION}:{spec['seed']}:{spec['palette']}:{motif}"
+    recipe = spec["illustration"]
+    motif = recipe.get("motif", "")
+    return f"v{ILLUSTRATION_VERSION}:{recipe['seed']}:{recipe['palette']}:{motif}"
 
 
 def _files(article: Article) -> list[str]:
@@ -307,8 +168,9 @@ def _files_exist(article: Article) -> bool:
 
 
 def _draw_hero(article: Article, spec: dict) -> None:
+    recipe = spec["illustration"]
     picture = illustrations.draw(
-        seed=spec["seed"], palette=spec["palette"], motif=spec.get("motif", "")
+        seed=recipe["seed"], palette=recipe["palette"], motif=recipe.get("motif", "")
     )
     upload = illustrations.as_jpeg(picture, name=f"{article.slug}.jpg")
     article.hero_image.save(upload.name, upload, save=False)
