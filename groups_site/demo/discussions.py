@@ -137,11 +137,11 @@ def add_big_thread(
     article: Article, total: int, authors: list[User], *, seed: int = 2026
 ) -> int:
     """Give the article generated comments until it has ``total`` of them (those
-    from earlier runs count), and return how many were added. Inserted in bulk
-    with ids taken from the sequence in one query, so a few thousand take a
-    second or two; the counters are set as the services would keep them. About a
-    quarter start threads, the rest reply at depths up to 8, mostly to recent
-    comments, a few anonymously; about one in ten has helpful marks."""
+    from earlier runs count), and return how many were added. The thread is
+    planned here and written in bulk by comment_tree.insert_comments, so a few
+    thousand take a second or two. About a quarter start threads, the rest reply
+    at depths up to 8, mostly to recent comments, a few anonymously; about one in
+    ten has helpful marks."""
     if len(authors) < 2:
         raise ValueError("A big thread needs at least two authors.")
     count = total - big_thread_size(article)
