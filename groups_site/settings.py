@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "articles",
     "groups_site",
     "groups_site.apps.AdminConfig",
+    "groups_site.demo",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
