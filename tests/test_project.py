@@ -58,6 +58,7 @@ SIGNED_IN_PAGES = [
     "/accounts/2fa/",
     "/accounts/2fa/totp/activate/",
     "/accounts/sessions/",
+    "/accounts/blocked/",
     "/accounts/logout/",
     "/notifications/",
     "/groups/new/",
@@ -306,9 +307,10 @@ def nu_checker() -> list[str]:
     pytest.skip(reason)
 
 
-def test_every_page_is_valid_html(nu_checker, all_pages, tmp_path):
+def test_every_page_is_valid_html(nu_checker, all_pages, client, tmp_path):
+    pages = [*all_pages(), ("/no-such-page/ (404)", client.get("/no-such-page/"))]
     paths = {}
-    for number, (path, response) in enumerate(all_pages()):
+    for number, (path, response) in enumerate(pages):
         file = tmp_path / f"page-{number:03}.html"
         file.write_bytes(response.content)
         paths[file.name] = path
