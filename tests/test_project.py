@@ -1,5 +1,7 @@
+import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -17,6 +19,11 @@ from groups_site.middleware import EXIT_NOTICE_COOKIE
 from tests.conftest import MODERATOR_TOTP_SECRET, PASSWORD, log_in, make_group
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+# The Nu HTML checker; .ci/run installs it here with npm (or set VNU_JAR).
+VNU_JAR = Path(
+    os.environ.get("VNU_JAR")
+    or BASE_DIR / "var/vnu/node_modules/vnu-jar/build/dist/vnu.jar"
+)
 
 PUBLIC_PAGES = [
     "/",
@@ -51,6 +58,7 @@ SIGNED_IN_PAGES = [
     "/accounts/2fa/",
     "/accounts/2fa/totp/activate/",
     "/accounts/sessions/",
+    "/accounts/blocked/",
     "/accounts/logout/",
     "/notifications/",
     "/groups/new/",
@@ -147,8 +155,27 @@ def article(db):
 
 
 @pytest.fixture
-def all_pages(client, alice, charlie, moderator, group, article):
+def discussion(article, alice, bob, charlie):
+    """Under the article: Bob's comment mentioning Alice, her reply, and an
+    anonymous comment; returns (Bob's comment, Alice's reply)."""
+    from articles import discussion as posting
+
+    first = posting.post_comment(
+        article=article, author=bob, body="This helped me, @alice. Thank you."
+    )
+    reply = posting.post_comment(
+        article=article, author=alice, body="I'm so glad it did.", parent=first
+    )
+    posting.post_comment(
+        article=article, author=charlie, body="Me too.", is_anonymous=True
+    )
+    return first, reply
+
+
+@pytest.fixture
+def all_pages(client, alice, bob, charlie, moderator, group, article, discussion):
     """Yield (path, response) for every page of the site as the right persona."""
+    first, reply = discussion
 
     def fetch():
         for path in PUBLIC_PAGES:
@@ -156,6 +183,22 @@ def all_pages(client, alice, charlie, moderator, group, article):
         sign_in(client, alice)
         for path in SIGNED_IN_PAGES:
             yield path, client.get(path)
+        # The discussion as a commenter: her own reply, others' comments.
+        for path in (
+            "/articles/finding-your-voice/",
+            f"/articles/finding-your-voice/comments/{first.pk}/",
+            f"/comments/{reply.pk}/edit/",
+            f"/comments/{reply.pk}/delete/",
+            f"/comments/{first.pk}/report/",
+        ):
+            yield f"{path} (signed in)", client.get(path)
+        client.logout()
+        # A member sees the members-only parts.
+        client.force_login(bob)
+        yield (
+            "/groups/tuesday-evening-circle/ (member)",
+            client.get("/groups/tuesday-evening-circle/"),
+        )
         client.logout()
         # A stranger sees the join form.
         client.force_login(charlie)
@@ -242,6 +285,51 @@ def test_every_post_form_carries_a_csrf_token(all_pages):
     for path, response in all_pages():
         page = parse(response)
         assert page.post_forms == page.post_forms_with_csrf, path
+
+
+@pytest.fixture
+def nu_checker() -> list[str]:
+    """The command that runs the Nu HTML checker. Without java or the jar the
+    test skips (before building any data), unless KINDRED_REQUIRE_BROWSER is
+    set, as in CI: then it fails."""
+    java = shutil.which("java")
+    if not java:
+        reason = "java is not installed (apt-get install default-jre-headless)"
+    elif not VNU_JAR.is_file():
+        reason = (
+            f"the Nu HTML checker is not at {VNU_JAR} (set VNU_JAR, or run "
+            "npm install --prefix var/vnu --ignore-scripts vnu-jar)"
+        )
+    else:
+        return [java, "-jar", str(VNU_JAR)]
+    if os.environ.get("KINDRED_REQUIRE_BROWSER"):
+        pytest.fail(f"KINDRED_REQUIRE_BROWSER is set but {reason}.")
+    pytest.skip(reason)
+
+
+def test_every_page_is_valid_html(nu_checker, all_pages, client, tmp_path):
+    pages = [*all_pages(), ("/no-such-page/ (404)", client.get("/no-such-page/"))]
+    paths = {}
+    for number, (path, response) in enumerate(pages):
+        file = tmp_path / f"page-{number:03}.html"
+        file.write_bytes(response.content)
+        paths[file.name] = path
+    # One JVM for all the pages: starting java costs more than checking a page.
+    result = subprocess.run(
+        [*nu_checker, "--errors-only", "--format", "json", "--stdout"]
+        + [str(tmp_path / name) for name in paths],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.stdout, result.stderr[-2000:]
+    errors = [
+        f"{paths.get(Path(message.get('url', '')).name, message.get('url'))} "
+        f"line {message.get('lastLine')}: {message['message']} "
+        f"[{message.get('extract', '').strip()}]"
+        for message in json.loads(result.stdout)["messages"]
+    ]
+    assert errors == [], "\n".join(errors)
 
 
 def test_no_page_references_another_origin(all_pages):

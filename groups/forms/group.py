@@ -210,6 +210,10 @@ class GroupForm(forms.ModelForm):
             Group.Weekday.choices
         )
         self.fields["topics"].queryset = Topic.objects.order_by("name")
+        # A callable model default (list) adds a hidden "initial-languages" input,
+        # which Django gives the help text's aria-describedby: invalid HTML. The
+        # form never asks has_changed(), so it does not need that input.
+        self.fields["languages"].show_hidden_initial = False
         if self.instance.place_id:
             self.initial.setdefault("place_name", place_query(self.instance.place))
         if self.instance.pk is None:

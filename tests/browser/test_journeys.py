@@ -152,3 +152,21 @@ def test_every_page_passes_axe(browser, live_server, assert_accessible, color_sc
     expect(page.get_by_text("exactly to confirm")).to_be_visible()
     assert_accessible(page, f"/accounts/delete/ with errors ({color_scheme})")
     context.close()
+
+
+def test_the_sessions_table_scrolls_by_keyboard_on_a_phone(
+    browser, live_server, assert_accessible
+):
+    make_user("gia")
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    sign_in(page, live_server, "gia")
+    page.goto(f"{live_server.url}/accounts/sessions/")
+    table = page.get_by_role("region", name="Your sessions")
+    # The browser's name is wider than a phone: the table scrolls sideways...
+    assert table.evaluate("el => el.scrollWidth > el.clientWidth")
+    # ...so she can reach it with Tab and scroll it with the arrow keys.
+    table.focus()
+    expect(table).to_be_focused()
+    assert_accessible(page, "/accounts/sessions/ (390px)")
+    context.close()
