@@ -1,6 +1,6 @@
 """Comments for tests, made straight through the model (not the posting service):
 the id comes first from the table's sequence, so the path is known before the
-INSERT, as articles.discussion.post_comment does. Counters above a new comment
+INSERT, as articles.posting.post_comment does. Counters above a new comment
 (reply_count, descendant_count) are kept as the service keeps them: shown comments
 (visible and "[deleted]") count, held and hidden ones do not."""
 

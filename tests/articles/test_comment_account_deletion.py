@@ -9,7 +9,7 @@ import pytest
 
 from accounts import services as account_services
 from accounts.models import User
-from articles import discussion
+from articles.comments import posting
 from articles.models import Comment, CommentHelpful, CommentReport, CommentRevision
 from tests.articles.factory import make_article
 from tests.conftest import log_in, reauthenticate
@@ -31,21 +31,23 @@ def article():
 
 
 def post(author, article, body, **kwargs) -> Comment:
-    return discussion.post_comment(article=article, author=author, body=body, **kwargs)
+    return posting.post_comment(article=article, author=author, body=body, **kwargs)
 
 
 def test_the_discussion_is_registered_with_account_deletion_and_export(settings):
-    assert "articles.discussion.forget_user_comments" in (
-        settings.ACCOUNT_DELETION_STEPS
+    assert (
+        "articles.comments.posting.forget_user_comments"
+        in settings.ACCOUNT_DELETION_STEPS
     )
-    assert "articles.discussion.export_user_comments" in (
-        settings.ACCOUNT_EXPORT_SECTIONS
+    assert (
+        "articles.comments.posting.export_user_comments"
+        in settings.ACCOUNT_EXPORT_SECTIONS
     )
 
 
 def test_her_comments_with_replies_become_authorless_placeholders(alice, bob, article):
     top = post(alice, article, "My story, with my street name", is_anonymous=True)
-    discussion.edit_comment(comment=top, user=alice, body="My story, edited")
+    posting.edit_comment(comment=top, user=alice, body="My story, edited")
     reply = post(bob, article, "Thank you for sharing", parent=top)
 
     account_services.delete_account(user=alice)
@@ -107,7 +109,7 @@ def test_her_placeholders_keep_only_what_others_wrote(alice, bob, charlie, artic
 def test_an_empty_placeholder_above_her_comment_goes_too(alice, bob, article):
     top = post(bob, article, "Bob starts")
     reply = post(alice, article, "Alice replies", parent=top)
-    discussion.delete_comment(comment=top, user=bob)
+    posting.delete_comment(comment=top, user=bob)
     top.refresh_from_db()
     assert top.is_deleted
 
@@ -118,8 +120,8 @@ def test_an_empty_placeholder_above_her_comment_goes_too(alice, bob, article):
 
 def test_her_helpful_marks_go_and_the_counts_follow(alice, bob, charlie, article):
     useful = post(bob, article, "Useful")
-    discussion.toggle_helpful(comment=useful, user=alice)
-    discussion.toggle_helpful(comment=useful, user=charlie)
+    posting.toggle_helpful(comment=useful, user=alice)
+    posting.toggle_helpful(comment=useful, user=charlie)
 
     account_services.delete_account(user=alice)
 
@@ -132,7 +134,7 @@ def test_her_helpful_marks_go_and_the_counts_follow(alice, bob, charlie, article
 
 def test_her_reports_stay_for_moderators_without_her(alice, bob, article):
     harsh = post(bob, article, "Harsh words")
-    report = discussion.report_comment(
+    report = posting.report_comment(
         comment=harsh, reporter=alice, reason="harassment", note="Unkind."
     )
 
@@ -145,7 +147,7 @@ def test_her_reports_stay_for_moderators_without_her(alice, bob, article):
 
 def test_reports_about_her_comment_go_with_it(alice, bob, article):
     harsh = post(alice, article, "Harsh words")
-    discussion.report_comment(comment=harsh, reporter=bob, reason="spam")
+    posting.report_comment(comment=harsh, reporter=bob, reason="spam")
 
     account_services.delete_account(user=alice)
 
@@ -172,7 +174,7 @@ def test_deleting_her_account_through_the_page(client, alice, bob, article):
 def test_a_failing_step_keeps_her_comments(settings, alice, bob, article):
     top = post(alice, article, "Still here")
     settings.ACCOUNT_DELETION_STEPS = [
-        "articles.discussion.forget_user_comments",
+        "articles.comments.posting.forget_user_comments",
         "tests.accounts.test_account_delete.failing_deletion_step",
     ]
 
@@ -185,10 +187,10 @@ def test_a_failing_step_keeps_her_comments(settings, alice, bob, article):
 
 def test_her_export_lists_her_comments(alice, bob, article):
     first = post(alice, article, "First words", is_anonymous=True)
-    discussion.edit_comment(comment=first, user=alice, body="First words, edited")
+    posting.edit_comment(comment=first, user=alice, body="First words, edited")
     second = post(alice, article, "Second words", parent=post(bob, article, "Bob"))
 
-    name, rows = discussion.export_user_comments(alice)
+    name, rows = posting.export_user_comments(alice)
 
     assert name == "comments"
     assert [row["body"] for row in rows] == ["First words, edited", "Second words"]

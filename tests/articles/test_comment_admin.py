@@ -5,7 +5,7 @@ tree and what is derived from it are never edited by hand."""
 import pytest
 from django.test import override_settings
 
-from articles import discussion
+from articles.comments import posting
 from articles.models import Comment
 from tests.articles.comment_factory import make_comment
 from tests.articles.factory import make_article
@@ -39,11 +39,11 @@ def article(db):
 @pytest.fixture
 def thread(article, alice, bob, charlie):
     """Alice's comment, Bob's reply to it, and Charlie's reply to Bob."""
-    top = discussion.post_comment(article=article, author=alice, body="Top words.")
-    reply = discussion.post_comment(
+    top = posting.post_comment(article=article, author=alice, body="Top words.")
+    reply = posting.post_comment(
         article=article, author=bob, body="Words from Bob.", parent=top
     )
-    under = discussion.post_comment(
+    under = posting.post_comment(
         article=article, author=charlie, body="Words from Charlie.", parent=reply
     )
     return top, reply, under

@@ -8,7 +8,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 
-from articles import discussion
+from articles.comments import posting
 from articles.forms import CommentForm
 from articles.models import Comment
 from tests.articles.factory import make_article, make_draft
@@ -105,7 +105,7 @@ def test_it_says_thanks(client, alice, article):
 
 
 def test_it_posts_a_reply(client, alice, bob, article):
-    parent = discussion.post_comment(article=article, author=bob, body="First.")
+    parent = posting.post_comment(article=article, author=bob, body="First.")
     client.force_login(alice)
 
     response = post(client, post_data("A reply.", parent=parent.pk))
@@ -132,7 +132,7 @@ def test_it_refuses_a_reply_to_a_comment_on_another_article(
     client, alice, bob, article
 ):
     elsewhere = make_article("Another one")
-    parent = discussion.post_comment(article=elsewhere, author=bob, body="First.")
+    parent = posting.post_comment(article=elsewhere, author=bob, body="First.")
     client.force_login(alice)
 
     response = post(client, post_data("A reply.", parent=parent.pk))
@@ -169,7 +169,7 @@ def test_it_asks_for_some_text(client, alice, article):
 def test_it_quotes_the_comment_she_replies_to_when_something_is_wrong(
     client, alice, bob, article
 ):
-    parent = discussion.post_comment(
+    parent = posting.post_comment(
         article=article, author=bob, body="What helped me most.", is_anonymous=True
     )
     client.force_login(alice)
@@ -348,7 +348,7 @@ def test_it_answers_htmx_with_the_new_comment_and_a_fresh_form(client, alice, ar
 
 
 def test_it_answers_an_htmx_reply_with_the_reply_alone(client, alice, bob, article):
-    parent = discussion.post_comment(article=article, author=bob, body="First.")
+    parent = posting.post_comment(article=article, author=bob, body="First.")
     client.force_login(alice)
 
     response = post(
@@ -364,7 +364,7 @@ def test_it_answers_an_htmx_reply_with_the_reply_alone(client, alice, bob, artic
 def test_an_htmx_reply_to_an_anonymous_comment_does_not_name_its_author(
     client, alice, bob, article
 ):
-    parent = discussion.post_comment(
+    parent = posting.post_comment(
         article=article, author=bob, body="Anonymous words.", is_anonymous=True
     )
     client.force_login(alice)
@@ -481,7 +481,7 @@ def test_each_form_gets_its_own_submission_key(alice, article):
 
 
 def test_a_reply_form_has_its_own_ids_and_anchor(alice, bob, article):
-    parent = discussion.post_comment(article=article, author=bob, body="First.")
+    parent = posting.post_comment(article=article, author=bob, body="First.")
 
     html = render_form(alice, article, reply_to=parent)
 

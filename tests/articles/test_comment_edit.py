@@ -4,7 +4,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from articles import discussion
+from articles.comments import posting
 from articles.models import Comment, CommentRevision
 from tests.articles.factory import make_article, make_draft
 
@@ -26,9 +26,7 @@ def article(db):
 
 @pytest.fixture
 def comment(alice, article):
-    return discussion.post_comment(
-        article=article, author=alice, body="My first words."
-    )
+    return posting.post_comment(article=article, author=alice, body="My first words.")
 
 
 def url(comment):
@@ -107,7 +105,7 @@ def test_it_saves_her_edit_and_keeps_the_earlier_text(client, alice, comment):
 
 
 def test_it_keeps_an_anonymous_comment_anonymous(client, alice, article):
-    comment = discussion.post_comment(
+    comment = posting.post_comment(
         article=article, author=alice, body="Quietly.", is_anonymous=True
     )
     client.force_login(alice)
@@ -170,9 +168,9 @@ def test_it_still_allows_an_edit_just_inside_the_window(client, alice, comment):
 
 
 def test_it_404s_for_a_deleted_comment(client, alice, bob, article):
-    comment = discussion.post_comment(article=article, author=alice, body="Mine")
-    discussion.post_comment(article=article, author=bob, body="Reply", parent=comment)
-    discussion.delete_comment(comment=comment, user=alice)
+    comment = posting.post_comment(article=article, author=alice, body="Mine")
+    posting.post_comment(article=article, author=bob, body="Reply", parent=comment)
+    posting.delete_comment(comment=comment, user=alice)
     client.force_login(alice)
 
     response = client.get(url(comment))
@@ -184,7 +182,7 @@ def test_the_page_costs_a_fixed_number_of_queries(
     client, alice, bob, comment, django_assert_num_queries
 ):
     for number in range(3):
-        discussion.post_comment(
+        posting.post_comment(
             article=comment.article, author=bob, body=f"Reply {number}", parent=comment
         )
     reader = alice

@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.messages import get_messages
 
-from articles import discussion
+from articles.comments import posting
 from articles.models import Comment, CommentHelpful
 from tests.articles.factory import make_article
 
@@ -22,9 +22,7 @@ def article(db):
 
 @pytest.fixture
 def comment(alice, article):
-    return discussion.post_comment(
-        article=article, author=alice, body="What helped me."
-    )
+    return posting.post_comment(article=article, author=alice, body="What helped me.")
 
 
 def url(comment):
@@ -150,7 +148,7 @@ def test_it_answers_htmx_with_the_released_button(client, bob, comment):
 def test_the_htmx_answer_for_an_anonymous_comment_names_nobody(
     client, bob, article, alice
 ):
-    comment = discussion.post_comment(
+    comment = posting.post_comment(
         article=article, author=alice, body="Quietly.", is_anonymous=True
     )
     client.force_login(bob)

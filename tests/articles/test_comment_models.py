@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import IntegrityError, transaction
 
-from articles import discussion
+from articles.comments import posting
 from articles.models import Comment, CommentHelpful, CommentReport, CommentRevision
 from articles.models.comment import path_segment
 from tests.articles.factory import make_article
@@ -26,7 +26,7 @@ def article():
 
 
 def post(author, article, body, **kwargs) -> Comment:
-    return discussion.post_comment(article=article, author=author, body=body, **kwargs)
+    return posting.post_comment(article=article, author=author, body=body, **kwargs)
 
 
 def raw_comment(article, **fields) -> Comment:
@@ -102,7 +102,7 @@ def test_it_shows_who_wrote_it_only_to_staff_with_two_step_sign_in(
 def test_a_placeholder_is_shown_as_deleted(alice, bob, article):
     top = post(alice, article, "Top", is_anonymous=True)
     post(bob, article, "Reply", parent=top)
-    discussion.delete_comment(comment=top, user=alice)
+    posting.delete_comment(comment=top, user=alice)
     top.refresh_from_db()
 
     assert top.is_deleted
@@ -114,7 +114,7 @@ def test_was_edited(alice, article):
     comment = post(alice, article, "Frist")
     assert not comment.was_edited
 
-    discussion.edit_comment(comment=comment, user=alice, body="First")
+    posting.edit_comment(comment=comment, user=alice, body="First")
 
     assert comment.was_edited
 
@@ -165,17 +165,17 @@ def test_one_report_per_reporter_but_many_without_one(alice, bob, article):
 
 def test_revisions_go_with_their_comment(alice, article):
     comment = post(alice, article, "Frist")
-    discussion.edit_comment(comment=comment, user=alice, body="First")
+    posting.edit_comment(comment=comment, user=alice, body="First")
     assert CommentRevision.objects.filter(comment=comment).count() == 1
 
-    discussion.delete_comment(comment=comment, user=alice)
+    posting.delete_comment(comment=comment, user=alice)
 
     assert not CommentRevision.objects.exists()
 
 
 def test_the_string_forms(alice, bob, article):
     comment = post(alice, article, "Words")
-    discussion.edit_comment(comment=comment, user=alice, body="More words")
+    posting.edit_comment(comment=comment, user=alice, body="More words")
     mark = CommentHelpful.objects.create(comment=comment, user=bob)
     report = CommentReport.objects.create(comment=comment, reporter=bob, reason="spam")
 

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.messages import get_messages
 
 from accounts.models import Notification
-from articles import discussion
+from articles.comments import posting
 from articles.models import Comment, CommentReport
 from tests.articles.factory import make_article
 
@@ -23,7 +23,7 @@ def article(db):
 
 @pytest.fixture
 def comment(alice, article):
-    return discussion.post_comment(article=article, author=alice, body="Harsh words.")
+    return posting.post_comment(article=article, author=alice, body="Harsh words.")
 
 
 def messages_of(response):
@@ -138,7 +138,7 @@ def test_it_offers_to_block_a_named_author(client, bob, comment):
 
 
 def test_it_never_reveals_an_anonymous_author(client, bob, article, alice):
-    comment = discussion.post_comment(
+    comment = posting.post_comment(
         article=article, author=alice, body="Quietly.", is_anonymous=True
     )
     client.force_login(bob)
@@ -155,7 +155,7 @@ def test_it_never_reveals_an_anonymous_author(client, bob, article, alice):
 def test_a_moderator_sees_who_wrote_an_anonymous_comment(
     client, moderator, article, alice
 ):
-    comment = discussion.post_comment(
+    comment = posting.post_comment(
         article=article, author=alice, body="Quietly.", is_anonymous=True
     )
     client.force_login(moderator)
@@ -169,7 +169,7 @@ def test_the_page_costs_a_fixed_number_of_queries(
     client, alice, bob, comment, django_assert_num_queries
 ):
     for number in range(3):
-        discussion.post_comment(
+        posting.post_comment(
             article=comment.article, author=bob, body=f"Reply {number}", parent=comment
         )
     reader = bob

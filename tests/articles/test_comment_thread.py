@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles import threads
+from articles.comments import reading
 from articles.models import Comment
 from tests.articles.comment_factory import make_comment, make_thread
 from tests.articles.factory import make_article, make_draft
@@ -117,7 +117,7 @@ def test_it_shares_the_page_between_long_replies(client, article, alice, bob):
 
     html = page(client, url(top))
 
-    assert len(rows(html)) <= threads.COMMENTS_PER_PAGE
+    assert len(rows(html)) <= reading.COMMENTS_PER_PAGE
     assert f'href="{url(one)}">' in html and f'href="{url(two)}">' in html
     assert html.count("more replies") == 2
 
@@ -197,4 +197,4 @@ def test_the_query_count_does_not_grow_with_the_thread(
 
     with django_assert_num_queries(len(small)):
         html = page(client, url(top))
-    assert 150 <= len(rows(html)) <= threads.COMMENTS_PER_PAGE
+    assert 150 <= len(rows(html)) <= reading.COMMENTS_PER_PAGE

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 
 from accounts.models import Block, Notification
-from articles import discussion
+from articles.comments import posting
 from articles.models import Comment
 from tests.articles.factory import make_article
 from tests.conftest import make_user
@@ -60,7 +60,7 @@ def rowan(db):
 
 
 def post(author, article, body, **kwargs) -> Comment:
-    return discussion.post_comment(article=article, author=author, body=body, **kwargs)
+    return posting.post_comment(article=article, author=author, body=body, **kwargs)
 
 
 def normalised(text: str) -> str:
@@ -210,7 +210,7 @@ def test_it_refuses_a_reply_to_a_blockers_named_comment_as_any_unrepliable_one(
     # An ordinary refusal: a "[deleted]" placeholder can't be replied to.
     gone = post(rowan, article, "Soon gone.")
     post(clover, article, "A reply keeps the placeholder.", parent=gone)
-    discussion.delete_comment(comment=gone, user=rowan)
+    posting.delete_comment(comment=gone, user=rowan)
     Block.objects.create(blocker=clover, blocked=maya)
     client.force_login(maya)
     client.get(URL)  # a first visit sets cookies of its own

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from accounts.models import Block
-from articles import threads
+from articles.comments import posting, reading, tree
 from articles.models import Article, Comment
 from tests.articles.comment_factory import make_comment, make_thread
 from tests.articles.factory import make_article
@@ -212,11 +212,11 @@ def test_it_cuts_a_long_thread_with_n_more_replies(client, article, alice, bob):
     html = page(client)
 
     shown = shown_ids(html)
-    assert len(shown) <= threads.COMMENTS_PER_PAGE
+    assert len(shown) <= reading.COMMENTS_PER_PAGE
     big_replies = [pk for pk in shown if pk in {r.pk for r in replies}]
     # The small thread shows whole; the big one takes the rest of the page.
     assert shown[:3] == [small.pk, small.pk + 1, big.pk]
-    assert len(big_replies) == threads.COMMENTS_PER_PAGE - 3
+    assert len(big_replies) == reading.COMMENTS_PER_PAGE - 3
     assert big_replies == [r.pk for r in replies[: len(big_replies)]]
     more = 300 - len(big_replies)
     assert (
@@ -473,7 +473,6 @@ def test_the_marks_are_an_icon_and_words_for_screen_readers(client, article, wri
 
 
 def test_a_deleted_comment_carries_no_mark(client, article, moderator, bob):
-    from articles import discussion as posting
 
     top = make_comment(article, moderator)
     make_comment(article, bob, top)
@@ -549,16 +548,16 @@ def test_the_query_count_does_not_grow_with_the_discussion(
         client.get(URL)  # the first request after signing in writes
     grow(article, alice, bob, to=10)
     assert Comment.objects.count() <= 10
-    threads.bump_discussion_version(article.pk)
+    tree.bump_discussion_version(article.pk)
     small = count_queries(client)
 
     grow(article, alice, bob, to=2000)
     assert Comment.objects.count() >= 2000
-    threads.bump_discussion_version(article.pk)
+    tree.bump_discussion_version(article.pk)
 
     with django_assert_num_queries(small):
         html = page(client)
-    assert 150 <= len(rows(html)) <= threads.COMMENTS_PER_PAGE
+    assert 150 <= len(rows(html)) <= reading.COMMENTS_PER_PAGE
     with django_assert_num_queries(small):
         page(client, f"{URL}?page=2&sort=helpful")
 
@@ -572,7 +571,7 @@ def test_signed_out_readers_get_a_cached_discussion(client, article, alice, bob)
     make_comment(article, bob, body="Second words")
     assert "Second words" not in page(client)  # the write side bumps the version
 
-    threads.bump_discussion_version(article.pk)
+    tree.bump_discussion_version(article.pk)
     assert "Second words" in page(client)
 
 
@@ -597,13 +596,13 @@ def test_the_cache_is_kept_per_sort_and_page(client, article, alice):
 def test_the_version_survives_being_evicted(article):
     from django.core.cache import cache
 
-    before = threads.discussion_version(article.pk)
-    threads.bump_discussion_version(article.pk)
-    assert threads.discussion_version(article.pk) == before + 1
+    before = tree.discussion_version(article.pk)
+    tree.bump_discussion_version(article.pk)
+    assert tree.discussion_version(article.pk) == before + 1
 
     cache.delete(f"discussion-version:{article.pk}")
-    threads.bump_discussion_version(article.pk)
-    assert threads.discussion_version(article.pk) > before + 1
+    tree.bump_discussion_version(article.pk)
+    assert tree.discussion_version(article.pk) > before + 1
 
 
 def test_a_new_display_name_reaches_signed_out_readers_at_once(
@@ -628,7 +627,6 @@ def test_a_new_display_name_reaches_signed_out_readers_at_once(
 def test_a_profile_change_refreshes_only_where_her_name_shows(
     article, alice, bob, django_capture_on_commit_callbacks
 ):
-    from articles import discussion as posting
 
     where_anonymous = make_article("Only anonymous", slug="only-anonymous")
     elsewhere = make_article("Not hers", slug="not-hers")
@@ -636,12 +634,12 @@ def test_a_profile_change_refreshes_only_where_her_name_shows(
     make_comment(where_anonymous, alice, is_anonymous=True)
     make_comment(elsewhere, bob)
     articles = (article, where_anonymous, elsewhere)
-    before = [threads.discussion_version(a.pk) for a in articles]
+    before = [tree.discussion_version(a.pk) for a in articles]
 
     with django_capture_on_commit_callbacks(execute=True):
         posting.profile_changed(alice)
 
-    after = [threads.discussion_version(a.pk) for a in articles]
+    after = [tree.discussion_version(a.pk) for a in articles]
     assert [b != a for b, a in zip(before, after, strict=True)] == [
         True,
         False,

@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts.models import Block, Notification
-from articles import discussion
+from articles.comments import moderation, posting, rules, tree
 from articles.models import (
     Article,
     Comment,
@@ -47,7 +47,7 @@ def article(db):
 
 
 def post(author, article, body, **kwargs) -> Comment:
-    return discussion.post_comment(article=article, author=author, body=body, **kwargs)
+    return posting.post_comment(article=article, author=author, body=body, **kwargs)
 
 
 def refreshed(*comments):
@@ -87,7 +87,7 @@ def make_thread(article, size: int, authors) -> list[Comment]:
     for comment in comments:
         if comment.parent_id:
             by_id[comment.parent_id].reply_count += 1
-        for ancestor_id in discussion._path_ids(comment.path)[:-1]:
+        for ancestor_id in tree.path_ids(comment.path)[:-1]:
             by_id[ancestor_id].descendant_count += 1
     return Comment.objects.bulk_create(comments, batch_size=500)
 
@@ -265,7 +265,7 @@ def test_it_keeps_reply_and_descendant_counts(alice, bob, charlie, article):
     assert (a1x.reply_count, a1x.descendant_count) == (0, 0)
 
 
-REPLY_QUERIES = 13
+REPLY_QUERIES = 15
 
 
 @pytest.mark.parametrize("size", [10, 2000])
@@ -275,10 +275,10 @@ def test_a_reply_costs_the_same_queries_whatever_the_thread_size(
     thread = make_thread(article, size, [alice, bob])
     target = thread[-1]  # the deepest, newest comment (written by bob)
 
-    # Her verified e-mail, the block check, a savepoint, the locked line of
-    # ancestors, the mentioned user, the id, ONE insert, ONE counter update, two
-    # notifications (each: look for an unread one to refresh, then insert), the
-    # savepoint's release.
+    # Her verified e-mail, the block check, a savepoint, her locked row, the
+    # look for an earlier copy, the locked line of ancestors, the mentioned user,
+    # the id, ONE insert, ONE counter update, two notifications (each: look for an
+    # unread one to refresh, then insert), the savepoint's release.
     with django_assert_num_queries(REPLY_QUERIES):
         reply = post(charlie, article, "Me too, @alice.", parent=target)
 
@@ -314,7 +314,7 @@ def test_a_reply_rewrites_no_other_comment(alice, bob, charlie, article):
         .values_list("pk", "descendant_count")
         if count != counters_before[pk]
     }
-    assert changed == set(discussion._path_ids(target.path))
+    assert changed == set(tree.path_ids(target.path))
     target.refresh_from_db()
     assert target.reply_count == 1
 
@@ -355,8 +355,8 @@ def test_it_refuses_a_reply_to_a_comment_hidden_since_the_page_loaded(
 def test_it_refuses_a_reply_deeper_than_a_path_can_hold(alice, bob, article):
     parent = post(alice, article, "Parent", parent=post(bob, article, "Top"))
     # A path of 63 segments (11 characters each) is as long as the column.
-    assert discussion.MAX_DEPTH == 62
-    Comment.objects.filter(pk=parent.pk).update(depth=discussion.MAX_DEPTH)
+    assert tree.PATH_MAX_DEPTH == 62
+    Comment.objects.filter(pk=parent.pk).update(depth=tree.PATH_MAX_DEPTH)
     parent.refresh_from_db()
 
     with pytest.raises(ValidationError, match="can't go any deeper"):
@@ -642,7 +642,7 @@ def soon():
 
 
 def test_it_limits_an_account_to_5_a_minute(settings, alice, article):
-    settings.COMMENT_RATE_LIMITS = discussion.DEFAULT_RATE_LIMITS
+    settings.COMMENT_RATE_LIMITS = posting.DEFAULT_RATE_LIMITS
     alice.date_joined = timezone.now() - timedelta(days=30)
     alice.save()
 
@@ -661,7 +661,7 @@ def test_it_limits_an_account_to_5_a_minute(settings, alice, article):
 
 
 def test_it_limits_an_account_to_50_a_day(settings, alice, article):
-    settings.COMMENT_RATE_LIMITS = discussion.DEFAULT_RATE_LIMITS
+    settings.COMMENT_RATE_LIMITS = posting.DEFAULT_RATE_LIMITS
     alice.date_joined = timezone.now() - timedelta(days=30)
     alice.save()
 
@@ -680,7 +680,7 @@ def test_it_limits_an_account_to_50_a_day(settings, alice, article):
 
 
 def test_it_limits_new_accounts_more(settings, alice, article):
-    settings.COMMENT_RATE_LIMITS = discussion.DEFAULT_RATE_LIMITS
+    settings.COMMENT_RATE_LIMITS = posting.DEFAULT_RATE_LIMITS
 
     with time_machine.travel(soon(), tick=False) as traveller:
         alice.date_joined = timezone.now() - timedelta(hours=3)
@@ -780,7 +780,7 @@ def test_a_refused_submission_can_be_sent_again(alice, article):
 def test_a_deleted_comment_is_not_returned_as_a_double_submit(alice, article):
     first = post(alice, article, "Oops")
     first_pk = first.pk
-    discussion.delete_comment(comment=first, user=alice)
+    posting.delete_comment(comment=first, user=alice)
 
     again = post(alice, article, "Oops")
 
@@ -789,9 +789,9 @@ def test_a_deleted_comment_is_not_returned_as_a_double_submit(alice, article):
 
 
 def test_the_honeypot_helper():
-    assert discussion.is_honeypot_filled({"website": "http://spam.example"})
-    assert not discussion.is_honeypot_filled({"website": "  "})
-    assert not discussion.is_honeypot_filled({})
+    assert rules.is_honeypot_filled({"website": "http://spam.example"})
+    assert not rules.is_honeypot_filled({"website": "  "})
+    assert not rules.is_honeypot_filled({})
 
 
 def test_it_holds_a_new_account_s_first_comments(settings, alice, bob, article):
@@ -823,8 +823,8 @@ def test_a_moderator_approves_a_held_comment(
     assert held.status == Comment.Status.HELD
 
     with pytest.raises(ValidationError, match="Only moderators"):
-        discussion.approve_held_comment(held, bob)
-    discussion.approve_held_comment(held, moderator)
+        moderation.approve_held_comment(held, bob)
+    moderation.approve_held_comment(held, moderator)
 
     held.refresh_from_db()
     parent_by_bob.refresh_from_db()
@@ -835,7 +835,7 @@ def test_a_moderator_approves_a_held_comment(
         recipient=charlie, kind="comment_mention"
     ).exists()
     with pytest.raises(ValidationError, match="isn't waiting"):
-        discussion.approve_held_comment(held, moderator)
+        moderation.approve_held_comment(held, moderator)
     # Once one comment is through, hers are no longer held.
     assert post(alice, article, "Second").status == Comment.Status.VISIBLE
 
@@ -856,10 +856,10 @@ def test_a_moderator_hides_a_comment_and_the_replies_under_it(
     other = post(charlie, article, "Other", parent=top)
 
     with pytest.raises(ValidationError, match="Only moderators"):
-        discussion.hide_comment(comment=reply, moderator=alice)
+        moderation.hide_comment(comment=reply, moderator=alice)
     with pytest.raises(ValidationError, match="Only moderators"):
-        discussion.hide_comment(comment=reply, moderator=staff_without_mfa)
-    discussion.hide_comment(comment=reply, moderator=moderator, reason="Harassment")
+        moderation.hide_comment(comment=reply, moderator=staff_without_mfa)
+    moderation.hide_comment(comment=reply, moderator=moderator, reason="Harassment")
 
     refreshed(top, reply, under, other)
     assert reply.status == Comment.Status.HIDDEN
@@ -867,24 +867,24 @@ def test_a_moderator_hides_a_comment_and_the_replies_under_it(
     # Its own counters still count what hangs under it, for when it comes back.
     assert (reply.reply_count, reply.descendant_count) == (1, 1)
     with pytest.raises(ValidationError, match="already hidden"):
-        discussion.hide_comment(comment=reply, moderator=moderator)
+        moderation.hide_comment(comment=reply, moderator=moderator)
 
 
 def test_a_moderator_restores_a_hidden_comment(alice, bob, charlie, moderator, article):
     top = post(alice, article, "Top")
     reply = post(bob, article, "Reply", parent=top)
     post(charlie, article, "Under", parent=reply)
-    discussion.hide_comment(comment=reply, moderator=moderator)
+    moderation.hide_comment(comment=reply, moderator=moderator)
 
     with pytest.raises(ValidationError, match="Only moderators"):
-        discussion.restore_comment(comment=reply, moderator=bob)
-    discussion.restore_comment(comment=reply, moderator=moderator)
+        moderation.restore_comment(comment=reply, moderator=bob)
+    moderation.restore_comment(comment=reply, moderator=moderator)
 
     refreshed(top, reply)
     assert reply.status == Comment.Status.VISIBLE
     assert (top.reply_count, top.descendant_count) == (1, 2)
     with pytest.raises(ValidationError, match="isn't hidden"):
-        discussion.restore_comment(comment=reply, moderator=moderator)
+        moderation.restore_comment(comment=reply, moderator=moderator)
 
 
 def test_hiding_under_a_hidden_comment_leaves_the_counters_above_it_alone(
@@ -895,16 +895,16 @@ def test_hiding_under_a_hidden_comment_leaves_the_counters_above_it_alone(
     under = post(charlie, article, "Under", parent=reply)
     deepest = post(alice, article, "Deepest", parent=under)
 
-    discussion.hide_comment(comment=reply, moderator=moderator)
-    discussion.hide_comment(comment=under, moderator=moderator)
+    moderation.hide_comment(comment=reply, moderator=moderator)
+    moderation.hide_comment(comment=under, moderator=moderator)
     refreshed(top, reply)
     assert (top.reply_count, top.descendant_count) == (0, 0)
     assert (reply.reply_count, reply.descendant_count) == (0, 0)
 
-    discussion.restore_comment(comment=reply, moderator=moderator)
+    moderation.restore_comment(comment=reply, moderator=moderator)
     refreshed(top, reply)
     assert (top.reply_count, top.descendant_count) == (1, 1)
-    discussion.restore_comment(comment=under, moderator=moderator)
+    moderation.restore_comment(comment=under, moderator=moderator)
     refreshed(top, reply, under, deepest)
     assert (top.reply_count, top.descendant_count) == (1, 3)
     assert (reply.reply_count, reply.descendant_count) == (1, 2)
@@ -916,7 +916,7 @@ def test_a_moderator_hides_a_held_comment(settings, alice, bob, moderator, artic
     settings.COMMENT_HOLD_NEW_ACCOUNTS = True
     held = post(bob, article, "Held", parent=top)
 
-    discussion.hide_comment(comment=held, moderator=moderator)
+    moderation.hide_comment(comment=held, moderator=moderator)
 
     refreshed(top, held)
     assert held.status == Comment.Status.HIDDEN
@@ -930,7 +930,7 @@ def test_she_edits_her_comment_within_15_minutes(alice, article):
     with time_machine.travel(soon(), tick=False) as traveller:
         comment = post(alice, article, "Frist *try*")
         traveller.shift(timedelta(minutes=14, seconds=59))
-        discussion.edit_comment(comment=comment, user=alice, body="First *try*")
+        posting.edit_comment(comment=comment, user=alice, body="First *try*")
 
     comment.refresh_from_db()
     assert comment.body == "First *try*"
@@ -945,7 +945,7 @@ def test_she_cannot_edit_after_15_minutes(alice, article):
         comment = post(alice, article, "Original")
         traveller.shift(timedelta(minutes=15, seconds=1))
         with pytest.raises(ValidationError, match="15 minutes"):
-            discussion.edit_comment(comment=comment, user=alice, body="Changed")
+            posting.edit_comment(comment=comment, user=alice, body="Changed")
 
     comment.refresh_from_db()
     assert comment.body == "Original"
@@ -957,16 +957,16 @@ def test_the_edit_window_comes_from_settings(settings, alice, article):
     with time_machine.travel(soon(), tick=False) as traveller:
         comment = post(alice, article, "Original")
         traveller.shift(timedelta(minutes=59))
-        assert discussion.can_edit_comment(comment=comment, user=alice)
-        discussion.edit_comment(comment=comment, user=alice, body="Changed")
+        assert rules.can_edit_comment(comment=comment, user=alice)
+        posting.edit_comment(comment=comment, user=alice, body="Changed")
 
 
 def test_she_cannot_edit_someone_else_s_comment(alice, bob, article):
     comment = post(alice, article, "Alice's words")
 
     with pytest.raises(ValidationError, match="only edit your own"):
-        discussion.edit_comment(comment=comment, user=bob, body="Bob's words")
-    assert not discussion.can_edit_comment(comment=comment, user=bob)
+        posting.edit_comment(comment=comment, user=bob, body="Bob's words")
+    assert not rules.can_edit_comment(comment=comment, user=bob)
 
 
 @pytest.mark.parametrize("status", [Comment.Status.HIDDEN, Comment.Status.DELETED])
@@ -975,13 +975,13 @@ def test_she_cannot_edit_a_hidden_or_deleted_comment(alice, article, status):
     Comment.objects.filter(pk=comment.pk).update(status=status)
 
     with pytest.raises(ValidationError, match="can't be edited"):
-        discussion.edit_comment(comment=comment, user=alice, body="New words")
+        posting.edit_comment(comment=comment, user=alice, body="New words")
 
 
 def test_an_edit_with_the_same_text_changes_nothing(alice, article):
     comment = post(alice, article, "Same")
 
-    discussion.edit_comment(comment=comment, user=alice, body="  Same ")
+    posting.edit_comment(comment=comment, user=alice, body="  Same ")
 
     comment.refresh_from_db()
     assert comment.edited_at is None
@@ -992,18 +992,18 @@ def test_an_edit_validates_the_text(alice, article):
     comment = post(alice, article, "Words")
 
     with pytest.raises(ValidationError, match="write your comment first"):
-        discussion.edit_comment(comment=comment, user=alice, body="   ")
+        posting.edit_comment(comment=comment, user=alice, body="   ")
     with pytest.raises(ValidationError, match="5,000"):
-        discussion.edit_comment(comment=comment, user=alice, body="x" * 5001)
+        posting.edit_comment(comment=comment, user=alice, body="x" * 5001)
 
 
 def test_an_edit_tells_only_the_newly_mentioned(alice, bob, charlie, article):
     comment = post(alice, article, "Hi @bob")
     assert Notification.objects.filter(recipient=bob).count() == 1
 
-    discussion.edit_comment(comment=comment, user=alice, body="Hi @bob and @charlie")
-    discussion.edit_comment(comment=comment, user=alice, body="Hi @charlie")
-    discussion.edit_comment(comment=comment, user=alice, body="Hi @charlie, @bob")
+    posting.edit_comment(comment=comment, user=alice, body="Hi @bob and @charlie")
+    posting.edit_comment(comment=comment, user=alice, body="Hi @charlie")
+    posting.edit_comment(comment=comment, user=alice, body="Hi @charlie, @bob")
 
     assert Notification.objects.filter(recipient=bob).count() == 1
     assert Notification.objects.filter(recipient=charlie).count() == 1
@@ -1014,7 +1014,7 @@ def test_an_edit_does_not_mention_the_parent_author_again(alice, bob, article):
     parent = post(alice, article, "Parent")
     reply = post(bob, article, "Reply", parent=parent)
 
-    discussion.edit_comment(comment=reply, user=bob, body="Reply to @alice")
+    posting.edit_comment(comment=reply, user=bob, body="Reply to @alice")
 
     assert Notification.objects.filter(recipient=alice).count() == 1
 
@@ -1022,7 +1022,7 @@ def test_an_edit_does_not_mention_the_parent_author_again(alice, bob, article):
 def test_she_can_edit_her_anonymous_comment(alice, article):
     comment = post(alice, article, "Anon", is_anonymous=True)
 
-    discussion.edit_comment(comment=comment, user=alice, body="Anon, edited")
+    posting.edit_comment(comment=comment, user=alice, body="Anon, edited")
 
     comment.refresh_from_db()
     assert comment.is_anonymous and comment.body == "Anon, edited"
@@ -1034,11 +1034,11 @@ def test_she_can_edit_her_anonymous_comment(alice, article):
 def test_a_comment_with_replies_becomes_a_placeholder(alice, bob, article):
     top = post(alice, article, "Something personal", is_anonymous=True)
     reply = post(bob, article, "A reply", parent=top)
-    discussion.edit_comment(comment=top, user=alice, body="Something more personal")
+    posting.edit_comment(comment=top, user=alice, body="Something more personal")
     CommentHelpful.objects.create(comment=top, user=bob)
     Comment.objects.filter(pk=top.pk).update(helpful_count=1)
 
-    discussion.delete_comment(comment=top, user=alice)
+    posting.delete_comment(comment=top, user=alice)
 
     top.refresh_from_db()
     reply.refresh_from_db()
@@ -1064,7 +1064,7 @@ def test_a_comment_without_replies_disappears(alice, bob, article):
     leaf = post(alice, article, "Leaf", parent=middle)
     sibling = post(bob, article, "Sibling", parent=top)
 
-    discussion.delete_comment(comment=leaf, user=alice)
+    posting.delete_comment(comment=leaf, user=alice)
 
     assert not Comment.objects.filter(pk=leaf.pk).exists()
     refreshed(top, middle, sibling)
@@ -1077,13 +1077,13 @@ def test_empty_placeholders_are_removed_up_the_thread(alice, bob, charlie, artic
     middle = post(bob, article, "Middle", parent=top)
     leaf = post(charlie, article, "Leaf", parent=middle)
     other = post(charlie, article, "Other branch", parent=top)
-    discussion.delete_comment(comment=top, user=alice)
-    discussion.delete_comment(comment=middle, user=bob)
+    posting.delete_comment(comment=top, user=alice)
+    posting.delete_comment(comment=middle, user=bob)
     refreshed(top, middle)
     assert top.is_deleted and middle.is_deleted
     assert (top.reply_count, top.descendant_count) == (2, 3)
 
-    discussion.delete_comment(comment=leaf, user=charlie)
+    posting.delete_comment(comment=leaf, user=charlie)
 
     # "middle" was left with nothing under it and goes; "top" keeps "other".
     assert not Comment.objects.filter(pk__in=[leaf.pk, middle.pk]).exists()
@@ -1091,7 +1091,7 @@ def test_empty_placeholders_are_removed_up_the_thread(alice, bob, charlie, artic
     assert top.is_deleted
     assert (top.reply_count, top.descendant_count) == (1, 1)
 
-    discussion.delete_comment(comment=other, user=charlie)
+    posting.delete_comment(comment=other, user=charlie)
 
     assert not Comment.objects.filter(article=article).exists()
 
@@ -1100,10 +1100,10 @@ def test_she_cannot_delete_someone_else_s_comment(alice, bob, article):
     comment = post(alice, article, "Alice's")
 
     with pytest.raises(ValidationError, match="only delete your own"):
-        discussion.delete_comment(comment=comment, user=bob)
+        posting.delete_comment(comment=comment, user=bob)
     assert Comment.objects.filter(pk=comment.pk).exists()
-    assert not discussion.can_delete_comment(comment=comment, user=bob)
-    assert discussion.can_delete_comment(comment=comment, user=alice)
+    assert not rules.can_delete_comment(comment=comment, user=bob)
+    assert rules.can_delete_comment(comment=comment, user=alice)
 
 
 def test_deleting_a_held_comment_leaves_the_counters(settings, alice, bob, article):
@@ -1112,7 +1112,7 @@ def test_deleting_a_held_comment_leaves_the_counters(settings, alice, bob, artic
     held = post(alice, article, "Held reply", parent=parent)
     assert held.status == Comment.Status.HELD
 
-    discussion.delete_comment(comment=held, user=alice)
+    posting.delete_comment(comment=held, user=alice)
 
     parent.refresh_from_db()
     assert (parent.reply_count, parent.descendant_count) == (0, 0)
@@ -1126,7 +1126,7 @@ def test_a_comment_with_only_held_replies_is_removed_with_them(
     settings.COMMENT_HOLD_NEW_ACCOUNTS = True
     post(alice, article, "Held reply", parent=parent)
 
-    discussion.delete_comment(comment=parent, user=bob)
+    posting.delete_comment(comment=parent, user=bob)
 
     assert not Comment.objects.exists()
 
@@ -1134,9 +1134,9 @@ def test_a_comment_with_only_held_replies_is_removed_with_them(
 def test_deleting_twice_is_harmless(alice, article):
     comment = post(alice, article, "Once")
     stale = Comment.objects.get(pk=comment.pk)
-    discussion.delete_comment(comment=comment, user=alice)
+    posting.delete_comment(comment=comment, user=alice)
 
-    discussion.delete_comment(comment=stale, user=alice)
+    posting.delete_comment(comment=stale, user=alice)
 
     assert not Comment.objects.exists()
 
@@ -1144,11 +1144,11 @@ def test_deleting_twice_is_harmless(alice, article):
 def test_a_placeholder_cannot_be_deleted_again(alice, bob, article):
     top = post(alice, article, "Top")
     post(bob, article, "Reply", parent=top)
-    discussion.delete_comment(comment=top, user=alice)
+    posting.delete_comment(comment=top, user=alice)
     top.refresh_from_db()
 
     with pytest.raises(ValidationError):
-        discussion.delete_comment(comment=top, user=alice)
+        posting.delete_comment(comment=top, user=alice)
 
 
 # Helpful marks --------------------------------------------------------------------
@@ -1157,12 +1157,12 @@ def test_a_placeholder_cannot_be_deleted_again(alice, bob, article):
 def test_she_marks_a_comment_helpful_and_takes_it_back(alice, bob, article):
     comment = post(alice, article, "Useful")
 
-    assert discussion.toggle_helpful(comment=comment, user=bob) is True
+    assert posting.toggle_helpful(comment=comment, user=bob) is True
     comment.refresh_from_db()
     assert comment.helpful_count == 1
     assert CommentHelpful.objects.filter(comment=comment, user=bob).exists()
 
-    assert discussion.toggle_helpful(comment=comment, user=bob) is False
+    assert posting.toggle_helpful(comment=comment, user=bob) is False
     comment.refresh_from_db()
     assert comment.helpful_count == 0
     assert not CommentHelpful.objects.exists()
@@ -1171,12 +1171,12 @@ def test_she_marks_a_comment_helpful_and_takes_it_back(alice, bob, article):
 def test_asking_for_a_state_twice_keeps_it(alice, bob, article):
     comment = post(alice, article, "Useful")
 
-    assert discussion.toggle_helpful(comment=comment, user=bob, mark=True)
-    assert discussion.toggle_helpful(comment=comment, user=bob, mark=True)
+    assert posting.toggle_helpful(comment=comment, user=bob, mark=True)
+    assert posting.toggle_helpful(comment=comment, user=bob, mark=True)
     comment.refresh_from_db()
     assert comment.helpful_count == 1
-    assert not discussion.toggle_helpful(comment=comment, user=bob, mark=False)
-    assert not discussion.toggle_helpful(comment=comment, user=bob, mark=False)
+    assert not posting.toggle_helpful(comment=comment, user=bob, mark=False)
+    assert not posting.toggle_helpful(comment=comment, user=bob, mark=False)
     comment.refresh_from_db()
     assert comment.helpful_count == 0
 
@@ -1185,7 +1185,7 @@ def test_she_cannot_mark_her_own_comment(alice, article):
     comment = post(alice, article, "Mine")
 
     with pytest.raises(ValidationError, match="your own comment"):
-        discussion.toggle_helpful(comment=comment, user=alice)
+        posting.toggle_helpful(comment=comment, user=alice)
     comment.refresh_from_db()
     assert comment.helpful_count == 0
 
@@ -1200,7 +1200,7 @@ def test_she_cannot_mark_a_comment_that_is_not_shown(alice, bob, article, status
     comment.refresh_from_db()
 
     with pytest.raises(ValidationError, match="can't be marked helpful"):
-        discussion.toggle_helpful(comment=comment, user=bob)
+        posting.toggle_helpful(comment=comment, user=bob)
 
 
 # Reports --------------------------------------------------------------------------
@@ -1209,7 +1209,7 @@ def test_she_cannot_mark_a_comment_that_is_not_shown(alice, bob, article, status
 def test_she_reports_a_comment(alice, bob, article):
     comment = post(alice, article, "Harsh words")
 
-    report = discussion.report_comment(
+    report = posting.report_comment(
         comment=comment,
         reporter=bob,
         reason=CommentReport.Reason.HARASSMENT,
@@ -1227,9 +1227,9 @@ def test_she_reports_a_comment(alice, bob, article):
 
 def test_a_second_report_updates_the_first(alice, bob, article):
     comment = post(alice, article, "Words")
-    discussion.report_comment(comment=comment, reporter=bob, reason="spam")
+    posting.report_comment(comment=comment, reporter=bob, reason="spam")
 
-    discussion.report_comment(
+    posting.report_comment(
         comment=comment, reporter=bob, reason="hate", note="Actually this."
     )
 
@@ -1241,19 +1241,19 @@ def test_she_cannot_report_her_own_comment(alice, article):
     comment = post(alice, article, "Mine")
 
     with pytest.raises(ValidationError, match="your own comment"):
-        discussion.report_comment(comment=comment, reporter=alice, reason="spam")
+        posting.report_comment(comment=comment, reporter=alice, reason="spam")
 
 
 def test_a_report_needs_a_known_reason_and_a_short_note(alice, bob, article):
     comment = post(alice, article, "Words")
 
     with pytest.raises(ValidationError, match="choose a reason"):
-        discussion.report_comment(comment=comment, reporter=bob, reason="boring")
+        posting.report_comment(comment=comment, reporter=bob, reason="boring")
     with pytest.raises(ValidationError, match="1,000 characters"):
-        discussion.report_comment(
+        posting.report_comment(
             comment=comment, reporter=bob, reason="other", note="x" * 1001
         )
-    discussion.report_comment(
+    posting.report_comment(
         comment=comment, reporter=bob, reason="other", note="x" * 1000
     )
     assert CommentReport.objects.count() == 1
@@ -1264,7 +1264,7 @@ def test_every_reason_can_be_reported(alice, article):
 
     for number, reason in enumerate(CommentReport.Reason.values):
         reporter = make_user(f"reporter{number}")
-        discussion.report_comment(comment=comment, reporter=reporter, reason=reason)
+        posting.report_comment(comment=comment, reporter=reporter, reason=reason)
 
     assert CommentReport.objects.filter(comment=comment).count() == len(
         CommentReport.Reason.values
@@ -1311,9 +1311,7 @@ def test_eight_people_marking_at_once_count_eight():
 
     results = run_at_once(
         *[
-            lambda reader=reader: discussion.toggle_helpful(
-                comment=comment, user=reader
-            )
+            lambda reader=reader: posting.toggle_helpful(comment=comment, user=reader)
             for reader in readers
         ]
     )
@@ -1331,7 +1329,7 @@ def test_one_person_marking_twice_at_once_counts_once():
 
     results = run_at_once(
         *[
-            lambda: discussion.toggle_helpful(comment=comment, user=reader, mark=True)
+            lambda: posting.toggle_helpful(comment=comment, user=reader, mark=True)
             for _ in range(4)
         ]
     )
@@ -1383,26 +1381,26 @@ def test_a_double_submit_at_once_posts_once():
 def test_every_change_refreshes_the_cached_discussion(
     alice, bob, moderator, article, django_capture_on_commit_callbacks
 ):
-    from articles import threads
+    from articles.comments import tree
 
     def changes(action):
-        before = threads.discussion_version(article.pk)
+        before = tree.discussion_version(article.pk)
         with django_capture_on_commit_callbacks(execute=True):
             action()
-        return threads.discussion_version(article.pk) != before
+        return tree.discussion_version(article.pk) != before
 
     holder = {}
     assert changes(lambda: holder.update(c=post(alice, article, "First words.")))
     comment = holder["c"]
     assert changes(
-        lambda: discussion.edit_comment(comment=comment, user=alice, body="Changed.")
+        lambda: posting.edit_comment(comment=comment, user=alice, body="Changed.")
     )
-    assert changes(lambda: discussion.toggle_helpful(comment=comment, user=bob))
-    assert changes(lambda: discussion.toggle_helpful(comment=comment, user=bob))
+    assert changes(lambda: posting.toggle_helpful(comment=comment, user=bob))
+    assert changes(lambda: posting.toggle_helpful(comment=comment, user=bob))
     assert changes(
-        lambda: discussion.hide_comment(comment=comment, moderator=moderator)
+        lambda: moderation.hide_comment(comment=comment, moderator=moderator)
     )
     assert changes(
-        lambda: discussion.restore_comment(comment=comment, moderator=moderator)
+        lambda: moderation.restore_comment(comment=comment, moderator=moderator)
     )
-    assert changes(lambda: discussion.delete_comment(comment=comment, user=alice))
+    assert changes(lambda: posting.delete_comment(comment=comment, user=alice))
