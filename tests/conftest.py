@@ -8,6 +8,7 @@ import time
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import MD5PasswordHasher
+from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.utils import timezone
 
@@ -117,6 +118,11 @@ def moderator(db):
 def staff_without_mfa(db):
     """Site staff who has not set up two-step sign-in: no moderator powers yet."""
     return make_user("pat", display_name="Pat", is_staff=True)
+
+
+def messages_of(response) -> list[str]:
+    """The flash messages the response's request left for the next page."""
+    return [str(message) for message in get_messages(response.wsgi_request)]
 
 
 def log_in(client, login: str, password: str = PASSWORD, totp_secret: str = ""):

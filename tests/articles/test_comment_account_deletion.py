@@ -11,23 +11,9 @@ from accounts import services as account_services
 from accounts.models import User
 from articles.comments import posting
 from articles.models import Comment, CommentHelpful, CommentReport, CommentRevision
-from tests.articles.factory import make_article
 from tests.conftest import log_in, reauthenticate
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _generous_rate_limits(settings):
-    settings.COMMENT_RATE_LIMITS = {
-        "account": {"minute": 1000, "day": 1000},
-        "new_account": {"minute": 1000, "day": 1000},
-    }
-
-
-@pytest.fixture
-def article():
-    return make_article("Finding your voice")
 
 
 def post(author, article, body, **kwargs) -> Comment:

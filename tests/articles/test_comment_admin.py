@@ -14,26 +14,12 @@ from tests.conftest import submit_form
 ADMIN_URL = "/admin/articles/comment/"
 
 
-@pytest.fixture(autouse=True)
-def _settings(settings):
-    settings.COMMENT_RATE_LIMITS = {
-        "account": {"minute": 1000, "day": 1000},
-        "new_account": {"minute": 1000, "day": 1000},
-    }
-    settings.COMMENT_HOLD_NEW_ACCOUNTS = False
-
-
 @pytest.fixture
 def site_admin(moderator):
     """A staff superuser (the moderator persona has two-step sign-in)."""
     moderator.is_superuser = True
     moderator.save()
     return moderator
-
-
-@pytest.fixture
-def article(db):
-    return make_article("Finding your voice", slug="finding-your-voice")
 
 
 @pytest.fixture

@@ -14,10 +14,6 @@ from articles.models import Comment
 from tests.articles.factory import make_article, make_draft
 from tests.conftest import make_user
 
-GENEROUS_LIMITS = {
-    "account": {"minute": 1000, "day": 1000},
-    "new_account": {"minute": 1000, "day": 1000},
-}
 XSS_PAYLOADS = [
     "<script>alert('xss')</script>",
     '<img src=x onerror="alert(1)">',
@@ -28,19 +24,6 @@ XSS_PAYLOADS = [
     "<style>body{display:none}</style>",
     "[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
 ]
-
-
-@pytest.fixture(autouse=True)
-def _settings(settings):
-    # The personas are minutes old: the new-account limit (2 a minute) would stop
-    # most tests here.
-    settings.COMMENT_RATE_LIMITS = GENEROUS_LIMITS
-    settings.COMMENT_HOLD_NEW_ACCOUNTS = False
-
-
-@pytest.fixture
-def article(db):
-    return make_article("Finding your voice", slug="finding-your-voice")
 
 
 def post_data(body="Thank you, this helped me.", **fields):

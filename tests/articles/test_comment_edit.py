@@ -6,22 +6,7 @@ from django.utils import timezone
 
 from articles.comments import posting
 from articles.models import Comment, CommentRevision
-from tests.articles.factory import make_article, make_draft
-
-
-@pytest.fixture(autouse=True)
-def _settings(settings):
-    settings.COMMENT_RATE_LIMITS = {
-        "account": {"minute": 1000, "day": 1000},
-        "new_account": {"minute": 1000, "day": 1000},
-    }
-    settings.COMMENT_HOLD_NEW_ACCOUNTS = False
-    settings.COMMENT_EDIT_WINDOW_MINUTES = 15
-
-
-@pytest.fixture
-def article(db):
-    return make_article("Finding your voice", slug="finding-your-voice")
+from tests.articles.factory import make_draft
 
 
 @pytest.fixture

@@ -3,21 +3,6 @@ from django.contrib.messages import get_messages
 
 from articles.comments import posting
 from articles.models import Comment, CommentHelpful
-from tests.articles.factory import make_article
-
-
-@pytest.fixture(autouse=True)
-def _settings(settings):
-    settings.COMMENT_RATE_LIMITS = {
-        "account": {"minute": 1000, "day": 1000},
-        "new_account": {"minute": 1000, "day": 1000},
-    }
-    settings.COMMENT_HOLD_NEW_ACCOUNTS = False
-
-
-@pytest.fixture
-def article(db):
-    return make_article("Finding your voice", slug="finding-your-voice")
 
 
 @pytest.fixture

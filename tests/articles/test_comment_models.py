@@ -7,22 +7,8 @@ from django.db import IntegrityError, transaction
 from articles.comments import posting
 from articles.models import Comment, CommentHelpful, CommentReport, CommentRevision
 from articles.models.comment import path_segment
-from tests.articles.factory import make_article
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _generous_rate_limits(settings):
-    settings.COMMENT_RATE_LIMITS = {
-        "account": {"minute": 1000, "day": 1000},
-        "new_account": {"minute": 1000, "day": 1000},
-    }
-
-
-@pytest.fixture
-def article():
-    return make_article("Finding your voice")
 
 
 def post(author, article, body, **kwargs) -> Comment:

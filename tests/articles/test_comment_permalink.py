@@ -12,11 +12,6 @@ pytestmark = pytest.mark.django_db
 ARTICLE = "/articles/finding-your-voice/"
 
 
-@pytest.fixture
-def article(db):
-    return make_article("Finding your voice again", slug="finding-your-voice")
-
-
 def permalink(comment) -> str:
     return f"/articles/finding-your-voice/c/{comment.pk}/"
 
@@ -65,7 +60,7 @@ def test_hidden_and_held_comments_do_not_count_for_the_page(
 
 
 def test_a_deep_reply_goes_to_its_thread_page(client, article, alice):
-    top, line = make_thread(article, alice, replies=14, chain=True)
+    top, line = make_thread(article, alice, replies=14, branching=1)
     depth_six, depth_seven, depth_twelve, depth_thirteen = (
         line[5],
         line[6],
@@ -112,9 +107,9 @@ def test_every_permalink_lands_on_a_page_that_shows_it(client, article, alice, b
     small = make_comment(article, bob)
     for _ in range(3):
         make_comment(article, alice, small)
-    _, nested = make_thread(article, alice, replies=9, chain=True)
+    _, nested = make_thread(article, alice, replies=9, branching=1)
     big, replies = make_thread(article, bob, replies=250)
-    make_thread(article, alice, replies=30, parent=replies[230], chain=True)
+    make_thread(article, alice, replies=30, parent=replies[230], branching=1)
 
     for comment in Comment.objects.all():
         address = location(client, comment)

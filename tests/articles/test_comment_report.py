@@ -1,33 +1,14 @@
 import pytest
-from django.contrib.messages import get_messages
 
 from accounts.models import Notification
 from articles.comments import posting
 from articles.models import Comment, CommentReport
-from tests.articles.factory import make_article
-
-
-@pytest.fixture(autouse=True)
-def _settings(settings):
-    settings.COMMENT_RATE_LIMITS = {
-        "account": {"minute": 1000, "day": 1000},
-        "new_account": {"minute": 1000, "day": 1000},
-    }
-    settings.COMMENT_HOLD_NEW_ACCOUNTS = False
-
-
-@pytest.fixture
-def article(db):
-    return make_article("Finding your voice", slug="finding-your-voice")
+from tests.conftest import messages_of
 
 
 @pytest.fixture
 def comment(alice, article):
     return posting.post_comment(article=article, author=alice, body="Harsh words.")
-
-
-def messages_of(response):
-    return [str(message) for message in get_messages(response.wsgi_request)]
 
 
 def url(comment):

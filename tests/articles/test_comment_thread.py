@@ -21,11 +21,6 @@ ROW_RE = re.compile(
 )
 
 
-@pytest.fixture
-def article(db):
-    return make_article("Finding your voice again", slug="finding-your-voice")
-
-
 def url(comment) -> str:
     return f"/articles/finding-your-voice/comments/{comment.pk}/"
 
@@ -68,7 +63,7 @@ def test_it_has_one_h1_and_a_way_back(client, article, alice, bob):
 
     assert html.count("<h1") == 1
     assert '<h1 class="comment-thread__title">Continuing a conversation</h1>' in html
-    assert "<title>A conversation under “Finding your voice again”" in html
+    assert "<title>A conversation under “Finding your voice”" in html
     assert (
         f'href="/articles/finding-your-voice/c/{reply.pk}/">Back to the discussion'
         in html
@@ -81,7 +76,7 @@ def test_it_has_one_h1_and_a_way_back(client, article, alice, bob):
 
 
 def test_it_continues_a_deep_thread_six_levels_at_a_time(client, article, alice):
-    top, line = make_thread(article, alice, replies=14, chain=True)  # depths 1..14
+    top, line = make_thread(article, alice, replies=14, branching=1)  # depths 1..14
     depth_six, depth_twelve = line[5], line[11]
 
     html = page(client, url(depth_six))
@@ -185,12 +180,12 @@ def test_the_query_count_does_not_grow_with_the_thread(
         client.force_login(bob)
         client.get("/articles/")
     top = make_comment(article, alice)
-    make_thread(article, bob, replies=5, parent=top, chain=True)
+    make_thread(article, bob, replies=5, parent=top, branching=1)
     make_thread(article, bob, replies=4, parent=top)
     with CaptureQueriesContext(connection) as small:
         page(client, url(top))
 
-    make_thread(article, bob, replies=10, parent=top, chain=True)
+    make_thread(article, bob, replies=10, parent=top, branching=1)
     for _ in range(10):
         make_thread(article, alice, replies=200, parent=make_comment(article, bob, top))
     assert Comment.objects.count() > 2000

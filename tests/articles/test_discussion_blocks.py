@@ -16,29 +16,13 @@ from django.test import Client
 from accounts.models import Block, Notification
 from articles.comments import posting
 from articles.models import Comment
-from tests.articles.factory import make_article
 from tests.conftest import make_user
 
-URL = "/articles/speaking-up/"
-GENEROUS_LIMITS = {
-    "account": {"minute": 1000, "day": 1000},
-    "new_account": {"minute": 1000, "day": 1000},
-}
+URL = "/articles/finding-your-voice/"
 # Values that differ between two otherwise identical answers.
 _VARYING_INPUTS = re.compile(
     r'(name="(?:csrfmiddlewaretoken|submission_key)" value=")[^"]*"'
 )
-
-
-@pytest.fixture(autouse=True)
-def _settings(settings):
-    settings.COMMENT_RATE_LIMITS = GENEROUS_LIMITS
-    settings.COMMENT_HOLD_NEW_ACCOUNTS = False
-
-
-@pytest.fixture
-def article(db):
-    return make_article("Speaking up", slug="speaking-up")
 
 
 @pytest.fixture
@@ -104,13 +88,15 @@ def everything_she_does(client, article, parent: Comment) -> dict:
     """Every way the blocked person can meet an anonymous comment, as she
     observes it: the thread, the reply form (plain and htmx), refusals, posting,
     helpful marks, reports, the permalink, editing and deleting her reply."""
-    thread = f"/articles/speaking-up/comments/{parent.pk}/"
-    create = "/articles/speaking-up/comments/"
+    thread = f"/articles/finding-your-voice/comments/{parent.pk}/"
+    create = "/articles/finding-your-voice/comments/"
     htmx = {"HTTP_HX_REQUEST": "true"}
     seen = {}
     seen["article page"] = observed(client.get(URL), parent.pk)
     seen["thread page"] = observed(client.get(thread))
-    seen["permalink"] = observed(client.get(f"/articles/speaking-up/c/{parent.pk}/"))
+    seen["permalink"] = observed(
+        client.get(f"/articles/finding-your-voice/c/{parent.pk}/")
+    )
     reply_form = f"{URL}?reply={parent.pk}"
     seen["reply form"] = observed(client.get(reply_form), parent.pk)
     seen["htmx reply form"] = observed(client.get(reply_form, **htmx), parent.pk)
@@ -179,7 +165,7 @@ def test_her_replies_to_a_blockers_anonymous_comment_never_reach_the_blocker(
     client.force_login(maya)
 
     response = client.post(
-        "/articles/speaking-up/comments/",
+        "/articles/finding-your-voice/comments/",
         {"body": "Words from Maya.", "parent": by_clover.pk, "submission_key": "k"},
     )
 
@@ -217,7 +203,7 @@ def test_it_refuses_a_reply_to_a_blockers_named_comment_as_any_unrepliable_one(
 
     def attempt(parent, **headers):
         data = {"body": "A reply.", "parent": parent.pk, "submission_key": "k"}
-        return client.post("/articles/speaking-up/comments/", data, **headers)
+        return client.post("/articles/finding-your-voice/comments/", data, **headers)
 
     blocked_htmx = attempt(named, HTTP_HX_REQUEST="true")
     ordinary_htmx = attempt(gone, HTTP_HX_REQUEST="true")

@@ -25,11 +25,6 @@ ROW_RE = re.compile(
 )
 
 
-@pytest.fixture
-def article(db):
-    return make_article("Finding your voice again", slug="finding-your-voice")
-
-
 def page(client, url: str = URL) -> str:
     response = client.get(url)
     assert response.status_code == 200
@@ -77,7 +72,7 @@ def test_it_shows_replies_under_their_parents_in_order(
 
 
 def test_it_stops_at_depth_six_and_continues_on_a_thread_page(client, article, alice):
-    top, line = make_thread(article, alice, replies=8, chain=True)  # depths 1..8
+    top, line = make_thread(article, alice, replies=8, branching=1)  # depths 1..8
 
     html = page(client)
 
@@ -526,7 +521,7 @@ def grow(article, alice, bob, to: int):
     make_comment(article, bob, third, helpful_count=2)
     if to > 10:
         make_thread(article, bob, replies=to // 2, parent=reply)
-        make_thread(article, alice, replies=10, parent=third, chain=True)
+        make_thread(article, alice, replies=10, parent=third, branching=1)
         for _ in range(25):
             make_comment(article, bob)
         make_thread(article, alice, replies=to // 2 - 40)
@@ -659,7 +654,7 @@ def test_article_cards_show_the_comment_count(client, article, alice, bob):
     html = page(client, "/articles/")
 
     card = re.search(
-        r'<article class="article-card.*?Finding your voice again.*?</article>',
+        r'<article class="article-card.*?Finding your voice.*?</article>',
         html,
         re.S,
     )

@@ -24,26 +24,9 @@ from articles.models import (
     CommentRevision,
 )
 from articles.models.comment import path_segment
+from tests.articles.comment_factory import make_thread
 from tests.articles.factory import make_article, make_draft
 from tests.conftest import make_user
-
-GENEROUS_LIMITS = {
-    "account": {"minute": 10_000, "day": 10_000},
-    "new_account": {"minute": 10_000, "day": 10_000},
-}
-
-
-@pytest.fixture(autouse=True)
-def _generous_rate_limits(settings):
-    # The personas are minutes old, so the new-account limits (2 a minute) would
-    # stop most tests; the rate-limit tests set their own.
-    settings.COMMENT_RATE_LIMITS = GENEROUS_LIMITS
-    settings.COMMENT_HOLD_NEW_ACCOUNTS = False
-
-
-@pytest.fixture
-def article(db):
-    return make_article("Finding your voice")
 
 
 def post(author, article, body, **kwargs) -> Comment:
@@ -54,42 +37,6 @@ def refreshed(*comments):
     for comment in comments:
         comment.refresh_from_db()
     return comments
-
-
-def make_thread(article, size: int, authors) -> list[Comment]:
-    """A thread of ``size`` comments written straight to the table (like
-    seed_demo --big-thread), shaped as a tree where comment i replies to comment
-    (i - 1) // 3, with counters as the services keep them."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence('articles_comment', 'id')) "
-            "FROM generate_series(1, %s)",
-            [size],
-        )
-        ids = sorted(row[0] for row in cursor.fetchall())
-    comments = []
-    for index, comment_id in enumerate(ids):
-        parent = comments[(index - 1) // 3] if index else None
-        comments.append(
-            Comment(
-                id=comment_id,
-                article=article,
-                author=authors[index % len(authors)],
-                parent_id=parent.pk if parent else None,
-                root_id=(parent.root_id or parent.pk) if parent else None,
-                path=(parent.path if parent else "") + path_segment(comment_id),
-                depth=parent.depth + 1 if parent else 0,
-                body=f"Comment number {index}",
-                body_html=f"<p>Comment number {index}</p>",
-            )
-        )
-    by_id = {comment.pk: comment for comment in comments}
-    for comment in comments:
-        if comment.parent_id:
-            by_id[comment.parent_id].reply_count += 1
-        for ancestor_id in tree.path_ids(comment.path)[:-1]:
-            by_id[ancestor_id].descendant_count += 1
-    return Comment.objects.bulk_create(comments, batch_size=500)
 
 
 def tree_rows(article):
@@ -272,7 +219,8 @@ REPLY_QUERIES = 15
 def test_a_reply_costs_the_same_queries_whatever_the_thread_size(
     django_assert_num_queries, alice, bob, charlie, article, size
 ):
-    thread = make_thread(article, size, [alice, bob])
+    top, replies = make_thread(article, [alice, bob], replies=size - 1, branching=3)
+    thread = [top, *replies]
     target = thread[-1]  # the deepest, newest comment (written by bob)
 
     # Her verified e-mail, the block check, a savepoint, her locked row, the
@@ -288,7 +236,8 @@ def test_a_reply_costs_the_same_queries_whatever_the_thread_size(
 
 
 def test_a_reply_rewrites_no_other_comment(alice, bob, charlie, article):
-    thread = make_thread(article, 2000, [alice, bob])
+    top, replies = make_thread(article, [alice, bob], replies=1999, branching=3)
+    thread = [top, *replies]
     target = thread[1234]
     before = tree_rows(article)
     counters_before = dict(
