@@ -3,12 +3,12 @@ the tree's ids, paths and counters), the way the posting service writes them,
 without its rules (who may post, rate limits, notifications)."""
 
 import itertools
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
-from articles.comments import tree
+from articles.comments import posting, tree
 from articles.models import Comment
 
 _clock = itertools.count(1)
@@ -63,3 +63,21 @@ def make_thread(article, authors, *, replies: int, parent=None, branching=None):
         built = tree.insert_comments(article, new)
     top.refresh_from_db()
     return top, built
+
+
+def post(author, article, body, **kwargs) -> Comment:
+    """A comment through the posting service, with all its rules."""
+    return posting.post_comment(article=article, author=author, body=body, **kwargs)
+
+
+def refreshed(*comments):
+    for comment in comments:
+        comment.refresh_from_db()
+    return comments
+
+
+def soon():
+    """A moment a few days ahead at 10:00:05 (the article is public by then, and
+    the minute and day windows are well inside)."""
+    day = timezone.now() + timedelta(days=3)
+    return datetime(day.year, day.month, day.day, 10, 0, 5, tzinfo=UTC)
