@@ -81,3 +81,13 @@ def soon():
     the minute and day windows are well inside)."""
     day = timezone.now() + timedelta(days=3)
     return datetime(day.year, day.month, day.day, 10, 0, 5, tzinfo=UTC)
+
+
+def post_data(body="Thank you, this helped me.", **fields):
+    """What the comment form sends (with a submission key of its own)."""
+    return {"body": body, "submission_key": "key-" + body[:20], **fields}
+
+
+def post_form(client, data, **headers):
+    """POST the comment form of /articles/finding-your-voice/."""
+    return client.post("/articles/finding-your-voice/comments/", data, **headers)
