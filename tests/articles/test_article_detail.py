@@ -111,7 +111,7 @@ def test_it_hides_unpublished_articles_from_the_public(client, charlie, override
     ],
     ids=["draft", "in-review", "future"],
 )
-def test_staff_preview_unpublished_articles_with_a_banner(
+def test_it_lets_staff_preview_unpublished_articles_with_a_banner(
     client, moderator, overrides, state
 ):
     make_article("Not yet", slug="not-yet", **overrides)
@@ -259,7 +259,7 @@ def test_it_offers_up_to_three_related_articles(client, sourced_article):
     assert "Finding your voice again" not in related
 
 
-def test_related_cards_lazy_load_their_small_picture(client, sourced_article):
+def test_it_lazy_loads_the_small_picture_of_related_cards(client, sourced_article):
     give_hero(make_article("Other", slug="other", topics=[ABUSE]))
 
     related = section(
@@ -318,7 +318,7 @@ def test_it_shows_groups_near_the_place_she_searched(client, sourced_article, le
     )
 
 
-def test_without_a_searched_place_it_shows_online_groups_and_a_search_link(
+def test_it_shows_online_groups_and_a_search_link_without_a_searched_place(
     client, sourced_article, leeds
 ):
     make_group(
@@ -367,7 +367,7 @@ def add_related(sourced_article, count: int, *, start: int, place) -> None:
 
 
 @pytest.mark.parametrize("searched", [True, False], ids=["near-leeds", "no-place"])
-def test_its_query_count_does_not_grow_with_related_items(
+def test_it_keeps_the_query_count_with_related_items(
     client, django_assert_num_queries, sourced_article, leeds, searched
 ):
     add_related(sourced_article, 3, start=0, place=leeds)
@@ -387,7 +387,7 @@ def test_its_query_count_does_not_grow_with_related_items(
     assert html.count("Extra topic") >= 30  # every topic chip shown
 
 
-def test_staff_preview_query_count_does_not_grow(
+def test_it_keeps_the_staff_preview_query_count(
     client, django_assert_num_queries, moderator, leeds
 ):
     draft = make_draft("Draft", slug="draft", topics=[ABUSE])

@@ -151,7 +151,7 @@ def test_it_falls_back_to_a_small_card_without_an_image(reviewed_article):
     assert meta.one("twitter:card") == "summary"
 
 
-def test_its_json_ld_describes_the_article_its_review_and_sources(
+def test_it_describes_the_article_its_review_and_sources_in_json_ld(
     reviewed_article, settings
 ):
     settings.SITE_DOMAIN = "kindred.example"
@@ -212,7 +212,7 @@ def test_it_uses_the_domain_from_settings_not_the_host_header(
     assert "https://kindred.example/articles/how-groups-help/" in html
 
 
-def test_a_hostile_title_cannot_break_out_of_the_json_ld(reviewed_article):
+def test_it_keeps_a_hostile_title_inside_the_json_ld(reviewed_article):
     reviewed_article.title = BREAKOUT
     reviewed_article.summary = "<!-- & --> " + BREAKOUT
     reviewed_article.author.name = BREAKOUT
@@ -232,7 +232,7 @@ def test_a_hostile_title_cannot_break_out_of_the_json_ld(reviewed_article):
     assert meta.one("og:title") == BREAKOUT
 
 
-def test_the_article_page_carries_the_tags(client, reviewed_article, settings):
+def test_it_puts_the_tags_on_the_article_page(client, reviewed_article, settings):
     response = client.get("/articles/how-groups-help/")
 
     assert response.status_code == 200
@@ -247,7 +247,7 @@ def test_the_article_page_carries_the_tags(client, reviewed_article, settings):
     assert len(data["citation"]) == 2
 
 
-def test_the_tags_add_no_queries_to_the_article_page(
+def test_it_adds_no_queries_to_the_article_page_for_the_tags(
     client, reviewed_article, django_assert_max_num_queries
 ):
     """The page fetches the author, reviewer, topics and sources with the article;

@@ -20,7 +20,7 @@ def post(author, article, body, **kwargs) -> Comment:
     return posting.post_comment(article=article, author=author, body=body, **kwargs)
 
 
-def test_the_discussion_is_registered_with_account_deletion_and_export(settings):
+def test_it_registers_the_discussion_with_account_deletion_and_export(settings):
     assert (
         "articles.comments.posting.forget_user_comments"
         in settings.ACCOUNT_DELETION_STEPS
@@ -31,7 +31,9 @@ def test_the_discussion_is_registered_with_account_deletion_and_export(settings)
     )
 
 
-def test_her_comments_with_replies_become_authorless_placeholders(alice, bob, article):
+def test_it_turns_her_comments_with_replies_into_authorless_placeholders(
+    alice, bob, article
+):
     top = post(alice, article, "My story, with my street name", is_anonymous=True)
     posting.edit_comment(comment=top, user=alice, body="My story, edited")
     reply = post(bob, article, "Thank you for sharing", parent=top)
@@ -50,7 +52,7 @@ def test_her_comments_with_replies_become_authorless_placeholders(alice, bob, ar
     assert not CommentRevision.objects.exists()
 
 
-def test_her_comments_without_replies_go(alice, bob, article):
+def test_it_removes_her_comments_without_replies(alice, bob, article):
     top = post(bob, article, "Bob's question")
     answer = post(alice, article, "Alice's answer", parent=top)
     standalone = post(alice, article, "Alice, on her own")
@@ -63,7 +65,7 @@ def test_her_comments_without_replies_go(alice, bob, article):
     assert top.body == "Bob's question"
 
 
-def test_a_chain_of_her_own_comments_goes_entirely(alice, bob, article):
+def test_it_removes_a_chain_of_her_own_comments_entirely(alice, bob, article):
     top = post(bob, article, "Bob's question")
     first = post(alice, article, "Alice answers", parent=top)
     second = post(alice, article, "Alice adds", parent=first)
@@ -76,7 +78,9 @@ def test_a_chain_of_her_own_comments_goes_entirely(alice, bob, article):
     assert (top.reply_count, top.descendant_count) == (0, 0)
 
 
-def test_her_placeholders_keep_only_what_others_wrote(alice, bob, charlie, article):
+def test_it_keeps_only_what_others_wrote_under_her_placeholders(
+    alice, bob, charlie, article
+):
     top = post(alice, article, "Alice starts")
     middle = post(alice, article, "Alice again", parent=top)
     bobs = post(bob, article, "Bob replies to Alice", parent=middle)
@@ -92,7 +96,7 @@ def test_her_placeholders_keep_only_what_others_wrote(alice, bob, charlie, artic
     assert Comment.objects.filter(pk__in=[bobs.pk, charlies.pk]).count() == 2
 
 
-def test_an_empty_placeholder_above_her_comment_goes_too(alice, bob, article):
+def test_it_removes_an_empty_placeholder_above_her_comment_too(alice, bob, article):
     top = post(bob, article, "Bob starts")
     reply = post(alice, article, "Alice replies", parent=top)
     posting.delete_comment(comment=top, user=bob)
@@ -104,7 +108,9 @@ def test_an_empty_placeholder_above_her_comment_goes_too(alice, bob, article):
     assert not Comment.objects.filter(pk__in=[top.pk, reply.pk]).exists()
 
 
-def test_her_helpful_marks_go_and_the_counts_follow(alice, bob, charlie, article):
+def test_it_removes_her_helpful_marks_and_the_counts_follow(
+    alice, bob, charlie, article
+):
     useful = post(bob, article, "Useful")
     posting.toggle_helpful(comment=useful, user=alice)
     posting.toggle_helpful(comment=useful, user=charlie)
@@ -118,7 +124,7 @@ def test_her_helpful_marks_go_and_the_counts_follow(alice, bob, charlie, article
     ]
 
 
-def test_her_reports_stay_for_moderators_without_her(alice, bob, article):
+def test_it_keeps_her_reports_for_moderators_without_her(alice, bob, article):
     harsh = post(bob, article, "Harsh words")
     report = posting.report_comment(
         comment=harsh, reporter=alice, reason="harassment", note="Unkind."
@@ -131,7 +137,7 @@ def test_her_reports_stay_for_moderators_without_her(alice, bob, article):
     assert report.reason == "harassment"
 
 
-def test_reports_about_her_comment_go_with_it(alice, bob, article):
+def test_it_removes_reports_about_her_comment_with_it(alice, bob, article):
     harsh = post(alice, article, "Harsh words")
     posting.report_comment(comment=harsh, reporter=bob, reason="spam")
 
@@ -140,7 +146,7 @@ def test_reports_about_her_comment_go_with_it(alice, bob, article):
     assert not CommentReport.objects.exists()
 
 
-def test_deleting_her_account_through_the_page(client, alice, bob, article):
+def test_it_deletes_her_account_through_the_page(client, alice, bob, article):
     top = post(alice, article, "With a reply")
     post(bob, article, "The reply", parent=top)
     post(alice, article, "Without a reply")
@@ -157,7 +163,7 @@ def test_deleting_her_account_through_the_page(client, alice, bob, article):
     ) == [("[deleted]", None), ("The reply", bob.pk)]
 
 
-def test_a_failing_step_keeps_her_comments(settings, alice, bob, article):
+def test_it_keeps_her_comments_when_a_step_fails(settings, alice, bob, article):
     top = post(alice, article, "Still here")
     settings.ACCOUNT_DELETION_STEPS = [
         "articles.comments.posting.forget_user_comments",
@@ -171,7 +177,7 @@ def test_a_failing_step_keeps_her_comments(settings, alice, bob, article):
     assert top.body == "Still here" and top.author == alice
 
 
-def test_her_export_lists_her_comments(alice, bob, article):
+def test_it_lists_her_comments_in_her_export(alice, bob, article):
     first = post(alice, article, "First words", is_anonymous=True)
     posting.edit_comment(comment=first, user=alice, body="First words, edited")
     second = post(alice, article, "Second words", parent=post(bob, article, "Bob"))
@@ -191,7 +197,9 @@ def test_her_export_lists_her_comments(alice, bob, article):
     assert rows[1]["anonymous"] is False
 
 
-def test_her_downloaded_export_carries_her_comments_only(client, alice, bob, article):
+def test_it_puts_only_her_comments_in_her_downloaded_export(
+    client, alice, bob, article
+):
     post(alice, article, "Alice's comment")
     post(bob, article, "Bob's comment")
     client.force_login(alice)

@@ -54,7 +54,7 @@ def counters(comment) -> tuple[int, int]:
     return comment.reply_count, comment.descendant_count
 
 
-def test_staff_approve_a_held_comment_in_the_admin(client, bob, site_admin):
+def test_it_lets_staff_approve_a_held_comment_in_the_admin(client, bob, site_admin):
     held = make_comment(make_article(), bob, status=Comment.Status.HELD)
     client.force_login(site_admin)
     with override_settings(COMMENT_HOLD_NEW_ACCOUNTS=False):
@@ -64,7 +64,7 @@ def test_staff_approve_a_held_comment_in_the_admin(client, bob, site_admin):
     assert held.status == Comment.Status.VISIBLE
 
 
-def test_the_comment_list_opens_for_staff(client, bob, site_admin):
+def test_it_opens_the_comment_list_for_staff(client, bob, site_admin):
     make_comment(make_article(), bob, is_anonymous=True)
     client.force_login(site_admin)
     assert client.get(ADMIN_URL).status_code == 200

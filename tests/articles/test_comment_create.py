@@ -282,7 +282,7 @@ def test_it_escapes_her_text_on_the_error_page(client, alice, article, payload):
 
 
 @pytest.mark.parametrize("payload", XSS_PAYLOADS)
-def test_a_posted_payload_is_harmless_on_the_article_page(
+def test_it_keeps_a_posted_payload_harmless_on_the_article_page(
     client, alice, article, payload
 ):
     client.force_login(alice)
@@ -297,7 +297,7 @@ def test_a_posted_payload_is_harmless_on_the_article_page(
     assert_harmless("<article " + body)
 
 
-def test_an_anonymous_comment_names_nobody_to_other_readers(
+def test_it_names_nobody_to_other_readers_for_an_anonymous_comment(
     client, alice, bob, charlie, article
 ):
     client.force_login(bob)

@@ -56,7 +56,7 @@ def test_it_answers_an_htmx_reply_with_the_reply_alone(client, alice, bob, artic
     assert 'id="comment-compose"' not in html
 
 
-def test_an_htmx_reply_to_an_anonymous_comment_does_not_name_its_author(
+def test_it_does_not_name_the_author_in_an_htmx_reply_to_an_anonymous_comment(
     client, alice, bob, article
 ):
     parent = posting.post_comment(
@@ -75,7 +75,7 @@ def test_an_htmx_reply_to_an_anonymous_comment_does_not_name_its_author(
     assert "@bob" not in html
 
 
-def test_an_htmx_honeypot_posts_nothing(client, alice, article):
+def test_it_posts_nothing_for_an_htmx_honeypot(client, alice, article):
     client.force_login(alice)
 
     post_form(client, post_data(website="spam"), HTTP_HX_REQUEST="true")
@@ -83,7 +83,9 @@ def test_an_htmx_honeypot_posts_nothing(client, alice, article):
     assert not Comment.objects.exists()
 
 
-def test_an_htmx_post_from_a_signed_out_page_loads_the_sign_in_page(client, article):
+def test_it_loads_the_sign_in_page_for_an_htmx_post_from_a_signed_out_page(
+    client, article
+):
     response = post_form(client, post_data(), HTTP_HX_REQUEST="true")
 
     # Not a redirect htmx would follow and swap into the discussion.
@@ -93,7 +95,7 @@ def test_an_htmx_post_from_a_signed_out_page_loads_the_sign_in_page(client, arti
     )
 
 
-def test_an_htmx_post_that_is_held_says_so_in_place(client, alice, article, settings):
+def test_it_says_in_place_that_an_htmx_post_is_held(client, alice, article, settings):
     settings.COMMENT_HOLD_NEW_ACCOUNTS = True
     client.force_login(alice)
 

@@ -110,7 +110,7 @@ def test_it_404s_for_a_comment_already_deleted(client, alice, bob, comment):
     assert response.status_code == 404
 
 
-def test_the_page_costs_a_fixed_number_of_queries(
+def test_it_costs_a_fixed_number_of_queries(
     client, alice, bob, comment, django_assert_num_queries
 ):
     for number in range(3):

@@ -25,7 +25,7 @@ def render_form(user, article, **form_kwargs):
     )
 
 
-def test_the_form_asks_visitors_to_sign_in(article):
+def test_it_asks_visitors_to_sign_in(article):
     from django.contrib.auth.models import AnonymousUser
 
     html = render_form(AnonymousUser(), article)
@@ -35,7 +35,7 @@ def test_the_form_asks_visitors_to_sign_in(article):
     assert "<textarea" not in html
 
 
-def test_the_form_says_when_comments_are_closed(alice, db):
+def test_it_says_when_comments_are_closed(alice, db):
     closed = make_article("Closed", comments_open=False)
 
     html = render_form(alice, closed)
@@ -44,7 +44,7 @@ def test_the_form_says_when_comments_are_closed(alice, db):
     assert "<textarea" not in html
 
 
-def test_the_form_explains_an_unverified_email_address(article):
+def test_it_explains_an_unverified_email_address(article):
     dana = make_user("dana", verified=False)
 
     html = render_form(dana, article)
@@ -53,7 +53,7 @@ def test_the_form_explains_an_unverified_email_address(article):
     assert "<textarea" not in html
 
 
-def test_the_form_explains_the_guidelines(article):
+def test_it_explains_the_guidelines(article):
     erin = make_user("erin", guidelines_accepted_at=None)
 
     html = render_form(erin, article)
@@ -63,7 +63,7 @@ def test_the_form_explains_the_guidelines(article):
     assert "<textarea" not in html
 
 
-def test_the_form_reminds_her_not_to_share_identifying_details(alice, article):
+def test_it_reminds_her_not_to_share_identifying_details(alice, article):
     html = render_form(alice, article)
 
     assert "<textarea" in html
@@ -79,7 +79,7 @@ def test_the_form_reminds_her_not_to_share_identifying_details(alice, article):
     assert "Post anonymously: shown as “Anonymous member”" in html
 
 
-def test_the_form_hides_the_honeypot_from_people(alice, article):
+def test_it_hides_the_honeypot_from_people(alice, article):
     html = render_form(alice, article)
 
     trap = re.search(
@@ -92,7 +92,7 @@ def test_the_form_hides_the_honeypot_from_people(alice, article):
     assert 'autocomplete="off"' in trap.group(1)
 
 
-def test_each_form_gets_its_own_submission_key(alice, article):
+def test_it_gives_each_form_its_own_submission_key(alice, article):
     keys = {
         re.search(
             r'name="submission_key" value="([^"]+)"', render_form(alice, article)
@@ -103,7 +103,7 @@ def test_each_form_gets_its_own_submission_key(alice, article):
     assert len(keys) == 3
 
 
-def test_a_reply_form_has_its_own_ids_and_anchor(alice, bob, article):
+def test_it_gives_a_reply_form_its_own_ids_and_anchor(alice, bob, article):
     parent = posting.post_comment(article=article, author=bob, body="First.")
 
     html = render_form(alice, article, reply_to=parent)

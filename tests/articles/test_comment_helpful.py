@@ -62,7 +62,7 @@ def test_it_takes_the_mark_back(client, bob, comment):
     assert not CommentHelpful.objects.exists()
 
 
-def test_a_double_click_marks_once(client, bob, comment):
+def test_it_marks_once_on_a_double_click(client, bob, comment):
     client.force_login(bob)
 
     client.post(url(comment), {"mark": "1"})
@@ -130,7 +130,7 @@ def test_it_answers_htmx_with_the_released_button(client, bob, comment):
     assert 'name="mark" value="1"' in html
 
 
-def test_the_htmx_answer_for_an_anonymous_comment_names_nobody(
+def test_it_names_nobody_in_the_htmx_answer_for_an_anonymous_comment(
     client, bob, article, alice
 ):
     comment = posting.post_comment(
@@ -145,7 +145,9 @@ def test_the_htmx_answer_for_an_anonymous_comment_names_nobody(
     assert "alice" not in html
 
 
-def test_an_htmx_press_from_a_signed_out_page_loads_the_sign_in_page(client, comment):
+def test_it_loads_the_sign_in_page_for_an_htmx_press_from_a_signed_out_page(
+    client, comment
+):
     response = client.post(url(comment), {"mark": "1"}, HTTP_HX_REQUEST="true")
 
     assert response["HX-Redirect"] == (

@@ -12,7 +12,7 @@ from tests.articles.comment_factory import post, refreshed
 # Hiding and restoring -------------------------------------------------------------
 
 
-def test_a_moderator_hides_a_comment_and_the_replies_under_it(
+def test_it_lets_a_moderator_hide_a_comment_and_the_replies_under_it(
     alice, bob, charlie, moderator, staff_without_mfa, article
 ):
     top = post(alice, article, "Top")
@@ -35,7 +35,9 @@ def test_a_moderator_hides_a_comment_and_the_replies_under_it(
         moderation.hide_comment(comment=reply, moderator=moderator)
 
 
-def test_a_moderator_restores_a_hidden_comment(alice, bob, charlie, moderator, article):
+def test_it_lets_a_moderator_restore_a_hidden_comment(
+    alice, bob, charlie, moderator, article
+):
     top = post(alice, article, "Top")
     reply = post(bob, article, "Reply", parent=top)
     post(charlie, article, "Under", parent=reply)
@@ -52,7 +54,7 @@ def test_a_moderator_restores_a_hidden_comment(alice, bob, charlie, moderator, a
         moderation.restore_comment(comment=reply, moderator=moderator)
 
 
-def test_hiding_under_a_hidden_comment_leaves_the_counters_above_it_alone(
+def test_it_leaves_the_counters_above_a_hidden_comment_when_hiding_under_it(
     alice, bob, charlie, moderator, article
 ):
     top = post(alice, article, "Top")
@@ -76,7 +78,9 @@ def test_hiding_under_a_hidden_comment_leaves_the_counters_above_it_alone(
     assert (under.reply_count, under.descendant_count) == (1, 1)
 
 
-def test_a_moderator_hides_a_held_comment(settings, alice, bob, moderator, article):
+def test_it_lets_a_moderator_hide_a_held_comment(
+    settings, alice, bob, moderator, article
+):
     top = post(alice, article, "Top")
     settings.COMMENT_HOLD_NEW_ACCOUNTS = True
     held = post(bob, article, "Held", parent=top)

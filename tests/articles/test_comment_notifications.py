@@ -7,7 +7,7 @@ from tests.conftest import make_user
 # Mentions -------------------------------------------------------------------------
 
 
-def test_a_mention_links_to_her_profile_and_tells_her(alice, bob, article):
+def test_it_links_a_mention_to_her_profile_and_tells_her(alice, bob, article):
     comment = post(alice, article, "Thank you @Bob, and @nobody-here.")
 
     assert (
@@ -42,7 +42,7 @@ def test_it_does_not_mention_deactivated_accounts(alice, article):
     assert not Notification.objects.exists()
 
 
-def test_an_anonymous_mention_never_names_the_author(alice, bob, article):
+def test_it_never_names_the_author_of_an_anonymous_mention(alice, bob, article):
     comment = post(alice, article, "@bob this helped me.", is_anonymous=True)
 
     notification = Notification.objects.get(recipient=bob)
@@ -54,7 +54,7 @@ def test_an_anonymous_mention_never_names_the_author(alice, bob, article):
     assert notification.actor is None
 
 
-def test_she_can_turn_mention_notifications_off(alice, bob, article):
+def test_it_lets_her_turn_mention_notifications_off(alice, bob, article):
     bob.mention_notifications = False
     bob.save()
 
@@ -64,7 +64,7 @@ def test_she_can_turn_mention_notifications_off(alice, bob, article):
     assert not Notification.objects.exists()
 
 
-def test_someone_she_blocked_cannot_notify_her_by_mention(alice, bob, article):
+def test_it_does_not_let_someone_she_blocked_notify_her_by_mention(alice, bob, article):
     Block.objects.create(blocker=bob, blocked=alice)
 
     comment = post(alice, article, "Hi @bob")
@@ -74,13 +74,13 @@ def test_someone_she_blocked_cannot_notify_her_by_mention(alice, bob, article):
     assert not Notification.objects.filter(recipient=bob).exists()
 
 
-def test_mentioning_herself_tells_nobody(alice, article):
+def test_it_tells_nobody_when_she_mentions_herself(alice, article):
     post(alice, article, "Note to @alice")
 
     assert not Notification.objects.exists()
 
 
-def test_repeated_mentions_notify_once(alice, bob, article):
+def test_it_notifies_repeated_mentions_once(alice, bob, article):
     post(alice, article, "@bob @Bob @BOB")
 
     assert Notification.objects.filter(recipient=bob).count() == 1
@@ -89,7 +89,7 @@ def test_repeated_mentions_notify_once(alice, bob, article):
 # Reply notifications --------------------------------------------------------------
 
 
-def test_a_reply_tells_the_parent_author(alice, bob, article):
+def test_it_tells_the_parent_author_of_a_reply(alice, bob, article):
     parent = post(alice, article, "Parent")
 
     reply = post(bob, article, "Reply", parent=parent)
@@ -102,7 +102,7 @@ def test_a_reply_tells_the_parent_author(alice, bob, article):
     assert notification.url == reply.get_absolute_url()
 
 
-def test_an_anonymous_reply_never_names_the_author(alice, bob, article):
+def test_it_never_names_the_author_of_an_anonymous_reply(alice, bob, article):
     parent = post(alice, article, "Parent")
 
     post(bob, article, "Reply", parent=parent, is_anonymous=True)
@@ -113,7 +113,7 @@ def test_an_anonymous_reply_never_names_the_author(alice, bob, article):
     assert notification.actor is None
 
 
-def test_replying_to_herself_tells_nobody(alice, article):
+def test_it_tells_nobody_when_she_replies_to_herself(alice, article):
     parent = post(alice, article, "Parent")
 
     post(alice, article, "And one more thing", parent=parent)
@@ -121,7 +121,7 @@ def test_replying_to_herself_tells_nobody(alice, article):
     assert not Notification.objects.exists()
 
 
-def test_a_reply_that_also_mentions_the_parent_author_notifies_once(
+def test_it_notifies_once_for_a_reply_that_also_mentions_the_parent_author(
     alice, bob, charlie, article
 ):
     parent = post(alice, article, "Parent")

@@ -68,7 +68,7 @@ def test_it_stores_the_report_and_thanks_her_calmly(client, bob, comment):
     ]
 
 
-def test_the_reported_person_is_not_told(client, alice, bob, comment):
+def test_it_does_not_tell_the_reported_person(client, alice, bob, comment):
     client.force_login(bob)
 
     client.post(url(comment), {"reason": "spam"})
@@ -98,7 +98,7 @@ def test_it_refuses_her_own_comment(client, alice, comment):
     assert not CommentReport.objects.exists()
 
 
-def test_a_second_report_updates_the_first(client, bob, comment):
+def test_it_updates_the_first_report_with_a_second(client, bob, comment):
     client.force_login(bob)
 
     client.post(url(comment), {"reason": "spam"})
@@ -133,7 +133,7 @@ def test_it_never_reveals_an_anonymous_author(client, bob, article, alice):
     assert "/block/" not in html
 
 
-def test_a_moderator_sees_who_wrote_an_anonymous_comment(
+def test_it_shows_a_moderator_who_wrote_an_anonymous_comment(
     client, moderator, article, alice
 ):
     comment = posting.post_comment(
@@ -146,7 +146,7 @@ def test_a_moderator_sees_who_wrote_an_anonymous_comment(
     assert "Anonymous member (alice)" in response.content.decode()
 
 
-def test_the_page_costs_a_fixed_number_of_queries(
+def test_it_costs_a_fixed_number_of_queries(
     client, alice, bob, comment, django_assert_num_queries
 ):
     for number in range(3):

@@ -156,7 +156,7 @@ def test_it_404s_under_an_unpublished_article(client, alice, moderator):
     assert client.get(f"/articles/a-draft/comments/{comment.pk}/").status_code == 200
 
 
-def test_a_deleted_comment_roots_its_thread(client, article, alice, bob):
+def test_it_roots_a_thread_page_at_a_deleted_comment(client, article, alice, bob):
     gone = make_comment(article, alice, status=Comment.Status.DELETED, body="Alice's")
     reply = make_comment(article, bob, gone)
 
@@ -173,7 +173,7 @@ def test_it_rejects_post(client, article, alice):
 
 
 @pytest.mark.parametrize("signed_in", [False, True], ids=["anonymous", "member"])
-def test_the_query_count_does_not_grow_with_the_thread(
+def test_it_keeps_the_query_count_whatever_the_thread(
     client, django_assert_num_queries, article, alice, bob, signed_in
 ):
     if signed_in:

@@ -93,7 +93,7 @@ REPLY_QUERIES = 15
 
 
 @pytest.mark.parametrize("size", [10, 2000])
-def test_a_reply_costs_the_same_queries_whatever_the_thread_size(
+def test_it_posts_a_reply_in_the_same_queries_whatever_the_thread_size(
     django_assert_num_queries, alice, bob, charlie, article, size
 ):
     top, replies = make_thread(article, [alice, bob], replies=size - 1, branching=3)
@@ -112,7 +112,7 @@ def test_a_reply_costs_the_same_queries_whatever_the_thread_size(
     assert Notification.objects.filter(recipient=alice, kind="comment_mention").exists()
 
 
-def test_a_reply_rewrites_no_other_comment(alice, bob, charlie, article):
+def test_it_rewrites_no_other_comment_for_a_reply(alice, bob, charlie, article):
     top, replies = make_thread(article, [alice, bob], replies=1999, branching=3)
     thread = [top, *replies]
     target = thread[1234]
@@ -189,7 +189,7 @@ def test_it_refuses_a_reply_deeper_than_a_path_can_hold(alice, bob, article):
         post(bob, article, "Reply", parent=parent)
 
 
-def test_she_cannot_reply_to_a_named_comment_of_someone_who_blocked_her(
+def test_it_does_not_let_her_reply_to_a_named_comment_of_someone_who_blocked_her(
     alice, bob, article
 ):
     parent = post(alice, article, "Parent")
@@ -216,7 +216,7 @@ def test_it_posts_her_reply_to_an_anonymous_comment_of_someone_who_blocked_her(
     assert not Notification.objects.filter(recipient=alice).exists()
 
 
-def test_blocking_her_does_not_stop_her_replying_to_them(alice, bob, article):
+def test_it_lets_her_reply_to_those_she_blocked(alice, bob, article):
     parent = post(bob, article, "Parent")
     Block.objects.create(blocker=alice, blocked=bob)
 
@@ -257,7 +257,7 @@ def run_at_once(*calls):
 
 
 @concurrent
-def test_eight_people_marking_at_once_count_eight():
+def test_it_counts_eight_when_eight_people_mark_at_once():
     author = make_user("writer")
     article = make_article("Marked at once")
     comment = post(author, article, "Worth reading")
@@ -277,7 +277,7 @@ def test_eight_people_marking_at_once_count_eight():
 
 
 @concurrent
-def test_one_person_marking_twice_at_once_counts_once():
+def test_it_counts_once_when_one_person_marks_twice_at_once():
     author, reader = make_user("writer"), make_user("reader")
     comment = post(author, make_article("Twice"), "Worth reading")
 
@@ -294,7 +294,7 @@ def test_one_person_marking_twice_at_once_counts_once():
 
 
 @concurrent
-def test_replies_posted_at_once_keep_the_counters_right():
+def test_it_keeps_the_counters_right_for_replies_posted_at_once():
     people = [make_user(f"member{number}") for number in range(6)]
     article = make_article("Busy thread")
     top = post(people[0], article, "Top")
@@ -319,7 +319,7 @@ def test_replies_posted_at_once_keep_the_counters_right():
 
 
 @concurrent
-def test_a_double_submit_at_once_posts_once():
+def test_it_posts_a_double_submit_at_once_only_once():
     author = make_user("writer")
     article = make_article("Double")
 
@@ -332,7 +332,7 @@ def test_a_double_submit_at_once_posts_once():
     assert Comment.objects.count() == 1
 
 
-def test_every_change_refreshes_the_cached_discussion(
+def test_it_refreshes_the_cached_discussion_on_every_change(
     alice, bob, moderator, article, django_capture_on_commit_callbacks
 ):
     from articles.comments import tree

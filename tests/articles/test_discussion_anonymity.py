@@ -30,7 +30,7 @@ def assert_anonymous(html: str):
     assert "quill" not in lowered
 
 
-def test_an_anonymous_comment_names_nobody(
+def test_it_names_nobody_for_an_anonymous_comment(
     client, article, writer, alice, bob, charlie
 ):
     top = make_comment(article, writer, is_anonymous=True, body="My story")
@@ -53,7 +53,9 @@ def test_an_anonymous_comment_names_nobody(
         assert "quillwriter" not in response["Location"]
 
 
-def test_staff_see_who_wrote_an_anonymous_comment(client, article, writer, moderator):
+def test_it_shows_staff_who_wrote_an_anonymous_comment(
+    client, article, writer, moderator
+):
     make_comment(article, writer, is_anonymous=True)
     client.force_login(moderator)
 
@@ -63,7 +65,7 @@ def test_staff_see_who_wrote_an_anonymous_comment(client, article, writer, moder
     assert "/u/quillwriter/" not in html
 
 
-def test_she_sees_her_own_anonymous_comment_marked(client, article, writer):
+def test_it_marks_her_own_anonymous_comment_for_her(client, article, writer):
     make_comment(article, writer, is_anonymous=True)
     client.force_login(writer)
 
@@ -99,7 +101,7 @@ def raw_page(client) -> str:
 
 
 @pytest.mark.parametrize("viewer", [None, "bob"], ids=["signed-out", "member"])
-def test_real_anonymous_and_moderators_comments_carry_a_mark(
+def test_it_marks_real_anonymous_and_moderators_comments(
     client, article, writer, moderator, bob, viewer
 ):
     anonymous = make_comment(article, writer, is_anonymous=True)
@@ -126,7 +128,9 @@ def test_real_anonymous_and_moderators_comments_carry_a_mark(
             assert badges(comment_html(html, comment)) == []
 
 
-def test_the_marks_are_an_icon_and_words_for_screen_readers(client, article, writer):
+def test_it_makes_the_marks_an_icon_and_words_for_screen_readers(
+    client, article, writer
+):
     make_comment(article, writer, is_anonymous=True)
     make_comment(article, make_user("staffer", is_staff=True))
 
@@ -146,7 +150,7 @@ def test_the_marks_are_an_icon_and_words_for_screen_readers(client, article, wri
         assert icon.startswith('<svg class="comment__badge-icon" aria-hidden="true"')
 
 
-def test_a_deleted_comment_carries_no_mark(client, article, moderator, bob):
+def test_it_gives_a_deleted_comment_no_mark(client, article, moderator, bob):
 
     top = make_comment(article, moderator)
     make_comment(article, bob, top)
@@ -158,7 +162,7 @@ def test_a_deleted_comment_carries_no_mark(client, article, moderator, bob):
 # Blocks ---------------------------------------------------------------------------
 
 
-def test_comments_by_someone_she_blocked_fold_away(client, article, alice, bob):
+def test_it_folds_away_comments_by_someone_she_blocked(client, article, alice, bob):
     comment = make_comment(article, bob, body="Words by Bob")
     Block.objects.create(blocker=alice, blocked=bob)
     client.force_login(alice)
@@ -176,7 +180,7 @@ def test_comments_by_someone_she_blocked_fold_away(client, article, alice, bob):
     assert "Words by Bob" in folded.group(1)
 
 
-def test_blocks_are_hers_alone(client, article, alice, bob, charlie):
+def test_it_folds_only_for_the_one_who_blocked(client, article, alice, bob, charlie):
     make_comment(article, bob)
     Block.objects.create(blocker=alice, blocked=bob)
 

@@ -157,7 +157,7 @@ def test_it_answers_her_on_a_blockers_anonymous_comment_as_on_anyone_elses(
     assert Comment.objects.filter(parent=by_clover).count() == 2
 
 
-def test_her_replies_to_a_blockers_anonymous_comment_never_reach_the_blocker(
+def test_it_never_brings_her_replies_to_a_blockers_anonymous_comment_to_the_blocker(
     client, article, clover, maya, rowan
 ):
     by_clover = post(clover, article, "Clover's story.", is_anonymous=True)
@@ -227,7 +227,7 @@ def test_it_refuses_a_reply_to_a_blockers_named_comment_as_any_unrepliable_one(
     assert not Comment.objects.filter(author=maya).exists()
 
 
-def test_an_anonymous_comment_by_someone_she_blocked_reaches_her_like_any_other(
+def test_it_shows_her_an_anonymous_comment_by_someone_she_blocked_like_any_other(
     client, article, clover, maya, rowan
 ):
     # Folding it, or leaving out its notification, would tell Clover (or an

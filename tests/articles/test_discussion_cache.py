@@ -51,7 +51,7 @@ def count_queries(client, url=URL) -> int:
 
 
 @pytest.mark.parametrize("signed_in", [False, True], ids=["anonymous", "member"])
-def test_the_query_count_does_not_grow_with_the_discussion(
+def test_it_keeps_the_query_count_whatever_the_discussion(
     client, django_assert_num_queries, article, alice, bob, charlie, signed_in
 ):
     if signed_in:
@@ -74,7 +74,7 @@ def test_the_query_count_does_not_grow_with_the_discussion(
         page(client, f"{URL}?page=2&sort=helpful")
 
 
-def test_signed_out_readers_get_a_cached_discussion(client, article, alice, bob):
+def test_it_gives_signed_out_readers_a_cached_discussion(client, article, alice, bob):
     make_comment(article, alice, body="First words")
     cold = count_queries(client)
     warm = count_queries(client)
@@ -87,7 +87,7 @@ def test_signed_out_readers_get_a_cached_discussion(client, article, alice, bob)
     assert "Second words" in page(client)
 
 
-def test_members_get_a_fresh_discussion(client, article, alice, bob):
+def test_it_gives_members_a_fresh_discussion(client, article, alice, bob):
     make_comment(article, alice, body="First words")
     client.force_login(bob)
     page(client)
@@ -97,7 +97,7 @@ def test_members_get_a_fresh_discussion(client, article, alice, bob):
     assert "Second words" in page(client)
 
 
-def test_the_cache_is_kept_per_sort_and_page(client, article, alice):
+def test_it_keeps_the_cache_per_sort_and_page(client, article, alice):
     tops = make_tops(article, 25, alice)
 
     page(client)
@@ -105,7 +105,7 @@ def test_the_cache_is_kept_per_sort_and_page(client, article, alice):
     assert shown_ids(page(client, f"{URL}?sort=newest"))[0] == tops[-1].pk
 
 
-def test_the_version_survives_being_evicted(article):
+def test_it_keeps_the_version_after_an_eviction(article):
     from django.core.cache import cache
 
     before = tree.discussion_version(article.pk)
@@ -117,7 +117,7 @@ def test_the_version_survives_being_evicted(article):
     assert tree.discussion_version(article.pk) > before + 1
 
 
-def test_a_new_display_name_reaches_signed_out_readers_at_once(
+def test_it_shows_a_new_display_name_to_signed_out_readers_at_once(
     client, article, alice, django_capture_on_commit_callbacks
 ):
     make_comment(article, alice, body="First words")
@@ -136,7 +136,7 @@ def test_a_new_display_name_reaches_signed_out_readers_at_once(
     assert "Alice" not in html
 
 
-def test_a_profile_change_refreshes_only_where_her_name_shows(
+def test_it_refreshes_only_where_her_name_shows_after_a_profile_change(
     article, alice, bob, django_capture_on_commit_callbacks
 ):
 
@@ -162,7 +162,7 @@ def test_a_profile_change_refreshes_only_where_her_name_shows(
 # The comment count on cards -------------------------------------------------------
 
 
-def test_article_cards_show_the_comment_count(client, article, alice, bob):
+def test_it_shows_the_comment_count_on_article_cards(client, article, alice, bob):
     top = make_comment(article, alice)
     make_comment(article, bob, top)
     make_comment(article, bob, status=Comment.Status.HIDDEN)
@@ -186,7 +186,7 @@ def test_article_cards_show_the_comment_count(client, article, alice, bob):
     )
 
 
-def test_the_card_count_costs_no_query_per_card(
+def test_it_costs_no_query_per_card_for_the_count(
     client, django_assert_num_queries, alice
 ):
     for number in range(3):
@@ -207,7 +207,7 @@ def test_the_card_count_costs_no_query_per_card(
 # Posting hooks --------------------------------------------------------------------
 
 
-def test_reply_opens_the_reply_form_under_that_comment(client, article, alice, bob):
+def test_it_opens_the_reply_form_under_that_comment(client, article, alice, bob):
     comment = make_comment(article, alice)
     other = make_comment(article, alice)
     client.force_login(bob)
@@ -224,7 +224,9 @@ def test_reply_opens_the_reply_form_under_that_comment(client, article, alice, b
     assert "Join the discussion" in html  # the main form at the foot
 
 
-def test_reply_needs_a_signed_in_reader_and_open_comments(client, article, alice, bob):
+def test_it_needs_a_signed_in_reader_and_open_comments_for_reply(
+    client, article, alice, bob
+):
     comment = make_comment(article, alice)
 
     assert 'id="reply-' not in page(client, f"{URL}?reply={comment.pk}")

@@ -85,7 +85,7 @@ def test_it_shows_the_helpful_count(client, article, alice):
     assert "3 people found this helpful" in page(client)
 
 
-def test_an_empty_discussion_says_so(client, article):
+def test_it_says_so_when_the_discussion_is_empty(client, article):
     html = discussion(page(client))
 
     assert '<h2 id="discussion-title">Discussion</h2>' in html
@@ -93,7 +93,7 @@ def test_an_empty_discussion_says_so(client, article):
     assert "comment-list" not in html
 
 
-def test_closed_comments_still_show_the_discussion(client, article, alice):
+def test_it_still_shows_the_discussion_when_comments_are_closed(client, article, alice):
     make_comment(article, alice)
     Article.objects.filter(pk=article.pk).update(comments_open=False)
 
@@ -123,7 +123,7 @@ def test_it_shows_twenty_threads_a_page(client, article, alice):
     assert 'href="?page=3#discussion"' in html
 
 
-def test_a_page_out_of_range_shows_the_last_one(client, article, alice):
+def test_it_shows_the_last_page_for_a_page_out_of_range(client, article, alice):
     tops = make_tops(article, 25, alice)
 
     assert shown_ids(page(client, f"{URL}?page=99")) == [c.pk for c in tops[20:]]
@@ -152,7 +152,7 @@ def test_it_sorts_most_helpful_first_then_oldest(client, article, alice):
     assert shown_ids(html) == [loved.pk, liked.pk, also_liked.pk, quiet.pk]
 
 
-def test_an_unknown_sort_is_the_oldest_first(client, article, alice):
+def test_it_sorts_oldest_first_for_an_unknown_sort(client, article, alice):
     tops = make_tops(article, 3, alice)
 
     html = page(client, f"{URL}?sort=<script>")
@@ -161,7 +161,7 @@ def test_an_unknown_sort_is_the_oldest_first(client, article, alice):
     assert "<script>" not in discussion(html)
 
 
-def test_pages_keep_the_sort(client, article, alice):
+def test_it_keeps_the_sort_across_pages(client, article, alice):
     make_tops(article, 25, alice)
 
     html = page(client, f"{URL}?sort=newest")
@@ -190,7 +190,7 @@ def test_it_cuts_a_long_thread_with_n_more_replies(client, article, alice, bob):
     )
 
 
-def test_big_threads_share_the_page(client, article, alice):
+def test_it_shares_the_page_between_big_threads(client, article, alice):
     one, _ = make_thread(article, alice, replies=150)
     two, _ = make_thread(article, alice, replies=150)
 
@@ -201,7 +201,7 @@ def test_big_threads_share_the_page(client, article, alice):
     assert html.count("51 more replies") == 2
 
 
-def test_a_thread_that_fits_has_no_more_link(client, article, alice):
+def test_it_gives_a_thread_that_fits_no_more_link(client, article, alice):
     make_thread(article, alice, replies=30)
 
     html = page(client)
@@ -213,7 +213,7 @@ def test_a_thread_that_fits_has_no_more_link(client, article, alice):
 # Placeholders, held and hidden comments -------------------------------------------
 
 
-def test_a_deleted_comment_keeps_its_replies(client, article, alice, bob):
+def test_it_keeps_the_replies_of_a_deleted_comment(client, article, alice, bob):
     gone = make_comment(
         article, alice, body="Words by Alice", status=Comment.Status.DELETED
     )
@@ -228,7 +228,7 @@ def test_a_deleted_comment_keeps_its_replies(client, article, alice, bob):
     assert "A reply that stays" in html
 
 
-def test_a_forgotten_account_shows_deleted(client, article, alice, bob):
+def test_it_shows_a_forgotten_account_as_deleted(client, article, alice, bob):
     comment = make_comment(article, None, status=Comment.Status.DELETED)
     make_comment(article, bob, comment)
 
@@ -240,7 +240,7 @@ def test_a_forgotten_account_shows_deleted(client, article, alice, bob):
     )
 
 
-def test_a_held_comment_is_shown_only_to_its_author(
+def test_it_shows_a_held_comment_only_to_its_author(
     client, article, alice, bob, moderator
 ):
     make_comment(article, bob, body="Visible words")
@@ -263,7 +263,7 @@ def test_a_held_comment_is_shown_only_to_its_author(
     assert "Waiting for review" in html
 
 
-def test_a_hidden_comment_and_its_replies_are_shown_only_to_staff(
+def test_it_shows_a_hidden_comment_and_its_replies_only_to_staff(
     client, article, alice, bob, moderator
 ):
     hidden = make_comment(
@@ -294,7 +294,7 @@ def test_a_hidden_comment_and_its_replies_are_shown_only_to_staff(
     assert "Hidden by a moderator" in html
 
 
-def test_the_count_counts_visible_comments(client, article, alice, bob):
+def test_it_counts_visible_comments(client, article, alice, bob):
     top = make_comment(article, alice)
     make_comment(article, bob, top)
     make_comment(article, bob, status=Comment.Status.HELD)

@@ -76,7 +76,7 @@ def test_it_limits_new_accounts_more(settings, alice, article):
     assert Comment.objects.count() == 10
 
 
-def test_the_rate_limits_come_from_settings(settings, alice, bob, article):
+def test_it_takes_the_rate_limits_from_settings(settings, alice, bob, article):
     settings.COMMENT_RATE_LIMITS = {
         "account": {"minute": 1, "day": 1},
         "new_account": {"minute": 1, "day": 1},
@@ -88,7 +88,9 @@ def test_the_rate_limits_come_from_settings(settings, alice, bob, article):
     post(bob, article, "Bob's first")  # counted per person
 
 
-def test_a_refused_comment_does_not_count_towards_the_limit(settings, alice, article):
+def test_it_does_not_count_a_refused_comment_towards_the_limit(
+    settings, alice, article
+):
     settings.COMMENT_RATE_LIMITS = {
         "account": {"minute": 1, "day": 5},
         "new_account": {"minute": 1, "day": 5},
@@ -99,7 +101,7 @@ def test_a_refused_comment_does_not_count_towards_the_limit(settings, alice, art
     post(alice, article, "Shorter")
 
 
-def test_a_double_submit_posts_once(alice, bob, article):
+def test_it_posts_a_double_submit_once(alice, bob, article):
     parent = post(bob, article, "Parent")
 
     first = post(alice, article, "Same words", parent=parent)
@@ -112,7 +114,7 @@ def test_a_double_submit_posts_once(alice, bob, article):
     assert Notification.objects.filter(recipient=bob).count() == 1
 
 
-def test_the_same_words_later_post_again(alice, article):
+def test_it_posts_the_same_words_again_later(alice, article):
     with time_machine.travel(soon(), tick=False) as traveller:
         first = post(alice, article, "Thank you")
         traveller.shift(11)
@@ -121,7 +123,9 @@ def test_the_same_words_later_post_again(alice, article):
     assert first.pk != second.pk
 
 
-def test_the_same_words_elsewhere_are_not_a_double_submit(alice, bob, article):
+def test_it_does_not_take_the_same_words_elsewhere_for_a_double_submit(
+    alice, bob, article
+):
     parent = post(bob, article, "Parent")
 
     top = post(alice, article, "Thank you")
@@ -131,7 +135,7 @@ def test_the_same_words_elsewhere_are_not_a_double_submit(alice, bob, article):
     assert len({top.pk, reply.pk, by_bob.pk}) == 3
 
 
-def test_the_same_submission_key_posts_once(alice, article):
+def test_it_posts_the_same_submission_key_once(alice, article):
     first = post(alice, article, "Draft one", submission_key="k-123")
     second = post(alice, article, "Draft one, edited", submission_key="k-123")
     third = post(alice, article, "Another", submission_key="k-456")
@@ -141,7 +145,7 @@ def test_the_same_submission_key_posts_once(alice, article):
     assert Comment.objects.count() == 2
 
 
-def test_a_refused_submission_can_be_sent_again(alice, article):
+def test_it_takes_a_refused_submission_sent_again(alice, article):
     article.comments_open = False
     article.save()
     with pytest.raises(ValidationError):
@@ -154,7 +158,7 @@ def test_a_refused_submission_can_be_sent_again(alice, article):
     assert comment.pk
 
 
-def test_a_deleted_comment_is_not_returned_as_a_double_submit(alice, article):
+def test_it_does_not_return_a_deleted_comment_as_a_double_submit(alice, article):
     first = post(alice, article, "Oops")
     first_pk = first.pk
     posting.delete_comment(comment=first, user=alice)
@@ -165,7 +169,7 @@ def test_a_deleted_comment_is_not_returned_as_a_double_submit(alice, article):
     assert Comment.objects.filter(pk=again.pk).exists()
 
 
-def test_the_honeypot_helper():
+def test_it_tells_a_filled_honeypot():
     assert rules.is_honeypot_filled({"website": "http://spam.example"})
     assert not rules.is_honeypot_filled({"website": "  "})
     assert not rules.is_honeypot_filled({})
@@ -187,7 +191,7 @@ def test_it_holds_a_new_account_s_first_comments(settings, alice, bob, article):
     assert Comment.objects.filter(article=article).shown().count() == 1
 
 
-def test_a_moderator_approves_a_held_comment(
+def test_it_lets_a_moderator_approve_a_held_comment(
     settings, alice, bob, charlie, moderator, article
 ):
     settings.COMMENT_HOLD_NEW_ACCOUNTS = True
@@ -217,5 +221,5 @@ def test_a_moderator_approves_a_held_comment(
     assert post(alice, article, "Second").status == Comment.Status.VISIBLE
 
 
-def test_holding_is_off_by_default(alice, article):
+def test_it_holds_nothing_by_default(alice, article):
     assert post(alice, article, "First").status == Comment.Status.VISIBLE

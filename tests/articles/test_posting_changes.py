@@ -21,7 +21,7 @@ from tests.conftest import make_user
 # Editing --------------------------------------------------------------------------
 
 
-def test_she_edits_her_comment_within_15_minutes(alice, article):
+def test_it_lets_her_edit_her_comment_within_15_minutes(alice, article):
     with time_machine.travel(soon(), tick=False) as traveller:
         comment = post(alice, article, "Frist *try*")
         traveller.shift(timedelta(minutes=14, seconds=59))
@@ -35,7 +35,7 @@ def test_she_edits_her_comment_within_15_minutes(alice, article):
     assert list(comment.revisions.values_list("body", flat=True)) == ["Frist *try*"]
 
 
-def test_she_cannot_edit_after_15_minutes(alice, article):
+def test_it_does_not_let_her_edit_after_15_minutes(alice, article):
     with time_machine.travel(soon(), tick=False) as traveller:
         comment = post(alice, article, "Original")
         traveller.shift(timedelta(minutes=15, seconds=1))
@@ -47,7 +47,7 @@ def test_she_cannot_edit_after_15_minutes(alice, article):
     assert not CommentRevision.objects.exists()
 
 
-def test_the_edit_window_comes_from_settings(settings, alice, article):
+def test_it_takes_the_edit_window_from_settings(settings, alice, article):
     settings.COMMENT_EDIT_WINDOW_MINUTES = 60
     with time_machine.travel(soon(), tick=False) as traveller:
         comment = post(alice, article, "Original")
@@ -56,7 +56,7 @@ def test_the_edit_window_comes_from_settings(settings, alice, article):
         posting.edit_comment(comment=comment, user=alice, body="Changed")
 
 
-def test_she_cannot_edit_someone_else_s_comment(alice, bob, article):
+def test_it_does_not_let_her_edit_someone_else_s_comment(alice, bob, article):
     comment = post(alice, article, "Alice's words")
 
     with pytest.raises(ValidationError, match="only edit your own"):
@@ -65,7 +65,7 @@ def test_she_cannot_edit_someone_else_s_comment(alice, bob, article):
 
 
 @pytest.mark.parametrize("status", [Comment.Status.HIDDEN, Comment.Status.DELETED])
-def test_she_cannot_edit_a_hidden_or_deleted_comment(alice, article, status):
+def test_it_does_not_let_her_edit_a_hidden_or_deleted_comment(alice, article, status):
     comment = post(alice, article, "Words")
     Comment.objects.filter(pk=comment.pk).update(status=status)
 
@@ -73,7 +73,7 @@ def test_she_cannot_edit_a_hidden_or_deleted_comment(alice, article, status):
         posting.edit_comment(comment=comment, user=alice, body="New words")
 
 
-def test_an_edit_with_the_same_text_changes_nothing(alice, article):
+def test_it_changes_nothing_for_an_edit_with_the_same_text(alice, article):
     comment = post(alice, article, "Same")
 
     posting.edit_comment(comment=comment, user=alice, body="  Same ")
@@ -83,7 +83,7 @@ def test_an_edit_with_the_same_text_changes_nothing(alice, article):
     assert not CommentRevision.objects.exists()
 
 
-def test_an_edit_validates_the_text(alice, article):
+def test_it_validates_the_text_of_an_edit(alice, article):
     comment = post(alice, article, "Words")
 
     with pytest.raises(ValidationError, match="write your comment first"):
@@ -92,7 +92,7 @@ def test_an_edit_validates_the_text(alice, article):
         posting.edit_comment(comment=comment, user=alice, body="x" * 5001)
 
 
-def test_an_edit_tells_only_the_newly_mentioned(alice, bob, charlie, article):
+def test_it_tells_only_the_newly_mentioned_on_an_edit(alice, bob, charlie, article):
     comment = post(alice, article, "Hi @bob")
     assert Notification.objects.filter(recipient=bob).count() == 1
 
@@ -105,7 +105,7 @@ def test_an_edit_tells_only_the_newly_mentioned(alice, bob, charlie, article):
     assert 'href="/u/charlie/"' in comment.body_html
 
 
-def test_an_edit_does_not_mention_the_parent_author_again(alice, bob, article):
+def test_it_does_not_mention_the_parent_author_again_on_an_edit(alice, bob, article):
     parent = post(alice, article, "Parent")
     reply = post(bob, article, "Reply", parent=parent)
 
@@ -114,7 +114,7 @@ def test_an_edit_does_not_mention_the_parent_author_again(alice, bob, article):
     assert Notification.objects.filter(recipient=alice).count() == 1
 
 
-def test_she_can_edit_her_anonymous_comment(alice, article):
+def test_it_lets_her_edit_her_anonymous_comment(alice, article):
     comment = post(alice, article, "Anon", is_anonymous=True)
 
     posting.edit_comment(comment=comment, user=alice, body="Anon, edited")
@@ -126,7 +126,7 @@ def test_she_can_edit_her_anonymous_comment(alice, article):
 # Deleting -------------------------------------------------------------------------
 
 
-def test_a_comment_with_replies_becomes_a_placeholder(alice, bob, article):
+def test_it_turns_a_comment_with_replies_into_a_placeholder(alice, bob, article):
     top = post(alice, article, "Something personal", is_anonymous=True)
     reply = post(bob, article, "A reply", parent=top)
     posting.edit_comment(comment=top, user=alice, body="Something more personal")
@@ -153,7 +153,7 @@ def test_a_comment_with_replies_becomes_a_placeholder(alice, bob, article):
     assert not CommentRevision.objects.filter(body__contains="personal").exists()
 
 
-def test_a_comment_without_replies_disappears(alice, bob, article):
+def test_it_removes_a_comment_without_replies(alice, bob, article):
     top = post(alice, article, "Top")
     middle = post(bob, article, "Middle", parent=top)
     leaf = post(alice, article, "Leaf", parent=middle)
@@ -167,7 +167,7 @@ def test_a_comment_without_replies_disappears(alice, bob, article):
     assert (top.reply_count, top.descendant_count) == (2, 2)
 
 
-def test_empty_placeholders_are_removed_up_the_thread(alice, bob, charlie, article):
+def test_it_removes_empty_placeholders_up_the_thread(alice, bob, charlie, article):
     top = post(alice, article, "Top")
     middle = post(bob, article, "Middle", parent=top)
     leaf = post(charlie, article, "Leaf", parent=middle)
@@ -191,7 +191,7 @@ def test_empty_placeholders_are_removed_up_the_thread(alice, bob, charlie, artic
     assert not Comment.objects.filter(article=article).exists()
 
 
-def test_she_cannot_delete_someone_else_s_comment(alice, bob, article):
+def test_it_does_not_let_her_delete_someone_else_s_comment(alice, bob, article):
     comment = post(alice, article, "Alice's")
 
     with pytest.raises(ValidationError, match="only delete your own"):
@@ -201,7 +201,9 @@ def test_she_cannot_delete_someone_else_s_comment(alice, bob, article):
     assert rules.can_delete_comment(comment=comment, user=alice)
 
 
-def test_deleting_a_held_comment_leaves_the_counters(settings, alice, bob, article):
+def test_it_leaves_the_counters_when_deleting_a_held_comment(
+    settings, alice, bob, article
+):
     parent = post(bob, article, "Parent")
     settings.COMMENT_HOLD_NEW_ACCOUNTS = True
     held = post(alice, article, "Held reply", parent=parent)
@@ -214,7 +216,7 @@ def test_deleting_a_held_comment_leaves_the_counters(settings, alice, bob, artic
     assert not Comment.objects.filter(pk=held.pk).exists()
 
 
-def test_a_comment_with_only_held_replies_is_removed_with_them(
+def test_it_removes_a_comment_with_only_held_replies_together_with_them(
     settings, alice, bob, article
 ):
     parent = post(bob, article, "Parent")
@@ -226,7 +228,7 @@ def test_a_comment_with_only_held_replies_is_removed_with_them(
     assert not Comment.objects.exists()
 
 
-def test_deleting_twice_is_harmless(alice, article):
+def test_it_deletes_twice_harmlessly(alice, article):
     comment = post(alice, article, "Once")
     stale = Comment.objects.get(pk=comment.pk)
     posting.delete_comment(comment=comment, user=alice)
@@ -236,7 +238,7 @@ def test_deleting_twice_is_harmless(alice, article):
     assert not Comment.objects.exists()
 
 
-def test_a_placeholder_cannot_be_deleted_again(alice, bob, article):
+def test_it_does_not_delete_a_placeholder_again(alice, bob, article):
     top = post(alice, article, "Top")
     post(bob, article, "Reply", parent=top)
     posting.delete_comment(comment=top, user=alice)
@@ -249,7 +251,7 @@ def test_a_placeholder_cannot_be_deleted_again(alice, bob, article):
 # Helpful marks --------------------------------------------------------------------
 
 
-def test_she_marks_a_comment_helpful_and_takes_it_back(alice, bob, article):
+def test_it_lets_her_mark_a_comment_helpful_and_take_it_back(alice, bob, article):
     comment = post(alice, article, "Useful")
 
     assert posting.toggle_helpful(comment=comment, user=bob) is True
@@ -263,7 +265,7 @@ def test_she_marks_a_comment_helpful_and_takes_it_back(alice, bob, article):
     assert not CommentHelpful.objects.exists()
 
 
-def test_asking_for_a_state_twice_keeps_it(alice, bob, article):
+def test_it_keeps_a_state_asked_for_twice(alice, bob, article):
     comment = post(alice, article, "Useful")
 
     assert posting.toggle_helpful(comment=comment, user=bob, mark=True)
@@ -276,7 +278,7 @@ def test_asking_for_a_state_twice_keeps_it(alice, bob, article):
     assert comment.helpful_count == 0
 
 
-def test_she_cannot_mark_her_own_comment(alice, article):
+def test_it_does_not_let_her_mark_her_own_comment(alice, article):
     comment = post(alice, article, "Mine")
 
     with pytest.raises(ValidationError, match="your own comment"):
@@ -289,7 +291,9 @@ def test_she_cannot_mark_her_own_comment(alice, article):
     "status",
     [Comment.Status.DELETED, Comment.Status.HIDDEN, Comment.Status.HELD],
 )
-def test_she_cannot_mark_a_comment_that_is_not_shown(alice, bob, article, status):
+def test_it_does_not_let_her_mark_a_comment_that_is_not_shown(
+    alice, bob, article, status
+):
     comment = post(alice, article, "Words")
     Comment.objects.filter(pk=comment.pk).update(status=status)
     comment.refresh_from_db()
@@ -301,7 +305,7 @@ def test_she_cannot_mark_a_comment_that_is_not_shown(alice, bob, article, status
 # Reports --------------------------------------------------------------------------
 
 
-def test_she_reports_a_comment(alice, bob, article):
+def test_it_lets_her_report_a_comment(alice, bob, article):
     comment = post(alice, article, "Harsh words")
 
     report = posting.report_comment(
@@ -320,7 +324,7 @@ def test_she_reports_a_comment(alice, bob, article):
     assert not Notification.objects.filter(recipient=alice).exists()
 
 
-def test_a_second_report_updates_the_first(alice, bob, article):
+def test_it_updates_the_first_report_with_a_second(alice, bob, article):
     comment = post(alice, article, "Words")
     posting.report_comment(comment=comment, reporter=bob, reason="spam")
 
@@ -332,14 +336,14 @@ def test_a_second_report_updates_the_first(alice, bob, article):
     assert (report.reason, report.note) == ("hate", "Actually this.")
 
 
-def test_she_cannot_report_her_own_comment(alice, article):
+def test_it_does_not_let_her_report_her_own_comment(alice, article):
     comment = post(alice, article, "Mine")
 
     with pytest.raises(ValidationError, match="your own comment"):
         posting.report_comment(comment=comment, reporter=alice, reason="spam")
 
 
-def test_a_report_needs_a_known_reason_and_a_short_note(alice, bob, article):
+def test_it_needs_a_known_reason_and_a_short_note_for_a_report(alice, bob, article):
     comment = post(alice, article, "Words")
 
     with pytest.raises(ValidationError, match="choose a reason"):
@@ -354,7 +358,7 @@ def test_a_report_needs_a_known_reason_and_a_short_note(alice, bob, article):
     assert CommentReport.objects.count() == 1
 
 
-def test_every_reason_can_be_reported(alice, article):
+def test_it_takes_a_report_for_every_reason(alice, article):
     comment = post(alice, article, "Words")
 
     for number, reason in enumerate(CommentReport.Reason.values):

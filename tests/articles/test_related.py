@@ -213,7 +213,7 @@ def test_it_never_offers_unlisted_pending_or_archived_groups(client, leeds):
     assert box_for(Client(), article).groups == []
 
 
-def test_without_a_searched_place_it_offers_online_groups_on_the_topic(client, leeds):
+def test_it_offers_online_groups_on_the_topic_without_a_searched_place(client, leeds):
     article = make_article(topics=[CONFIDENCE, ABUSE])
     make_group(
         name="Online abuse circle", format=Group.Format.ONLINE, topics=topics(ABUSE)
@@ -261,7 +261,7 @@ def test_it_forgets_a_place_that_no_longer_resolves(client):
     assert box.place is None
 
 
-def test_an_article_without_topics_offers_no_groups_but_a_search_link(client):
+def test_it_offers_no_groups_but_a_search_link_without_topics(client):
     make_group(name="Online circle", format=Group.Format.ONLINE, topics=topics(ABUSE))
     article = make_article()
 
