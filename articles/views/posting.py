@@ -89,7 +89,13 @@ def comment_create(request, slug):
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            # A double submit comes back as the comment the first copy posted.
             return _posted(request, article, form, comment)
+    return _form_again(request, article, form)
+
+
+def _form_again(request, article, form):
+    """Her form back, with her text and what was wrong."""
     if request.htmx:
         # htmx leaves 4xx answers unswapped: a 200 puts the form back in place,
         # with her text and the errors.

@@ -3,11 +3,13 @@ thread, the counters, what a reply costs, concurrent writers and the cached
 discussion's refresh."""
 
 import threading
+from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from accounts.models import Block, Notification
 from articles.comments import moderation, posting, tree
@@ -358,3 +360,55 @@ def test_it_refreshes_the_cached_discussion_on_every_change(
         lambda: moderation.restore_comment(comment=comment, moderator=moderator)
     )
     assert changes(lambda: posting.delete_comment(comment=comment, user=alice))
+
+
+# Loading many at once (the demo loader, bench data) ------------------------------
+
+
+def test_it_inserts_many_comments_as_posting_them_one_by_one_would(alice, bob, article):
+    top = post(alice, article, "Already there.")
+    reply = tree.NewComment(author=bob, body="A reply.", parent=top)
+    under = tree.NewComment(author=alice, body="Under it.", parent=reply)
+    held = tree.NewComment(
+        author=bob, body="Held.", parent=top, status=Comment.Status.HELD
+    )
+    when = timezone.now() - timedelta(days=3)
+    anonymous = tree.NewComment(
+        author=bob, body="Quietly.", is_anonymous=True, created_at=when
+    )
+
+    with transaction.atomic():
+        comments = tree.insert_comments(article, [reply, under, held, anonymous])
+
+    saved_reply, saved_under, saved_held, saved_anonymous = refreshed(*comments)
+    top.refresh_from_db()
+    assert (top.reply_count, top.descendant_count) == (1, 2)
+    assert (saved_reply.reply_count, saved_reply.descendant_count) == (1, 1)
+    assert saved_under.path == top.path + path_segment(saved_reply.pk) + (
+        path_segment(saved_under.pk)
+    )
+    assert saved_under.root_id == top.pk and saved_under.depth == 2
+    assert saved_held.is_held
+    assert saved_anonymous.is_anonymous and saved_anonymous.created_at == when
+    assert saved_anonymous.parent_id is None and saved_anonymous.depth == 0
+
+
+def test_it_inserts_a_comment_with_a_given_moment_status_and_anonymity(alice, article):
+    when = timezone.now() - timedelta(days=5)
+    top = tree.insert_comment(article=article, author=alice, body="Top.")
+
+    with transaction.atomic():
+        hidden = tree.insert_comment(
+            article=article,
+            author=alice,
+            body="Hidden.",
+            parent=top,
+            status=Comment.Status.HIDDEN,
+            is_anonymous=True,
+            created_at=when,
+        )
+
+    hidden.refresh_from_db()
+    top.refresh_from_db()
+    assert hidden.is_hidden and hidden.is_anonymous and hidden.created_at == when
+    assert (top.reply_count, top.descendant_count) == (0, 0)

@@ -6,10 +6,11 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import Notification
-from articles.comments import moderation, posting, rules
+from articles.comments import moderation, posting, rules, tree
 from articles.models import (
     Comment,
 )
@@ -143,6 +144,43 @@ def test_it_posts_the_same_submission_key_once(alice, article):
     assert second.pk == first.pk
     assert third.pk != first.pk
     assert Comment.objects.count() == 2
+
+
+def test_it_refuses_a_second_comment_with_her_submission_key_in_the_database(
+    alice, article
+):
+    tree.insert_comment(article=article, author=alice, body="One", submission_key="k")
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        tree.insert_comment(
+            article=article, author=alice, body="Two", submission_key="k"
+        )
+    # Keys are hers alone, and a comment without one is never a copy.
+    tree.insert_comment(article=article, author=None, body="Three", submission_key="k")
+    tree.insert_comment(article=article, author=alice, body="Four")
+    tree.insert_comment(article=article, author=alice, body="Five")
+
+
+def test_it_returns_the_first_copy_when_the_constraint_stops_the_second(
+    alice, article, monkeypatch
+):
+    first = post(alice, article, "Sent once", submission_key="k-1")
+    # As if the second copy looked before the first was committed: it finds
+    # nothing, writes, and meets the constraint.
+    calls = []
+    real_lookup = posting._earlier_copy
+
+    def earlier_copy(*args):
+        calls.append(args)
+        return None if len(calls) == 1 else real_lookup(*args)
+
+    monkeypatch.setattr(posting, "_earlier_copy", earlier_copy)
+
+    second = post(alice, article, "Sent once", submission_key="k-1")
+
+    assert second.pk == first.pk
+    assert len(calls) == 2
+    assert Comment.objects.count() == 1
 
 
 def test_it_takes_a_refused_submission_sent_again(alice, article):
