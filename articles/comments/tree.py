@@ -70,10 +70,40 @@ def insert_comment(
     line: dict | None = None,
 ) -> Comment:
     """Write one comment in its place: one INSERT, then one UPDATE of the counters
-    above it when it is shown. Call inside a transaction. ``line`` is the locked
-    line down to ``parent`` (lock_line); without it, it is locked here.
+    above it when it is shown. ``line`` is the locked line down to ``parent``
+    (lock_line), when the caller locked it to check the parent; without it, it is
+    locked here.
     ``body_html`` defaults to the body rendered without mention links;
     ``created_at`` to now (the demo loader and tests set earlier moments)."""
+    # Its own transaction unless the caller's is open (then no savepoint).
+    with transaction.atomic(savepoint=False):
+        return _insert_one(
+            article=article,
+            author=author,
+            body=body,
+            body_html=body_html,
+            parent=parent,
+            status=status,
+            is_anonymous=is_anonymous,
+            created_at=created_at,
+            submission_key=submission_key,
+            line=line,
+        )
+
+
+def _insert_one(
+    *,
+    article,
+    author,
+    body,
+    body_html,
+    parent,
+    status,
+    is_anonymous,
+    created_at,
+    submission_key,
+    line,
+) -> Comment:
     if parent is not None and line is None:
         line = lock_line(parent.path)
     (comment_id,) = allocate_ids()
@@ -120,9 +150,14 @@ def insert_comments(article, new: list[NewComment]) -> list[Comment]:
     insert_comment would one by one, in a handful of queries: the ids in one,
     the existing ancestors locked in one, one bulk INSERT, the earlier times in
     one UPDATE, one UPDATE per distinct counter change above. A parent comes
-    before its replies in ``new``. Call inside a transaction."""
+    before its replies in ``new``."""
     if not new:
         return []
+    with transaction.atomic(savepoint=False):
+        return _insert_many(article, new)
+
+
+def _insert_many(article, new: list[NewComment]) -> list[Comment]:
     ids = allocate_ids(len(new))
     above = {
         ancestor_id
@@ -133,8 +168,12 @@ def insert_comments(article, new: list[NewComment]) -> list[Comment]:
     line = lock_line("".join(path_segment(pk) for pk in sorted(above)))
     comments = []
     for comment_id, item in zip(ids, new, strict=True):
-        parent = item.parent.saved if isinstance(item.parent, NewComment) else None
-        parent = parent or (line.get(item.parent.pk) if item.parent else None)
+        if isinstance(item.parent, NewComment):
+            parent = item.parent.saved
+        else:
+            parent = line.get(item.parent.pk) if item.parent is not None else None
+        if item.parent is not None and parent is None:
+            raise ValueError("A parent comes before its replies, and is still there.")
         item.saved = Comment(
             id=comment_id,
             article=article,

@@ -5,7 +5,6 @@ without its rules (who may post, rate limits, notifications)."""
 import itertools
 from datetime import UTC, datetime, timedelta
 
-from django.db import transaction
 from django.utils import timezone
 
 from articles.comments import posting, tree
@@ -26,10 +25,9 @@ def make_comment(article, author, parent=None, *, helpful_count=0, **fields):
     created_at."""
     fields.setdefault("created_at", _next_moment())
     fields.setdefault("body", "A comment. Thank you for sharing this.")
-    with transaction.atomic():
-        comment = tree.insert_comment(
-            article=article, author=author, parent=parent, **fields
-        )
+    comment = tree.insert_comment(
+        article=article, author=author, parent=parent, **fields
+    )
     if helpful_count:
         # Marks are the posting service's; a sort test only needs the number.
         Comment.objects.filter(pk=comment.pk).update(helpful_count=helpful_count)
@@ -59,8 +57,7 @@ def make_thread(article, authors, *, replies: int, parent=None, branching=None):
         )
         new.append(item)
         line.append(item)
-    with transaction.atomic():
-        built = tree.insert_comments(article, new)
+    built = tree.insert_comments(article, new)
     top.refresh_from_db()
     return top, built
 
