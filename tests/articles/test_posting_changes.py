@@ -8,7 +8,7 @@ import time_machine
 from django.core.exceptions import ValidationError
 
 from accounts.models import Notification
-from articles.comments import posting, rules
+from articles.comments import moderation, posting, rules
 from articles.models import (
     Comment,
     CommentHelpful,
@@ -199,6 +199,24 @@ def test_it_does_not_let_her_delete_someone_else_s_comment(alice, bob, article):
     assert Comment.objects.filter(pk=comment.pk).exists()
     assert not rules.can_delete_comment(comment=comment, user=bob)
     assert rules.can_delete_comment(comment=comment, user=alice)
+
+
+def test_it_counts_what_hangs_under_a_hidden_comment_she_turns_into_a_placeholder(
+    alice, bob, charlie, moderator, article
+):
+    top = post(bob, article, "Top")
+    hidden = post(alice, article, "Hidden later", parent=top)
+    post(charlie, article, "Under it", parent=hidden)
+    moderation.hide_comment(comment=hidden, moderator=moderator)
+
+    posting.delete_comment(comment=hidden, user=alice)
+
+    hidden.refresh_from_db()
+    top.refresh_from_db()
+    assert hidden.is_deleted
+    # The placeholder and the reply under it are in the thread again, and so in
+    # the counters above them.
+    assert (top.reply_count, top.descendant_count) == (1, 2)
 
 
 def test_it_leaves_the_counters_when_deleting_a_held_comment(
