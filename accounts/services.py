@@ -188,9 +188,9 @@ def mark_notifications_read(*, user: User) -> int:
 
 def block_user(*, blocker: User, blocked: User) -> Block:
     """She blocks someone: their named comments collapse for her and no longer
-    notify her (articles.discussion: anonymous comments never change with a block,
-    which would tell who wrote them). They are never told. Blocking twice is
-    fine."""
+    notify her (articles.comments.mentions: anonymous comments never change
+    with a block, which would tell who wrote them). They are never told.
+    Blocking twice is fine."""
     if blocker.pk == blocked.pk:
         raise ValidationError("You can't block yourself.", code="self")
     block, _ = Block.objects.get_or_create(blocker=blocker, blocked=blocked)

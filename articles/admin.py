@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 
-from articles import discussion
+from articles.comments import moderation
 from articles.models import Article, Author, Comment, CommentReport, Source
 
 
@@ -103,7 +103,7 @@ class CommentAdmin(admin.ModelAdmin):
     here (including who wrote anonymous ones) and approve, hide or restore them
     with the actions. A comment's page is read-only: its place in the tree, the
     counters, the rendered text and the cached discussion are kept by the
-    services in articles.discussion, which the actions call."""
+    services in articles.comments (moderation, over tree), which the actions call."""
 
     list_display = ["pk", "article", "author", "is_anonymous", "status", "created_at"]
     list_filter = ["status", "is_anonymous"]
@@ -142,7 +142,7 @@ class CommentAdmin(admin.ModelAdmin):
         approved = 0
         for comment in queryset.filter(status=Comment.Status.HELD):
             try:
-                discussion.approve_held_comment(comment, request.user)
+                moderation.approve_held_comment(comment, request.user)
             except ValidationError as error:
                 self.message_user(request, " ".join(error.messages), messages.ERROR)
             else:
@@ -151,11 +151,11 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.action(description="Hide selected comments (and the replies under them)")
     def hide_comments(self, request, queryset):
-        self._moderate(request, queryset, discussion.hide_comment, "hidden")
+        self._moderate(request, queryset, moderation.hide_comment, "hidden")
 
     @admin.action(description="Restore selected hidden comments")
     def restore_comments(self, request, queryset):
-        self._moderate(request, queryset, discussion.restore_comment, "restored")
+        self._moderate(request, queryset, moderation.restore_comment, "restored")
 
     def _moderate(self, request, queryset, service, done: str) -> None:
         count = 0

@@ -3,7 +3,7 @@ import secrets
 from django import forms
 from django.utils.functional import cached_property
 
-from articles import discussion
+from articles.comments import rules
 from articles.models import Comment, CommentReport
 
 BODY_MAX_LENGTH = Comment._meta.get_field("body").max_length
@@ -14,11 +14,11 @@ BODY_HELP = (
 
 class CommentForm(forms.Form):
     """A new comment or reply. The rules (who may post, rate limits, blocks,
-    double submits) live in articles.discussion.post_comment; this form only
+    double submits) live in articles.comments.posting.post_comment; this form only
     checks the input."""
 
     # No maxlength in the page: a browser would cut a long paste short without a
-    # word. discussion.clean_body counts (line breaks as one character) and says.
+    # word. rules.clean_body counts (line breaks as one character) and says.
     body = forms.CharField(
         label="Your comment",
         help_text=BODY_HELP,
@@ -70,14 +70,14 @@ class CommentForm(forms.Form):
         refused. Runs a query."""
         if self.user is None or self.article is None:
             return ""
-        return discussion.posting_problem(user=self.user, article=self.article)
+        return rules.posting_problem(user=self.user, article=self.article)
 
     def clean_body(self):
-        return discussion.clean_body(self.cleaned_data["body"])
+        return rules.clean_body(self.cleaned_data["body"])
 
     @property
     def is_spam(self) -> bool:
-        return self.is_bound and discussion.is_honeypot_filled(self.data)
+        return self.is_bound and rules.is_honeypot_filled(self.data)
 
     @property
     def parent_id(self):
@@ -112,7 +112,7 @@ class EditCommentForm(forms.Form):
     )
 
     def clean_body(self):
-        return discussion.clean_body(self.cleaned_data["body"])
+        return rules.clean_body(self.cleaned_data["body"])
 
 
 class ReportForm(forms.Form):

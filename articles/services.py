@@ -92,14 +92,14 @@ class GroupsNearYou:
         return reverse("groups:group_list") + (f"?{query}" if query else "")
 
 
-def groups_near_you(request, article: Article) -> GroupsNearYou:
-    """Up to three listed groups on the article's topics: near the place she last
-    searched this session (within 50 km, nearest first), otherwise (or when none
-    is that near) groups that meet online. Never unlisted, pending or archived
+def groups_near_you(article: Article, *, place: Place | None) -> GroupsNearYou:
+    """Up to three listed groups on the article's topics: near ``place`` (where
+    she last searched this session; within 50 km, nearest first), otherwise (or
+    when none is that near) groups that meet online. Never unlisted, pending or archived
     groups: both come from Group.objects.listed() through GroupSearch. Uses the
     article's prefetched topics."""
     topics = list(article.topics.all())
-    box = GroupsNearYou(place=search.last_searched_place(request))
+    box = GroupsNearYou(place=place)
     if not topics:
         return box
     box.topic = topics[0]

@@ -1,51 +1,49 @@
 from django.urls import path
 from django.views.generic import TemplateView
 
-from articles.views import commenting, discussion, reading
+from articles.views import articles, posting, reading
 
 app_name = "articles"
 
 urlpatterns = [
-    path("articles/", reading.article_list, name="article_list"),
+    path("articles/", articles.article_list, name="article_list"),
     path(
         "articles/standards/",
         TemplateView.as_view(template_name="articles/editorial_standards.html"),
         name="editorial_standards",
     ),
-    path("articles/topic/<slug:slug>/", reading.article_topic, name="article_topic"),
-    path("articles/<slug:slug>/", reading.article_detail, name="article_detail"),
+    path("articles/topic/<slug:slug>/", articles.article_topic, name="article_topic"),
+    path("articles/<slug:slug>/", articles.article_detail, name="article_detail"),
     path(
         "articles/<slug:slug>/comments/",
-        commenting.comment_create,
+        posting.comment_create,
         name="comment_create",
     ),
     path(
         "articles/<slug:slug>/comments/<int:comment_id>/",
-        discussion.comment_thread,
+        reading.comment_thread,
         name="comment_thread",
     ),
     path(
         "articles/<slug:slug>/c/<int:comment_id>/",
-        discussion.comment_permalink,
+        reading.comment_permalink,
         name="comment_permalink",
     ),
-    path(
-        "comments/<int:comment_id>/edit/", commenting.comment_edit, name="comment_edit"
-    ),
+    path("comments/<int:comment_id>/edit/", posting.comment_edit, name="comment_edit"),
     path(
         "comments/<int:comment_id>/delete/",
-        commenting.comment_delete,
+        posting.comment_delete,
         name="comment_delete",
     ),
     path(
         "comments/<int:comment_id>/helpful/",
-        commenting.comment_helpful,
+        posting.comment_helpful,
         name="comment_helpful",
     ),
     path(
         "comments/<int:comment_id>/report/",
-        commenting.comment_report,
+        posting.comment_report,
         name="comment_report",
     ),
-    path("authors/<slug:slug>/", reading.author_detail, name="author_detail"),
+    path("authors/<slug:slug>/", articles.author_detail, name="author_detail"),
 ]

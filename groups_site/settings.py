@@ -289,15 +289,15 @@ AVATAR_MAX_PIXELS = 16_000_000
 # a function taking the user. See accounts/services.py.
 ACCOUNT_DELETION_STEPS = [
     "groups.services.forget_user",
-    "articles.discussion.forget_user_comments",
+    "articles.comments.posting.forget_user_comments",
 ]
 ACCOUNT_EXPORT_SECTIONS = [
     "groups.services.export_user_data",
-    "articles.discussion.export_user_comments",
+    "articles.comments.posting.export_user_comments",
 ]
 # Run when she changes her display name or picture (accounts.services.save_profile).
 ACCOUNT_PROFILE_CHANGED_STEPS = [
-    "articles.discussion.profile_changed",
+    "articles.comments.posting.profile_changed",
 ]
 
 # Security
@@ -346,7 +346,7 @@ PRIVATE_DETAILS_DAILY_GROUP_LIMIT = env_int("PRIVATE_DETAILS_DAILY_GROUP_LIMIT",
 GROUP_LISTING_CACHE_SECONDS = env_int("GROUP_LISTING_CACHE_SECONDS", 300)
 
 # Comments one person may post, per minute and per day; stricter for accounts younger
-# than a day. Counted in the cache (see articles/discussion.py).
+# than a day. Counted in the cache (see articles/comments/posting.py).
 COMMENT_RATE_LIMITS = {
     "account": {"minute": 5, "day": 50},
     "new_account": {"minute": 2, "day": 10},

@@ -158,7 +158,7 @@ def article(db):
 def discussion(article, alice, bob, charlie):
     """Under the article: Bob's comment mentioning Alice, her reply, and an
     anonymous comment; returns (Bob's comment, Alice's reply)."""
-    from articles import discussion as posting
+    from articles.comments import posting
 
     first = posting.post_comment(
         article=article, author=bob, body="This helped me, @alice. Thank you."

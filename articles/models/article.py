@@ -220,6 +220,14 @@ class Article(models.Model):
         return reverse("articles:article_detail", args=[self.slug])
 
     @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    @property
+    def is_in_review(self) -> bool:
+        return self.status == self.Status.IN_REVIEW
+
+    @property
     def is_public(self) -> bool:
         return (
             self.status == self.Status.PUBLISHED

@@ -28,7 +28,7 @@ class CommentQuerySet(models.QuerySet):
         """Comments that take a place in the tree for readers: visible ones and
         "[deleted]" placeholders (which keep their replies' thread). Held and
         hidden comments are left out."""
-        return self.filter(status__in=[Comment.Status.VISIBLE, Comment.Status.DELETED])
+        return self.filter(status__in=SHOWN_STATUSES)
 
 
 class Comment(models.Model):
@@ -81,6 +81,9 @@ class Comment(models.Model):
 
     created_at = models.DateTimeField(auto_now_add=True)
     edited_at = models.DateTimeField(null=True, blank=True)
+    # The random key of the form she sent: a second copy of the same submission
+    # (a double click, a resent form) meets the unique constraint below.
+    submission_key = models.CharField(max_length=64, blank=True, default="")
 
     objects = CommentQuerySet.as_manager()
 
@@ -112,6 +115,11 @@ class Comment(models.Model):
             models.CheckConstraint(
                 condition=~Q(body=""), name="articles_comment_body_not_empty"
             ),
+            models.UniqueConstraint(
+                fields=["author", "submission_key"],
+                condition=~Q(submission_key=""),
+                name="articles_comment_one_per_submission",
+            ),
         ]
 
     def __str__(self):
@@ -119,7 +127,7 @@ class Comment(models.Model):
 
     def get_absolute_url(self):
         """The permalink; it redirects to the page of the discussion that holds
-        this comment (see articles.views.discussion)."""
+        this comment (see articles.views.reading)."""
         return reverse("articles:comment_permalink", args=[self.article.slug, self.pk])
 
     @staticmethod
@@ -143,6 +151,19 @@ class Comment(models.Model):
     @property
     def is_visible(self) -> bool:
         return self.status == self.Status.VISIBLE
+
+    @property
+    def is_held(self) -> bool:
+        return self.status == self.Status.HELD
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.status == self.Status.HIDDEN
+
+    @property
+    def is_shown(self) -> bool:
+        """Whether it takes a place in the tree for readers (SHOWN_STATUSES)."""
+        return self.status in SHOWN_STATUSES
 
     @property
     def was_edited(self) -> bool:
@@ -170,6 +191,11 @@ class Comment(models.Model):
                 return f"Anonymous member ({self.author.username})"
             return "Anonymous member"
         return self.author.public_name
+
+
+# The statuses that take a place in the tree for readers (and in the counters):
+# visible comments and "[deleted]" placeholders, which keep their replies' thread.
+SHOWN_STATUSES = (Comment.Status.VISIBLE, Comment.Status.DELETED)
 
 
 class CommentRevision(models.Model):

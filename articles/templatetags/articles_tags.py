@@ -1,10 +1,8 @@
-"""Formatting for the article pages: reading time and the authors' Markdown-lite
-bios. Formatting only; rules live in the models."""
+"""Formatting for the article pages: reading time. Formatting only; rules live in
+the models. (The authors' Markdown-lite bios use groups_tags' markdown_lite, the
+one Markdown filter of the site.)"""
 
 from django import template
-from django.utils.safestring import mark_safe
-
-from groups_site.lib.text import render_markdown_lite
 
 register = template.Library()
 
@@ -14,9 +12,3 @@ def reading_time(minutes: int) -> str:
     """ "1 minute read", "6 minute read"."""
     minutes = max(1, minutes or 1)
     return f"{minutes} minute read"
-
-
-@register.filter
-def markdown_lite(text: str) -> str:
-    # render_markdown_lite escapes raw HTML and nh3 sanitizes the result.
-    return mark_safe(render_markdown_lite(text))

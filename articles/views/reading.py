@@ -1,70 +1,51 @@
-from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
+"""Reading the discussion: the part of an article page, a thread page for replies
+past the indentation cap (or cut to fit a page), and comment permalinks. The
+rules are in articles.comments.reading; these views read what it needs from the
+request (who reads, ?sort=, ?page=, ?reply=) and pass it down as plain values."""
+
+from django.http import Http404
+from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
-from articles import services, threads
-from articles.forms import CommentForm
-from articles.models import Article, Author
-from groups.models import Topic
-from groups_site.lib.pagination import paginate
-
-ARTICLES_PER_PAGE = 12
-FEATURED_ARTICLES = 3
-RELATED_ARTICLES = 3
+from articles.comments import reading
+from articles.models import Article, Comment
 
 
-@require_safe
-def article_list(request):
-    articles = Article.objects.published().with_card_data()
-    featured = list(articles.filter(is_featured=True)[:FEATURED_ARTICLES])
-    # Featured articles sit on top of the first page, so the list leaves them out.
-    latest = articles.exclude(pk__in=[article.pk for article in featured])
-    page_obj = paginate(latest, request.GET.get("page"), per_page=ARTICLES_PER_PAGE)
-    context = {
-        "featured": featured if page_obj.number == 1 else [],
-        "page_obj": page_obj,
-        "topics": services.topics_with_articles(),
-    }
-    return render(request, "articles/article_list.html", context)
-
-
-@require_safe
-def article_topic(request, slug):
-    topic = get_object_or_404(Topic, slug=slug)
-    articles = Article.objects.published().filter(topics=topic).with_card_data()
-    page_obj = paginate(articles, request.GET.get("page"), per_page=ARTICLES_PER_PAGE)
-    context = {"topic": topic, "page_obj": page_obj}
-    return render(request, "articles/article_topic.html", context)
-
-
-@require_safe
-def article_detail(request, slug):
-    articles = Article.objects.visible_to(request.user).with_comment_count()
-    article = get_object_or_404(
-        articles.select_related("author", "reviewer").prefetch_related(
-            Prefetch("topics", queryset=Topic.objects.order_by("name")), "sources"
-        ),
-        slug=slug,
+def discussion_html(request, article, viewer: reading.Viewer, *, root=None):
+    """The discussion of ``article`` (or under ``root``) for this request."""
+    return reading.render_discussion(
+        article,
+        viewer,
+        sort=request.GET.get("sort"),
+        page=reading.page_number(request.GET.get("page")),
+        root=root,
+        reply_to=request.GET.get("reply", ""),
+        query=request.GET,
+        # Signed-out readers get a cached page with no form and no token in it.
+        csrf_token=get_token(request) if viewer.is_authenticated else "",
     )
-    related = Article.objects.related_to(article).with_card_data()
-    viewer = threads.Viewer.of(request.user)
+
+
+@require_safe
+def comment_thread(request, slug, comment_id):
+    article = get_object_or_404(Article.objects.visible_to(request.user), slug=slug)
+    viewer = reading.Viewer.of(request.user)
+    root = reading.get_thread_root(article, comment_id, viewer)
     context = {
         "article": article,
-        "related_articles": related[:RELATED_ARTICLES],
-        "groups_near_you": services.groups_near_you(request, article),
-        "discussion_html": threads.render_discussion(request, article, viewer),
-        "comment_form": CommentForm(article=article, user=request.user),
+        "root": root,
+        "discussion_html": discussion_html(request, article, viewer, root=root),
     }
-    return render(request, "articles/article_detail.html", context)
+    return render(request, "articles/comment_thread.html", context)
 
 
 @require_safe
-def author_detail(request, slug):
-    author = get_object_or_404(Author, slug=slug)
-    published = Article.objects.published().with_card_data()
-    context = {
-        "author": author,
-        "articles": published.filter(author=author),
-        "reviewed_articles": published.filter(reviewer=author),
-    }
-    return render(request, "articles/author_detail.html", context)
+def comment_permalink(request, slug, comment_id):
+    """Redirects to the page that shows the comment (default sort), #comment-<id>."""
+    article = get_object_or_404(Article.objects.visible_to(request.user), slug=slug)
+    comment = get_object_or_404(Comment, article=article, pk=comment_id)
+    url = reading.comment_location(article, comment, reading.Viewer(request.user))
+    if url is None:
+        raise Http404("No such comment.")
+    return redirect(url)

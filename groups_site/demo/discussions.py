@@ -1,9 +1,10 @@
 """Demo discussions under the demo articles, and a big thread for benchmarks.
 
 The discussions are data, one file per article in data/discussions/ (the format is
-in content.py). They are posted through the real services in articles/discussion.py
-(mentions link and notify, counters are kept, a deleted comment with replies becomes
-"[deleted]"), then their timestamps are moved back to when they were "written".
+in content.py). They are posted through the real services in
+articles/comments/posting.py (mentions link and notify, counters are kept, a deleted
+comment with replies becomes "[deleted]"), then their timestamps are moved back to
+when they were "written".
 
 ``add_big_thread`` gives one article many generated comments at once, for
 `seed_demo --big-thread N` and `make bench`; comment_tree.py writes them.
@@ -17,7 +18,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from accounts.models import Notification, User
-from articles import discussion, threads
+from articles.comments import posting, tree
 from articles.models import Article, Comment, CommentHelpful
 from groups_site.demo import content
 from groups_site.demo.comment_tree import PlannedComment, insert_comments
@@ -51,7 +52,7 @@ def seed_discussions(users: dict[str, User]) -> int:
             with transaction.atomic():
                 posted += _seed_discussion(article, remarks, users)
             # The services refresh the page cache; this catches the moved dates.
-            threads.bump_discussion_version(article.pk)
+            tree.bump_discussion_version(article.pk)
     return posted
 
 
@@ -67,7 +68,7 @@ def _seed_discussion(article: Article, remarks: list[Remark], users) -> int:
     comments: dict[int, Comment] = {}  # id(remark) -> its comment
     for remark, parent in sorted(pairs, key=lambda pair: pair[0].at):
         author = users[remark.by]
-        comments[id(remark)] = discussion.post_comment(
+        comments[id(remark)] = posting.post_comment(
             article=article,
             author=author,
             body=remark.first_draft or remark.body,
@@ -75,12 +76,12 @@ def _seed_discussion(article: Article, remarks: list[Remark], users) -> int:
             is_anonymous=remark.anonymous,
         )
         if remark.first_draft:
-            discussion.edit_comment(
+            posting.edit_comment(
                 comment=comments[id(remark)], user=author, body=remark.body
             )
     for remark, _ in pairs:
         for username in remark.helpful:
-            discussion.toggle_helpful(
+            posting.toggle_helpful(
                 comment=comments[id(remark)], user=users[username], mark=True
             )
     when = _timestamps(article, [remark for remark, _ in pairs])
@@ -101,9 +102,7 @@ def _seed_discussion(article: Article, remarks: list[Remark], users) -> int:
         )
     for remark, _ in pairs:
         if remark.deleted:
-            discussion.delete_comment(
-                comment=comments[id(remark)], user=users[remark.by]
-            )
+            posting.delete_comment(comment=comments[id(remark)], user=users[remark.by])
     return len(pairs)
 
 
@@ -179,7 +178,7 @@ def add_big_thread(
             others = [user for user in authors if user != comment.author]
             comment.helpful_by = rng.sample(others, min(len(others), rng.randint(1, 3)))
     insert_comments(article, planned)
-    threads.bump_discussion_version(article.pk)
+    tree.bump_discussion_version(article.pk)
     return count
 
 

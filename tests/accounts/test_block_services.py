@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 
 from accounts import services
 from accounts.models import Block, Notification
-from articles import discussion
+from articles.comments import posting
 from tests.articles.factory import make_article
 
 pytestmark = pytest.mark.django_db
@@ -82,18 +82,16 @@ def test_it_stops_replies_from_a_blocked_person_until_she_unblocks(
         "new_account": {"minute": 100, "day": 100},
     }
     article = make_article("Finding your voice")
-    comment = discussion.post_comment(article=article, author=alice, body="Mine")
+    comment = posting.post_comment(article=article, author=alice, body="Mine")
     services.block_user(blocker=alice, blocked=bob)
 
     with pytest.raises(ValidationError, match="can't be replied to"):
-        discussion.post_comment(
-            article=article, author=bob, body="Reply", parent=comment
-        )
-    discussion.post_comment(article=article, author=bob, body="Hi @alice")
+        posting.post_comment(article=article, author=bob, body="Reply", parent=comment)
+    posting.post_comment(article=article, author=bob, body="Hi @alice")
     assert not Notification.objects.filter(recipient=alice).exists()
 
     services.unblock_user(blocker=alice, blocked=bob)
-    discussion.post_comment(article=article, author=bob, body="Reply", parent=comment)
+    posting.post_comment(article=article, author=bob, body="Reply", parent=comment)
     assert Notification.objects.filter(recipient=alice, kind="comment_reply").exists()
 
 

@@ -37,8 +37,8 @@ def section(html: str, class_name: str) -> str:
 
 
 @pytest.fixture
-def article(db):
-    article = make_article(
+def sourced_article(db):
+    sourced_article = make_article(
         "Finding your voice again",
         slug="finding-your-voice",
         topics=[ABUSE, CONFIDENCE],
@@ -47,20 +47,20 @@ def article(db):
         published_at=timezone.now() - timedelta(days=10),
     )
     add_source(
-        article,
+        sourced_article,
         position=1,
         title="Violence against women",
         publisher="World Health Organization",
         url="https://www.who.int/news-room/fact-sheets/detail/violence-against-women",
     )
     add_source(
-        article,
+        sourced_article,
         position=2,
         title="Domestic abuse: getting help",
         publisher="NHS",
         url="https://www.nhs.uk/live-well/getting-help-for-domestic-violence/",
     )
-    return give_hero(article)
+    return give_hero(sourced_article)
 
 
 @pytest.fixture
@@ -71,7 +71,7 @@ def leeds(db):
 # Who may see it --------------------------------------------------------------------
 
 
-def test_it_shows_a_published_article(client, article):
+def test_it_shows_a_published_article(client, sourced_article):
     html = page(client, "/articles/finding-your-voice/")
 
     assert html.count("<h1") == 1
@@ -111,7 +111,7 @@ def test_it_hides_unpublished_articles_from_the_public(client, charlie, override
     ],
     ids=["draft", "in-review", "future"],
 )
-def test_staff_preview_unpublished_articles_with_a_banner(
+def test_it_lets_staff_preview_unpublished_articles_with_a_banner(
     client, moderator, overrides, state
 ):
     make_article("Not yet", slug="not-yet", **overrides)
@@ -128,7 +128,7 @@ def test_staff_preview_unpublished_articles_with_a_banner(
 # What it shows ---------------------------------------------------------------------
 
 
-def test_it_shows_the_byline_review_dates_and_reading_time(client, article):
+def test_it_shows_the_byline_review_dates_and_reading_time(client, sourced_article):
     html = page(client, "/articles/finding-your-voice/")
 
     assert re.search(
@@ -142,15 +142,15 @@ def test_it_shows_the_byline_review_dates_and_reading_time(client, article):
         r"4 March 2026</time>",
         html,
     )
-    published = timezone.localdate(article.published_at)
-    assert f'Published <time datetime="{article.published_at:%Y-%m-%d}' in html
+    published = timezone.localdate(sourced_article.published_at)
+    assert f'Published <time datetime="{sourced_article.published_at:%Y-%m-%d}' in html
     assert f"{published.day} {published:%B %Y}" in html
     assert "Updated <time" in html  # give_hero saved it today, after publishing
     assert "1 minute read" in html
-    assert f'<p class="article__lead">{article.summary}</p>' in html
+    assert f'<p class="article__lead">{sourced_article.summary}</p>' in html
 
 
-def test_it_shows_the_hero_figure_with_srcset_and_caption(client, article):
+def test_it_shows_the_hero_figure_with_srcset_and_caption(client, sourced_article):
     html = page(client, "/articles/finding-your-voice/")
 
     figure = re.search(r'<figure class="article-hero">.*?</figure>', html, re.S)
@@ -170,7 +170,7 @@ def test_it_shows_the_hero_figure_with_srcset_and_caption(client, article):
     assert 'loading="lazy"' not in figure
 
 
-def test_it_shows_the_sanitized_body(client, article):
+def test_it_shows_the_sanitized_body(client, sourced_article):
     html = page(client, "/articles/finding-your-voice/")
 
     assert "<h2>What helps</h2>" in html
@@ -193,7 +193,7 @@ def test_it_never_lets_markup_from_the_body_run(client):
     assert 'href="javascript' not in body
 
 
-def test_it_lists_the_numbered_sources(client, article):
+def test_it_lists_the_numbered_sources(client, sourced_article):
     html = page(client, "/articles/finding-your-voice/")
 
     sources = section(html, "article-sources")
@@ -209,13 +209,15 @@ def test_it_lists_the_numbered_sources(client, article):
     assert "NHS" in items[1]
 
 
-def test_it_links_the_editorial_standards(client, article):
+def test_it_links_the_editorial_standards(client, sourced_article):
     html = page(client, "/articles/finding-your-voice/")
 
     assert 'href="/articles/standards/"' in html
 
 
-def test_it_has_a_discussion_section_saying_there_are_no_comments_yet(client, article):
+def test_it_has_a_discussion_section_saying_there_are_no_comments_yet(
+    client, sourced_article
+):
     html = page(client, "/articles/finding-your-voice/")
 
     discussion = section(html, "article-discussion")
@@ -225,8 +227,8 @@ def test_it_has_a_discussion_section_saying_there_are_no_comments_yet(client, ar
     assert "No comments yet." in discussion
 
 
-def test_it_says_when_comments_are_closed(client, article):
-    Article.objects.filter(pk=article.pk).update(comments_open=False)
+def test_it_says_when_comments_are_closed(client, sourced_article):
+    Article.objects.filter(pk=sourced_article.pk).update(comments_open=False)
 
     discussion = section(
         page(client, "/articles/finding-your-voice/"), "article-discussion"
@@ -238,14 +240,16 @@ def test_it_says_when_comments_are_closed(client, article):
 # You might also like ---------------------------------------------------------------
 
 
-def test_it_offers_up_to_three_related_articles(client, article):
+def test_it_offers_up_to_three_related_articles(client, sourced_article):
     make_article("Shares both", topics=[ABUSE, CONFIDENCE])
     make_article("Shares one", topics=[ABUSE])
     make_article("Shares none", topics=["grief-and-loss"])
     make_article("Shares none, older", published_at=timezone.now() - timedelta(days=30))
     make_draft("A draft sharing both", topics=[ABUSE, CONFIDENCE])
 
-    related = section(page(client, article.get_absolute_url()), "article-related")
+    related = section(
+        page(client, sourced_article.get_absolute_url()), "article-related"
+    )
 
     titles = re.findall(
         r'<h3 class="article-card__title"[^>]*><a href="[^"]+">([^<]+)</a>', related
@@ -255,10 +259,12 @@ def test_it_offers_up_to_three_related_articles(client, article):
     assert "Finding your voice again" not in related
 
 
-def test_related_cards_lazy_load_their_small_picture(client, article):
+def test_it_lazy_loads_the_small_picture_of_related_cards(client, sourced_article):
     give_hero(make_article("Other", slug="other", topics=[ABUSE]))
 
-    related = section(page(client, article.get_absolute_url()), "article-related")
+    related = section(
+        page(client, sourced_article.get_absolute_url()), "article-related"
+    )
 
     img = re.search(r"<img [^>]+>", related).group(0)
     assert 'src="/media/articles/renditions/other-480.webp"' in img
@@ -267,14 +273,14 @@ def test_related_cards_lazy_load_their_small_picture(client, article):
     assert 'alt="Soft circles' in img
 
 
-def test_it_leaves_out_related_articles_when_there_are_none(client, article):
-    assert "You might also like" not in page(client, article.get_absolute_url())
+def test_it_leaves_out_related_articles_when_there_are_none(client, sourced_article):
+    assert "You might also like" not in page(client, sourced_article.get_absolute_url())
 
 
 # Groups near you ------------------------------------------------------------------
 
 
-def test_it_shows_groups_near_the_place_she_searched(client, article, leeds):
+def test_it_shows_groups_near_the_place_she_searched(client, sourced_article, leeds):
     far = make_place(
         "London", geonames_id=2643743, latitude=51.50853, longitude=-0.12574
     )
@@ -295,7 +301,7 @@ def test_it_shows_groups_near_the_place_she_searched(client, article, leeds):
     )
     assert client.get("/groups/?near=Leeds").status_code == 200
 
-    box = section(page(client, article.get_absolute_url()), "article-groups")
+    box = section(page(client, sourced_article.get_absolute_url()), "article-groups")
 
     assert "Groups near you on this topic" in box
     assert "within 50 km of Leeds, United Kingdom" in box
@@ -312,8 +318,8 @@ def test_it_shows_groups_near_the_place_she_searched(client, article, leeds):
     )
 
 
-def test_without_a_searched_place_it_shows_online_groups_and_a_search_link(
-    client, article, leeds
+def test_it_shows_online_groups_and_a_search_link_without_a_searched_place(
+    client, sourced_article, leeds
 ):
     make_group(
         name="Leeds circle", place=leeds, topics=Topic.objects.filter(slug=ABUSE)
@@ -330,7 +336,7 @@ def test_without_a_searched_place_it_shows_online_groups_and_a_search_link(
         status=Group.Status.PENDING,
     )
 
-    box = section(page(client, article.get_absolute_url()), "article-groups")
+    box = section(page(client, sourced_article.get_absolute_url()), "article-groups")
 
     assert "These groups meet online" in box
     assert "Online circle" in box
@@ -342,16 +348,16 @@ def test_without_a_searched_place_it_shows_online_groups_and_a_search_link(
 # Cost ------------------------------------------------------------------------------
 
 
-def add_related(article, count: int, *, start: int, place) -> None:
+def add_related(sourced_article, count: int, *, start: int, place) -> None:
     """``count`` more of everything the page lists: topics, sources, related
     articles (each with two topics and a hero) and groups near Leeds and online."""
     new_topics = [
         Topic.objects.create(name=f"Extra topic {n}", slug=f"extra-topic-{n}")
         for n in range(start, start + count)
     ]
-    article.topics.add(*new_topics)
+    sourced_article.topics.add(*new_topics)
     for n in range(start, start + count):
-        add_source(article, position=10 + n)
+        add_source(sourced_article, position=10 + n)
         related = make_article(f"Related {n}", topics=[new_topics[n - start], ABUSE])
         give_hero(related)
         make_group(name=f"Leeds group {n}", place=place, topics=new_topics[:2])
@@ -361,25 +367,27 @@ def add_related(article, count: int, *, start: int, place) -> None:
 
 
 @pytest.mark.parametrize("searched", [True, False], ids=["near-leeds", "no-place"])
-def test_its_query_count_does_not_grow_with_related_items(
-    client, django_assert_num_queries, article, leeds, searched
+def test_it_keeps_the_query_count_with_related_items(
+    client, django_assert_num_queries, sourced_article, leeds, searched
 ):
-    add_related(article, 3, start=0, place=leeds)
+    add_related(sourced_article, 3, start=0, place=leeds)
     if searched:
         client.get("/groups/?near=Leeds")
-    url = article.get_absolute_url()
+    url = sourced_article.get_absolute_url()
     with CaptureQueriesContext(connection) as three:
         assert client.get(url).status_code == 200
 
-    add_related(article, 27, start=3, place=leeds)
-    assert article.topics.count() == 32 and article.sources.count() == 32
+    add_related(sourced_article, 27, start=3, place=leeds)
+    assert (
+        sourced_article.topics.count() == 32 and sourced_article.sources.count() == 32
+    )
 
     with django_assert_num_queries(len(three)):
         html = page(client, url)
     assert html.count("Extra topic") >= 30  # every topic chip shown
 
 
-def test_staff_preview_query_count_does_not_grow(
+def test_it_keeps_the_staff_preview_query_count(
     client, django_assert_num_queries, moderator, leeds
 ):
     draft = make_draft("Draft", slug="draft", topics=[ABUSE])

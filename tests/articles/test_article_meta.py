@@ -56,12 +56,12 @@ def parse(html: str) -> MetaParser:
 
 
 @pytest.fixture
-def article(db):
+def reviewed_article(db):
     author = factory.make_author("Ana Ortiz", slug="ana-ortiz")
     reviewer = factory.make_author(
         "Rae Kim", slug="rae-kim", credentials="PhD, psychologist"
     )
-    article = factory.make_article(
+    reviewed_article = factory.make_article(
         "How groups help",
         slug="how-groups-help",
         summary="Why sitting in a circle with others can rebuild confidence.",
@@ -73,39 +73,40 @@ def article(db):
         sources=0,
     )
     factory.add_source(
-        article,
+        reviewed_article,
         position=1,
         title="Support groups: make connections, get help",
         publisher="Mayo Clinic",
         url="https://www.mayoclinic.org/support-groups",
     )
     factory.add_source(
-        article,
+        reviewed_article,
         position=2,
         title="Violence against women",
         url="https://www.who.int/violence-against-women",
     )
-    return factory.give_hero(article)
+    return factory.give_hero(reviewed_article)
 
 
-def render_meta(article, *, secure=True) -> MetaParser:
+def render_meta(reviewed_article, *, secure=True) -> MetaParser:
     request = RequestFactory().get("/", secure=secure)
     html = render_to_string(
-        "articles/includes/article_meta.html", {"article": article, "request": request}
+        "articles/includes/article_meta.html",
+        {"article": reviewed_article, "request": request},
     )
     return parse(html)
 
 
-def test_it_describes_the_article_for_link_previews(article, settings):
+def test_it_describes_the_article_for_link_previews(reviewed_article, settings):
     settings.SITE_DOMAIN = "kindred.example"
 
-    meta = render_meta(article)
+    meta = render_meta(reviewed_article)
 
     url = "https://kindred.example/articles/how-groups-help/"
     assert meta.canonical == url
     assert meta.one("og:type") == "article"
     assert meta.one("og:title") == "How groups help"
-    assert meta.one("og:description") == article.summary
+    assert meta.one("og:description") == reviewed_article.summary
     assert meta.one("og:url") == url
     assert meta.one("og:site_name") == settings.SITE_NAME
     assert meta.one("og:image") == (
@@ -116,7 +117,9 @@ def test_it_describes_the_article_for_link_previews(article, settings):
     assert (
         meta.one("og:image:alt") == "Soft circles of plum and terracotta, overlapping."
     )
-    assert meta.one("article:published_time") == article.published_at.isoformat()
+    assert (
+        meta.one("article:published_time") == reviewed_article.published_at.isoformat()
+    )
     assert meta.one("article:modified_time")
     assert meta.one("article:author") == "https://kindred.example/authors/ana-ortiz/"
     assert meta.meta["article:tag"] == ["Body image", "Self-esteem and assertiveness"]
@@ -126,32 +129,34 @@ def test_it_describes_the_article_for_link_previews(article, settings):
     assert meta.one("twitter:image:alt") == meta.one("og:image:alt")
 
 
-def test_it_uses_the_largest_rendition_of_a_small_image(article, settings):
+def test_it_uses_the_largest_rendition_of_a_small_image(reviewed_article, settings):
     settings.SITE_DOMAIN = "kindred.example"
     # A 900 px upload: the "960" and "1440" renditions are 900 px wide too.
-    article.hero_width, article.hero_height = 900, 600
+    reviewed_article.hero_width, reviewed_article.hero_height = 900, 600
 
-    meta = render_meta(article)
+    meta = render_meta(reviewed_article)
 
     assert meta.one("og:image").endswith("how-groups-help-1440.webp")
     assert meta.one("og:image:width") == "900"
     assert meta.one("og:image:height") == "600"
 
 
-def test_it_falls_back_to_a_small_card_without_an_image(article):
-    article.hero_image = ""
-    article.hero_renditions = {}
+def test_it_falls_back_to_a_small_card_without_an_image(reviewed_article):
+    reviewed_article.hero_image = ""
+    reviewed_article.hero_renditions = {}
 
-    meta = render_meta(article)
+    meta = render_meta(reviewed_article)
 
     assert "og:image" not in meta.meta
     assert meta.one("twitter:card") == "summary"
 
 
-def test_its_json_ld_describes_the_article_its_review_and_sources(article, settings):
+def test_it_describes_the_article_its_review_and_sources_in_json_ld(
+    reviewed_article, settings
+):
     settings.SITE_DOMAIN = "kindred.example"
 
-    meta = render_meta(article)
+    meta = render_meta(reviewed_article)
 
     [block] = meta.json_ld
     data = json.loads(block)
@@ -159,12 +164,12 @@ def test_its_json_ld_describes_the_article_its_review_and_sources(article, setti
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "Article"
     assert data["headline"] == "How groups help"
-    assert data["description"] == article.summary
+    assert data["description"] == reviewed_article.summary
     assert data["mainEntityOfPage"] == {"@type": "WebPage", "@id": url}
     assert data["image"]["url"] == meta.one("og:image")
     assert data["image"]["width"] == 1440
     assert data["datePublished"].startswith(
-        article.published_at.strftime("%Y-%m-%dT%H:%M:%S")
+        reviewed_article.published_at.strftime("%Y-%m-%dT%H:%M:%S")
     )
     assert data["dateModified"] >= data["datePublished"]
     assert data["author"] == {
@@ -192,25 +197,28 @@ def test_its_json_ld_describes_the_article_its_review_and_sources(article, setti
     assert data["citation"][0]["publisher"]["name"] == "Mayo Clinic"
 
 
-def test_it_uses_the_domain_from_settings_not_the_host_header(article, settings):
+def test_it_uses_the_domain_from_settings_not_the_host_header(
+    reviewed_article, settings
+):
     settings.SITE_DOMAIN = "kindred.example"
     request = RequestFactory().get("/", HTTP_HOST="evil.example", secure=True)
 
     html = render_to_string(
-        "articles/includes/article_meta.html", {"article": article, "request": request}
+        "articles/includes/article_meta.html",
+        {"article": reviewed_article, "request": request},
     )
 
     assert "evil.example" not in html
     assert "https://kindred.example/articles/how-groups-help/" in html
 
 
-def test_a_hostile_title_cannot_break_out_of_the_json_ld(article):
-    article.title = BREAKOUT
-    article.summary = "<!-- & --> " + BREAKOUT
-    article.author.name = BREAKOUT
-    article.hero_caption = "\u2028" + BREAKOUT
+def test_it_keeps_a_hostile_title_inside_the_json_ld(reviewed_article):
+    reviewed_article.title = BREAKOUT
+    reviewed_article.summary = "<!-- & --> " + BREAKOUT
+    reviewed_article.author.name = BREAKOUT
+    reviewed_article.hero_caption = "\u2028" + BREAKOUT
 
-    meta = render_meta(article)
+    meta = render_meta(reviewed_article)
 
     # One script element only: the JSON-LD block, never closed early.
     assert meta.scripts == 1
@@ -224,7 +232,7 @@ def test_a_hostile_title_cannot_break_out_of_the_json_ld(article):
     assert meta.one("og:title") == BREAKOUT
 
 
-def test_the_article_page_carries_the_tags(client, article, settings):
+def test_it_puts_the_tags_on_the_article_page(client, reviewed_article, settings):
     response = client.get("/articles/how-groups-help/")
 
     assert response.status_code == 200
@@ -239,8 +247,8 @@ def test_the_article_page_carries_the_tags(client, article, settings):
     assert len(data["citation"]) == 2
 
 
-def test_the_tags_add_no_queries_to_the_article_page(
-    client, article, django_assert_max_num_queries
+def test_it_adds_no_queries_to_the_article_page_for_the_tags(
+    client, reviewed_article, django_assert_max_num_queries
 ):
     """The page fetches the author, reviewer, topics and sources with the article;
     the tags reuse them."""

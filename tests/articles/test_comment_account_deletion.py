@@ -9,43 +9,33 @@ import pytest
 
 from accounts import services as account_services
 from accounts.models import User
-from articles import discussion
+from articles.comments import posting
 from articles.models import Comment, CommentHelpful, CommentReport, CommentRevision
-from tests.articles.factory import make_article
 from tests.conftest import log_in, reauthenticate
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _generous_rate_limits(settings):
-    settings.COMMENT_RATE_LIMITS = {
-        "account": {"minute": 1000, "day": 1000},
-        "new_account": {"minute": 1000, "day": 1000},
-    }
-
-
-@pytest.fixture
-def article():
-    return make_article("Finding your voice")
-
-
 def post(author, article, body, **kwargs) -> Comment:
-    return discussion.post_comment(article=article, author=author, body=body, **kwargs)
+    return posting.post_comment(article=article, author=author, body=body, **kwargs)
 
 
-def test_the_discussion_is_registered_with_account_deletion_and_export(settings):
-    assert "articles.discussion.forget_user_comments" in (
-        settings.ACCOUNT_DELETION_STEPS
+def test_it_registers_the_discussion_with_account_deletion_and_export(settings):
+    assert (
+        "articles.comments.posting.forget_user_comments"
+        in settings.ACCOUNT_DELETION_STEPS
     )
-    assert "articles.discussion.export_user_comments" in (
-        settings.ACCOUNT_EXPORT_SECTIONS
+    assert (
+        "articles.comments.posting.export_user_comments"
+        in settings.ACCOUNT_EXPORT_SECTIONS
     )
 
 
-def test_her_comments_with_replies_become_authorless_placeholders(alice, bob, article):
+def test_it_turns_her_comments_with_replies_into_authorless_placeholders(
+    alice, bob, article
+):
     top = post(alice, article, "My story, with my street name", is_anonymous=True)
-    discussion.edit_comment(comment=top, user=alice, body="My story, edited")
+    posting.edit_comment(comment=top, user=alice, body="My story, edited")
     reply = post(bob, article, "Thank you for sharing", parent=top)
 
     account_services.delete_account(user=alice)
@@ -62,7 +52,7 @@ def test_her_comments_with_replies_become_authorless_placeholders(alice, bob, ar
     assert not CommentRevision.objects.exists()
 
 
-def test_her_comments_without_replies_go(alice, bob, article):
+def test_it_removes_her_comments_without_replies(alice, bob, article):
     top = post(bob, article, "Bob's question")
     answer = post(alice, article, "Alice's answer", parent=top)
     standalone = post(alice, article, "Alice, on her own")
@@ -75,7 +65,7 @@ def test_her_comments_without_replies_go(alice, bob, article):
     assert top.body == "Bob's question"
 
 
-def test_a_chain_of_her_own_comments_goes_entirely(alice, bob, article):
+def test_it_removes_a_chain_of_her_own_comments_entirely(alice, bob, article):
     top = post(bob, article, "Bob's question")
     first = post(alice, article, "Alice answers", parent=top)
     second = post(alice, article, "Alice adds", parent=first)
@@ -88,7 +78,9 @@ def test_a_chain_of_her_own_comments_goes_entirely(alice, bob, article):
     assert (top.reply_count, top.descendant_count) == (0, 0)
 
 
-def test_her_placeholders_keep_only_what_others_wrote(alice, bob, charlie, article):
+def test_it_keeps_only_what_others_wrote_under_her_placeholders(
+    alice, bob, charlie, article
+):
     top = post(alice, article, "Alice starts")
     middle = post(alice, article, "Alice again", parent=top)
     bobs = post(bob, article, "Bob replies to Alice", parent=middle)
@@ -104,10 +96,10 @@ def test_her_placeholders_keep_only_what_others_wrote(alice, bob, charlie, artic
     assert Comment.objects.filter(pk__in=[bobs.pk, charlies.pk]).count() == 2
 
 
-def test_an_empty_placeholder_above_her_comment_goes_too(alice, bob, article):
+def test_it_removes_an_empty_placeholder_above_her_comment_too(alice, bob, article):
     top = post(bob, article, "Bob starts")
     reply = post(alice, article, "Alice replies", parent=top)
-    discussion.delete_comment(comment=top, user=bob)
+    posting.delete_comment(comment=top, user=bob)
     top.refresh_from_db()
     assert top.is_deleted
 
@@ -116,10 +108,12 @@ def test_an_empty_placeholder_above_her_comment_goes_too(alice, bob, article):
     assert not Comment.objects.filter(pk__in=[top.pk, reply.pk]).exists()
 
 
-def test_her_helpful_marks_go_and_the_counts_follow(alice, bob, charlie, article):
+def test_it_removes_her_helpful_marks_and_the_counts_follow(
+    alice, bob, charlie, article
+):
     useful = post(bob, article, "Useful")
-    discussion.toggle_helpful(comment=useful, user=alice)
-    discussion.toggle_helpful(comment=useful, user=charlie)
+    posting.toggle_helpful(comment=useful, user=alice)
+    posting.toggle_helpful(comment=useful, user=charlie)
 
     account_services.delete_account(user=alice)
 
@@ -130,9 +124,9 @@ def test_her_helpful_marks_go_and_the_counts_follow(alice, bob, charlie, article
     ]
 
 
-def test_her_reports_stay_for_moderators_without_her(alice, bob, article):
+def test_it_keeps_her_reports_for_moderators_without_her(alice, bob, article):
     harsh = post(bob, article, "Harsh words")
-    report = discussion.report_comment(
+    report = posting.report_comment(
         comment=harsh, reporter=alice, reason="harassment", note="Unkind."
     )
 
@@ -143,16 +137,16 @@ def test_her_reports_stay_for_moderators_without_her(alice, bob, article):
     assert report.reason == "harassment"
 
 
-def test_reports_about_her_comment_go_with_it(alice, bob, article):
+def test_it_removes_reports_about_her_comment_with_it(alice, bob, article):
     harsh = post(alice, article, "Harsh words")
-    discussion.report_comment(comment=harsh, reporter=bob, reason="spam")
+    posting.report_comment(comment=harsh, reporter=bob, reason="spam")
 
     account_services.delete_account(user=alice)
 
     assert not CommentReport.objects.exists()
 
 
-def test_deleting_her_account_through_the_page(client, alice, bob, article):
+def test_it_deletes_her_account_through_the_page(client, alice, bob, article):
     top = post(alice, article, "With a reply")
     post(bob, article, "The reply", parent=top)
     post(alice, article, "Without a reply")
@@ -169,10 +163,10 @@ def test_deleting_her_account_through_the_page(client, alice, bob, article):
     ) == [("[deleted]", None), ("The reply", bob.pk)]
 
 
-def test_a_failing_step_keeps_her_comments(settings, alice, bob, article):
+def test_it_keeps_her_comments_when_a_step_fails(settings, alice, bob, article):
     top = post(alice, article, "Still here")
     settings.ACCOUNT_DELETION_STEPS = [
-        "articles.discussion.forget_user_comments",
+        "articles.comments.posting.forget_user_comments",
         "tests.accounts.test_account_delete.failing_deletion_step",
     ]
 
@@ -183,12 +177,12 @@ def test_a_failing_step_keeps_her_comments(settings, alice, bob, article):
     assert top.body == "Still here" and top.author == alice
 
 
-def test_her_export_lists_her_comments(alice, bob, article):
+def test_it_lists_her_comments_in_her_export(alice, bob, article):
     first = post(alice, article, "First words", is_anonymous=True)
-    discussion.edit_comment(comment=first, user=alice, body="First words, edited")
+    posting.edit_comment(comment=first, user=alice, body="First words, edited")
     second = post(alice, article, "Second words", parent=post(bob, article, "Bob"))
 
-    name, rows = discussion.export_user_comments(alice)
+    name, rows = posting.export_user_comments(alice)
 
     assert name == "comments"
     assert [row["body"] for row in rows] == ["First words, edited", "Second words"]
@@ -203,7 +197,9 @@ def test_her_export_lists_her_comments(alice, bob, article):
     assert rows[1]["anonymous"] is False
 
 
-def test_her_downloaded_export_carries_her_comments_only(client, alice, bob, article):
+def test_it_puts_only_her_comments_in_her_downloaded_export(
+    client, alice, bob, article
+):
     post(alice, article, "Alice's comment")
     post(bob, article, "Bob's comment")
     client.force_login(alice)

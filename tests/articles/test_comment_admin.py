@@ -5,22 +5,13 @@ tree and what is derived from it are never edited by hand."""
 import pytest
 from django.test import override_settings
 
-from articles import discussion
+from articles.comments import posting
 from articles.models import Comment
 from tests.articles.comment_factory import make_comment
 from tests.articles.factory import make_article
 from tests.conftest import submit_form
 
 ADMIN_URL = "/admin/articles/comment/"
-
-
-@pytest.fixture(autouse=True)
-def _settings(settings):
-    settings.COMMENT_RATE_LIMITS = {
-        "account": {"minute": 1000, "day": 1000},
-        "new_account": {"minute": 1000, "day": 1000},
-    }
-    settings.COMMENT_HOLD_NEW_ACCOUNTS = False
 
 
 @pytest.fixture
@@ -32,18 +23,13 @@ def site_admin(moderator):
 
 
 @pytest.fixture
-def article(db):
-    return make_article("Finding your voice", slug="finding-your-voice")
-
-
-@pytest.fixture
 def thread(article, alice, bob, charlie):
     """Alice's comment, Bob's reply to it, and Charlie's reply to Bob."""
-    top = discussion.post_comment(article=article, author=alice, body="Top words.")
-    reply = discussion.post_comment(
+    top = posting.post_comment(article=article, author=alice, body="Top words.")
+    reply = posting.post_comment(
         article=article, author=bob, body="Words from Bob.", parent=top
     )
-    under = discussion.post_comment(
+    under = posting.post_comment(
         article=article, author=charlie, body="Words from Charlie.", parent=reply
     )
     return top, reply, under
@@ -68,7 +54,7 @@ def counters(comment) -> tuple[int, int]:
     return comment.reply_count, comment.descendant_count
 
 
-def test_staff_approve_a_held_comment_in_the_admin(client, bob, site_admin):
+def test_it_lets_staff_approve_a_held_comment_in_the_admin(client, bob, site_admin):
     held = make_comment(make_article(), bob, status=Comment.Status.HELD)
     client.force_login(site_admin)
     with override_settings(COMMENT_HOLD_NEW_ACCOUNTS=False):
@@ -78,7 +64,7 @@ def test_staff_approve_a_held_comment_in_the_admin(client, bob, site_admin):
     assert held.status == Comment.Status.VISIBLE
 
 
-def test_the_comment_list_opens_for_staff(client, bob, site_admin):
+def test_it_opens_the_comment_list_for_staff(client, bob, site_admin):
     make_comment(make_article(), bob, is_anonymous=True)
     client.force_login(site_admin)
     assert client.get(ADMIN_URL).status_code == 200

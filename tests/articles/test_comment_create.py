@@ -1,23 +1,16 @@
 """POST /articles/<slug>/comments/: the posting form at the foot of the discussion
-(and inline replies). The rules themselves are tested in test_discussion_services."""
+(and inline replies). The rules themselves are tested in test_posting_*.py."""
 
-import re
 from html.parser import HTMLParser
 
 import pytest
-from django.template.loader import render_to_string
-from django.test import RequestFactory
 
-from articles import discussion
-from articles.forms import CommentForm
+from articles.comments import posting
 from articles.models import Comment
+from tests.articles.comment_factory import post_data, post_form
 from tests.articles.factory import make_article, make_draft
 from tests.conftest import make_user
 
-GENEROUS_LIMITS = {
-    "account": {"minute": 1000, "day": 1000},
-    "new_account": {"minute": 1000, "day": 1000},
-}
 XSS_PAYLOADS = [
     "<script>alert('xss')</script>",
     '<img src=x onerror="alert(1)">',
@@ -30,27 +23,6 @@ XSS_PAYLOADS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def _settings(settings):
-    # The personas are minutes old: the new-account limit (2 a minute) would stop
-    # most tests here.
-    settings.COMMENT_RATE_LIMITS = GENEROUS_LIMITS
-    settings.COMMENT_HOLD_NEW_ACCOUNTS = False
-
-
-@pytest.fixture
-def article(db):
-    return make_article("Finding your voice", slug="finding-your-voice")
-
-
-def post_data(body="Thank you, this helped me.", **fields):
-    return {"body": body, "submission_key": "key-" + body[:20], **fields}
-
-
-def post(client, data, **headers):
-    return client.post("/articles/finding-your-voice/comments/", data, **headers)
-
-
 def test_it_rejects_get(client, alice, article):
     client.force_login(alice)
 
@@ -60,7 +32,7 @@ def test_it_rejects_get(client, alice, article):
 
 
 def test_it_sends_visitors_to_sign_in_and_back_to_the_discussion(client, article):
-    response = post(client, post_data())
+    response = post_form(client, post_data())
 
     assert response.status_code == 302
     assert response["Location"] == (
@@ -82,7 +54,7 @@ def test_it_404s_for_an_unpublished_article(client, alice):
 def test_it_posts_a_comment_and_goes_to_it(client, alice, article):
     client.force_login(alice)
 
-    response = post(client, post_data("Thank you, *this* helped me."))
+    response = post_form(client, post_data("Thank you, *this* helped me."))
 
     comment = Comment.objects.get()
     assert response.status_code == 302
@@ -98,17 +70,17 @@ def test_it_posts_a_comment_and_goes_to_it(client, alice, article):
 def test_it_says_thanks(client, alice, article):
     client.force_login(alice)
 
-    post(client, post_data())
+    post_form(client, post_data())
 
     response = client.get("/accounts/profile/")
     assert "Thanks. Your comment is posted." in response.content.decode()
 
 
 def test_it_posts_a_reply(client, alice, bob, article):
-    parent = discussion.post_comment(article=article, author=bob, body="First.")
+    parent = posting.post_comment(article=article, author=bob, body="First.")
     client.force_login(alice)
 
-    response = post(client, post_data("A reply.", parent=parent.pk))
+    response = post_form(client, post_data("A reply.", parent=parent.pk))
 
     reply = Comment.objects.get(body="A reply.")
     assert response["Location"] == f"/articles/finding-your-voice/c/{reply.pk}/"
@@ -121,7 +93,7 @@ def test_it_posts_a_reply(client, alice, bob, article):
 def test_it_posts_anonymously(client, alice, article):
     client.force_login(alice)
 
-    post(client, post_data(is_anonymous="on"))
+    post_form(client, post_data(is_anonymous="on"))
 
     comment = Comment.objects.get()
     assert comment.is_anonymous is True
@@ -132,10 +104,10 @@ def test_it_refuses_a_reply_to_a_comment_on_another_article(
     client, alice, bob, article
 ):
     elsewhere = make_article("Another one")
-    parent = discussion.post_comment(article=elsewhere, author=bob, body="First.")
+    parent = posting.post_comment(article=elsewhere, author=bob, body="First.")
     client.force_login(alice)
 
-    response = post(client, post_data("A reply.", parent=parent.pk))
+    response = post_form(client, post_data("A reply.", parent=parent.pk))
 
     assert response.status_code == 400
     assert "no longer there" in response.content.decode()
@@ -146,7 +118,7 @@ def test_it_keeps_her_text_when_something_is_wrong(client, alice, article):
     client.force_login(alice)
     too_long = "My story, which I want to keep. " + "x" * 5000
 
-    response = post(client, post_data(too_long))
+    response = post_form(client, post_data(too_long))
 
     html = response.content.decode()
     assert response.status_code == 400
@@ -160,7 +132,7 @@ def test_it_keeps_her_text_when_something_is_wrong(client, alice, article):
 def test_it_asks_for_some_text(client, alice, article):
     client.force_login(alice)
 
-    response = post(client, post_data("   "))
+    response = post_form(client, post_data("   "))
 
     assert response.status_code == 400
     assert "Please write your comment first." in response.content.decode()
@@ -169,12 +141,12 @@ def test_it_asks_for_some_text(client, alice, article):
 def test_it_quotes_the_comment_she_replies_to_when_something_is_wrong(
     client, alice, bob, article
 ):
-    parent = discussion.post_comment(
+    parent = posting.post_comment(
         article=article, author=bob, body="What helped me most.", is_anonymous=True
     )
     client.force_login(alice)
 
-    response = post(client, post_data("", parent=parent.pk))
+    response = post_form(client, post_data("", parent=parent.pk))
 
     html = response.content.decode()
     assert response.status_code == 400
@@ -187,7 +159,7 @@ def test_it_quotes_the_comment_she_replies_to_when_something_is_wrong(
 def test_it_pretends_to_post_when_the_honeypot_is_filled(client, alice, article):
     client.force_login(alice)
 
-    response = post(client, post_data(website="https://spam.example/"))
+    response = post_form(client, post_data(website="https://spam.example/"))
 
     assert response.status_code == 302
     assert response["Location"] == "/articles/finding-your-voice/#discussion"
@@ -198,8 +170,8 @@ def test_it_posts_a_double_submit_once(client, alice, article):
     client.force_login(alice)
     data = post_data("Posted twice by a double click.")
 
-    first = post(client, data)
-    second = post(client, data)
+    first = post_form(client, data)
+    second = post_form(client, data)
 
     comment = Comment.objects.get()
     assert first["Location"] == second["Location"] == comment.get_absolute_url()
@@ -222,7 +194,7 @@ def test_it_refuses_an_unverified_email_address(client, article):
     dana = make_user("dana", verified=False)
     client.force_login(dana)
 
-    response = post(client, post_data())
+    response = post_form(client, post_data())
 
     assert response.status_code == 400
     assert "Please confirm your e-mail address" in response.content.decode()
@@ -233,7 +205,7 @@ def test_it_holds_a_new_accounts_first_comment(client, alice, article, settings)
     settings.COMMENT_HOLD_NEW_ACCOUNTS = True
     client.force_login(alice)
 
-    response = post(client, post_data(), follow=True)
+    response = post_form(client, post_data(), follow=True)
 
     assert response.redirect_chain[0] == (
         "/articles/finding-your-voice/#discussion",
@@ -252,9 +224,9 @@ def test_it_says_when_she_posts_too_fast(client, alice, article, settings):
         "new_account": {"minute": 1, "day": 50},
     }
     client.force_login(alice)
-    post(client, post_data("One."))
+    post_form(client, post_data("One."))
 
-    response = post(client, post_data("Two."))
+    response = post_form(client, post_data("Two."))
 
     assert response.status_code == 400
     assert "Please wait a minute" in response.content.decode()
@@ -290,7 +262,7 @@ def assert_harmless(html):
 def test_it_neutralizes_html_and_scripts(client, alice, article, payload):
     client.force_login(alice)
 
-    post(client, post_data(f"Before {payload} after"))
+    post_form(client, post_data(f"Before {payload} after"))
 
     assert_harmless(Comment.objects.get().body_html)
 
@@ -299,7 +271,7 @@ def test_it_neutralizes_html_and_scripts(client, alice, article, payload):
 def test_it_escapes_her_text_on_the_error_page(client, alice, article, payload):
     client.force_login(alice)
 
-    response = post(client, post_data(payload + "x" * 5000))
+    response = post_form(client, post_data(payload + "x" * 5000))
 
     html = response.content.decode().lower()
     assert response.status_code == 400
@@ -309,218 +281,12 @@ def test_it_escapes_her_text_on_the_error_page(client, alice, article, payload):
     assert '"><iframe' not in html
 
 
-# htmx -------------------------------------------------------------------------
-
-
-def test_it_answers_htmx_with_the_form_and_errors_in_place(client, alice, article):
-    client.force_login(alice)
-
-    response = post(client, post_data("x" * 5001), HTTP_HX_REQUEST="true")
-
-    html = response.content.decode()
-    # 200: htmx does not swap error statuses by default.
-    assert response.status_code == 200
-    assert "<html" not in html
-    assert 'class="comment-compose"' in html
-    assert "at most 5,000 characters" in html
-    assert "x" * 5001 in html
-    assert not Comment.objects.exists()
-
-
-def test_it_answers_htmx_with_the_new_comment_and_a_fresh_form(client, alice, article):
-    client.force_login(alice)
-
-    response = post(client, post_data("Posted in place."), HTTP_HX_REQUEST="true")
-
-    html = response.content.decode()
-    comment = Comment.objects.get()
-    assert response.status_code == 200
-    assert "<html" not in html
-    assert f'id="comment-{comment.pk}"' in html
-    assert "Posted in place." in html
-    # A fresh, empty form with a new submission key replaces the one she used...
-    assert 'id="comment-compose"' in html
-    assert 'name="submission_key"' in html
-    assert 'value="key-Posted in place."' not in html
-    # ...and the page's status region says what happened.
-    assert 'id="discussion-status" data-hx-swap-oob="innerHTML"' in html
-    assert "Thanks. Your comment is posted." in html
-
-
-def test_it_answers_an_htmx_reply_with_the_reply_alone(client, alice, bob, article):
-    parent = discussion.post_comment(article=article, author=bob, body="First.")
-    client.force_login(alice)
-
-    response = post(
-        client, post_data("Inline reply.", parent=parent.pk), HTTP_HX_REQUEST="true"
-    )
-
-    html = response.content.decode()
-    reply = Comment.objects.get(body="Inline reply.")
-    assert f'id="comment-{reply.pk}"' in html
-    assert 'id="comment-compose"' not in html
-
-
-def test_an_htmx_reply_to_an_anonymous_comment_does_not_name_its_author(
-    client, alice, bob, article
-):
-    parent = discussion.post_comment(
-        article=article, author=bob, body="Anonymous words.", is_anonymous=True
-    )
-    client.force_login(alice)
-
-    response = post(
-        client, post_data("Replying.", parent=parent.pk), HTTP_HX_REQUEST="true"
-    )
-
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert "Bobbie" not in html
-    assert "/u/bob/" not in html
-    assert "@bob" not in html
-
-
-def test_an_htmx_honeypot_posts_nothing(client, alice, article):
-    client.force_login(alice)
-
-    post(client, post_data(website="spam"), HTTP_HX_REQUEST="true")
-
-    assert not Comment.objects.exists()
-
-
-# The form at the foot of the discussion (articles/includes/comment_form.html) ---
-
-
-def render_form(user, article, **form_kwargs):
-    request = RequestFactory().get(article.get_absolute_url())
-    request.user = user
-    form = CommentForm(article=article, user=user, **form_kwargs)
-    return render_to_string(
-        "articles/includes/comment_form.html",
-        {"form": form, "article": article, "user": user, "csrf_token": "t0k3n"},
-        request=request,
-    )
-
-
-def test_the_form_asks_visitors_to_sign_in(article):
-    from django.contrib.auth.models import AnonymousUser
-
-    html = render_form(AnonymousUser(), article)
-
-    assert "Sign in to join the discussion" in html
-    assert "/accounts/login/?next=/articles/finding-your-voice/%23discussion" in html
-    assert "<textarea" not in html
-
-
-def test_the_form_says_when_comments_are_closed(alice, db):
-    closed = make_article("Closed", comments_open=False)
-
-    html = render_form(alice, closed)
-
-    assert "Comments are closed on this article." in html
-    assert "<textarea" not in html
-
-
-def test_the_form_explains_an_unverified_email_address(article):
-    dana = make_user("dana", verified=False)
-
-    html = render_form(dana, article)
-
-    assert "Please confirm your e-mail address" in html
-    assert "<textarea" not in html
-
-
-def test_the_form_explains_the_guidelines(article):
-    erin = make_user("erin", guidelines_accepted_at=None)
-
-    html = render_form(erin, article)
-
-    assert "community guidelines" in html
-    assert 'href="/guidelines/"' in html
-    assert "<textarea" not in html
-
-
-def test_the_form_reminds_her_not_to_share_identifying_details(alice, article):
-    html = render_form(alice, article)
-
-    assert "<textarea" in html
-    assert (
-        "Please don&#x27;t share names, addresses, phone numbers or other details "
-        "that could identify anyone, including you."
-        in html
-        or "Please don't share names, addresses, phone numbers or other details "
-        "that could identify anyone, including you."
-        in html
-    )
-    assert 'name="csrfmiddlewaretoken" value="t0k3n"' in html
-    assert "Post anonymously: shown as “Anonymous member”" in html
-
-
-def test_the_form_hides_the_honeypot_from_people(alice, article):
-    html = render_form(alice, article)
-
-    trap = re.search(
-        r'<div class="comment-form__trap" aria-hidden="true">(.*?)</div>', html, re.S
-    )
-    assert trap
-    assert "Leave this field empty" in trap.group(1)
-    assert 'name="website"' in trap.group(1)
-    assert 'tabindex="-1"' in trap.group(1)
-    assert 'autocomplete="off"' in trap.group(1)
-
-
-def test_each_form_gets_its_own_submission_key(alice, article):
-    keys = {
-        re.search(
-            r'name="submission_key" value="([^"]+)"', render_form(alice, article)
-        ).group(1)
-        for _ in range(3)
-    }
-
-    assert len(keys) == 3
-
-
-def test_a_reply_form_has_its_own_ids_and_anchor(alice, bob, article):
-    parent = discussion.post_comment(article=article, author=bob, body="First.")
-
-    html = render_form(alice, article, reply_to=parent)
-
-    assert f'id="reply-{parent.pk}"' in html
-    assert f'id="id_reply-{parent.pk}_body"' in html
-    assert f'name="parent" value="{parent.pk}"' in html
-    assert "Post reply" in html
-
-
-def test_an_htmx_post_from_a_signed_out_page_loads_the_sign_in_page(client, article):
-    response = post(client, post_data(), HTTP_HX_REQUEST="true")
-
-    # Not a redirect htmx would follow and swap into the discussion.
-    assert response.status_code == 200
-    assert response["HX-Redirect"] == (
-        "/accounts/login/?next=/articles/finding-your-voice/%23discussion"
-    )
-
-
-def test_an_htmx_post_that_is_held_says_so_in_place(client, alice, article, settings):
-    settings.COMMENT_HOLD_NEW_ACCOUNTS = True
-    client.force_login(alice)
-
-    response = post(client, post_data("Held for now."), HTTP_HX_REQUEST="true")
-
-    html = response.content.decode()
-    assert "Thanks. Your comment will appear once a moderator has looked at it." in (
-        html
-    )
-    assert "Held for now." not in html
-    assert 'id="comment-compose"' in html
-
-
 @pytest.mark.parametrize("payload", XSS_PAYLOADS)
-def test_a_posted_payload_is_harmless_on_the_article_page(
+def test_it_keeps_a_posted_payload_harmless_on_the_article_page(
     client, alice, article, payload
 ):
     client.force_login(alice)
-    post(client, post_data(f"Before {payload} after"))
+    post_form(client, post_data(f"Before {payload} after"))
     comment = Comment.objects.get()
 
     html = client.get("/articles/finding-your-voice/").content.decode()
@@ -531,11 +297,13 @@ def test_a_posted_payload_is_harmless_on_the_article_page(
     assert_harmless("<article " + body)
 
 
-def test_an_anonymous_comment_names_nobody_to_other_readers(
+def test_it_names_nobody_to_other_readers_for_an_anonymous_comment(
     client, alice, bob, charlie, article
 ):
     client.force_login(bob)
-    post(client, post_data("Something I have never told anyone.", is_anonymous="on"))
+    post_form(
+        client, post_data("Something I have never told anyone.", is_anonymous="on")
+    )
     comment = Comment.objects.get()
 
     pages = []
@@ -546,7 +314,7 @@ def test_an_anonymous_comment_names_nobody_to_other_readers(
         pages.append(client.get("/articles/finding-your-voice/").content.decode())
     client.force_login(charlie)
     pages.append(
-        post(
+        post_form(
             client,
             post_data("I hear you.", parent=comment.pk),
             HTTP_HX_REQUEST="true",

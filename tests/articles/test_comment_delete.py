@@ -1,29 +1,12 @@
 import pytest
 
-from articles import discussion
+from articles.comments import posting
 from articles.models import Comment
-from tests.articles.factory import make_article
-
-
-@pytest.fixture(autouse=True)
-def _settings(settings):
-    settings.COMMENT_RATE_LIMITS = {
-        "account": {"minute": 1000, "day": 1000},
-        "new_account": {"minute": 1000, "day": 1000},
-    }
-    settings.COMMENT_HOLD_NEW_ACCOUNTS = False
-
-
-@pytest.fixture
-def article(db):
-    return make_article("Finding your voice", slug="finding-your-voice")
 
 
 @pytest.fixture
 def comment(alice, article):
-    return discussion.post_comment(
-        article=article, author=alice, body="Words I regret."
-    )
+    return posting.post_comment(article=article, author=alice, body="Words I regret.")
 
 
 def url(comment):
@@ -87,7 +70,7 @@ def test_it_deletes_a_comment_without_replies(client, alice, comment):
 
 
 def test_it_leaves_a_placeholder_when_there_are_replies(client, alice, bob, comment):
-    reply = discussion.post_comment(
+    reply = posting.post_comment(
         article=comment.article, author=bob, body="A reply.", parent=comment
     )
     client.force_login(alice)
@@ -105,7 +88,7 @@ def test_it_leaves_a_placeholder_when_there_are_replies(client, alice, bob, comm
 
 
 def test_it_deletes_her_anonymous_comment(client, alice, article):
-    comment = discussion.post_comment(
+    comment = posting.post_comment(
         article=article, author=alice, body="Quietly.", is_anonymous=True
     )
     client.force_login(alice)
@@ -116,10 +99,10 @@ def test_it_deletes_her_anonymous_comment(client, alice, article):
 
 
 def test_it_404s_for_a_comment_already_deleted(client, alice, bob, comment):
-    discussion.post_comment(
+    posting.post_comment(
         article=comment.article, author=bob, body="A reply.", parent=comment
     )
-    discussion.delete_comment(comment=comment, user=alice)
+    posting.delete_comment(comment=comment, user=alice)
     client.force_login(alice)
 
     response = client.post(url(comment))
@@ -127,11 +110,11 @@ def test_it_404s_for_a_comment_already_deleted(client, alice, bob, comment):
     assert response.status_code == 404
 
 
-def test_the_page_costs_a_fixed_number_of_queries(
+def test_it_costs_a_fixed_number_of_queries(
     client, alice, bob, comment, django_assert_num_queries
 ):
     for number in range(3):
-        discussion.post_comment(
+        posting.post_comment(
             article=comment.article, author=bob, body=f"Reply {number}", parent=comment
         )
     reader = alice

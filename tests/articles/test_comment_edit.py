@@ -4,31 +4,14 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from articles import discussion
+from articles.comments import posting
 from articles.models import Comment, CommentRevision
-from tests.articles.factory import make_article, make_draft
-
-
-@pytest.fixture(autouse=True)
-def _settings(settings):
-    settings.COMMENT_RATE_LIMITS = {
-        "account": {"minute": 1000, "day": 1000},
-        "new_account": {"minute": 1000, "day": 1000},
-    }
-    settings.COMMENT_HOLD_NEW_ACCOUNTS = False
-    settings.COMMENT_EDIT_WINDOW_MINUTES = 15
-
-
-@pytest.fixture
-def article(db):
-    return make_article("Finding your voice", slug="finding-your-voice")
+from tests.articles.factory import make_draft
 
 
 @pytest.fixture
 def comment(alice, article):
-    return discussion.post_comment(
-        article=article, author=alice, body="My first words."
-    )
+    return posting.post_comment(article=article, author=alice, body="My first words.")
 
 
 def url(comment):
@@ -107,7 +90,7 @@ def test_it_saves_her_edit_and_keeps_the_earlier_text(client, alice, comment):
 
 
 def test_it_keeps_an_anonymous_comment_anonymous(client, alice, article):
-    comment = discussion.post_comment(
+    comment = posting.post_comment(
         article=article, author=alice, body="Quietly.", is_anonymous=True
     )
     client.force_login(alice)
@@ -170,9 +153,9 @@ def test_it_still_allows_an_edit_just_inside_the_window(client, alice, comment):
 
 
 def test_it_404s_for_a_deleted_comment(client, alice, bob, article):
-    comment = discussion.post_comment(article=article, author=alice, body="Mine")
-    discussion.post_comment(article=article, author=bob, body="Reply", parent=comment)
-    discussion.delete_comment(comment=comment, user=alice)
+    comment = posting.post_comment(article=article, author=alice, body="Mine")
+    posting.post_comment(article=article, author=bob, body="Reply", parent=comment)
+    posting.delete_comment(comment=comment, user=alice)
     client.force_login(alice)
 
     response = client.get(url(comment))
@@ -180,11 +163,11 @@ def test_it_404s_for_a_deleted_comment(client, alice, bob, article):
     assert response.status_code == 404
 
 
-def test_the_page_costs_a_fixed_number_of_queries(
+def test_it_costs_a_fixed_number_of_queries(
     client, alice, bob, comment, django_assert_num_queries
 ):
     for number in range(3):
-        discussion.post_comment(
+        posting.post_comment(
             article=comment.article, author=bob, body=f"Reply {number}", parent=comment
         )
     reader = alice

@@ -1,30 +1,13 @@
 import pytest
 from django.contrib.messages import get_messages
 
-from articles import discussion
+from articles.comments import posting
 from articles.models import Comment, CommentHelpful
-from tests.articles.factory import make_article
-
-
-@pytest.fixture(autouse=True)
-def _settings(settings):
-    settings.COMMENT_RATE_LIMITS = {
-        "account": {"minute": 1000, "day": 1000},
-        "new_account": {"minute": 1000, "day": 1000},
-    }
-    settings.COMMENT_HOLD_NEW_ACCOUNTS = False
-
-
-@pytest.fixture
-def article(db):
-    return make_article("Finding your voice", slug="finding-your-voice")
 
 
 @pytest.fixture
 def comment(alice, article):
-    return discussion.post_comment(
-        article=article, author=alice, body="What helped me."
-    )
+    return posting.post_comment(article=article, author=alice, body="What helped me.")
 
 
 def url(comment):
@@ -79,7 +62,7 @@ def test_it_takes_the_mark_back(client, bob, comment):
     assert not CommentHelpful.objects.exists()
 
 
-def test_a_double_click_marks_once(client, bob, comment):
+def test_it_marks_once_on_a_double_click(client, bob, comment):
     client.force_login(bob)
 
     client.post(url(comment), {"mark": "1"})
@@ -147,10 +130,10 @@ def test_it_answers_htmx_with_the_released_button(client, bob, comment):
     assert 'name="mark" value="1"' in html
 
 
-def test_the_htmx_answer_for_an_anonymous_comment_names_nobody(
+def test_it_names_nobody_in_the_htmx_answer_for_an_anonymous_comment(
     client, bob, article, alice
 ):
-    comment = discussion.post_comment(
+    comment = posting.post_comment(
         article=article, author=alice, body="Quietly.", is_anonymous=True
     )
     client.force_login(bob)
@@ -162,7 +145,9 @@ def test_the_htmx_answer_for_an_anonymous_comment_names_nobody(
     assert "alice" not in html
 
 
-def test_an_htmx_press_from_a_signed_out_page_loads_the_sign_in_page(client, comment):
+def test_it_loads_the_sign_in_page_for_an_htmx_press_from_a_signed_out_page(
+    client, comment
+):
     response = client.post(url(comment), {"mark": "1"}, HTTP_HX_REQUEST="true")
 
     assert response["HX-Redirect"] == (

@@ -4,29 +4,15 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import IntegrityError, transaction
 
-from articles import discussion
+from articles.comments import posting
 from articles.models import Comment, CommentHelpful, CommentReport, CommentRevision
 from articles.models.comment import path_segment
-from tests.articles.factory import make_article
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _generous_rate_limits(settings):
-    settings.COMMENT_RATE_LIMITS = {
-        "account": {"minute": 1000, "day": 1000},
-        "new_account": {"minute": 1000, "day": 1000},
-    }
-
-
-@pytest.fixture
-def article():
-    return make_article("Finding your voice")
-
-
 def post(author, article, body, **kwargs) -> Comment:
-    return discussion.post_comment(article=article, author=author, body=body, **kwargs)
+    return posting.post_comment(article=article, author=author, body=body, **kwargs)
 
 
 def raw_comment(article, **fields) -> Comment:
@@ -36,12 +22,12 @@ def raw_comment(article, **fields) -> Comment:
     return Comment.objects.create(article=article, **defaults)
 
 
-def test_a_path_segment_is_ten_zero_padded_digits_and_a_slash():
+def test_it_makes_a_path_segment_of_ten_zero_padded_digits_and_a_slash():
     assert path_segment(12) == "0000000012/"
     assert path_segment(9_999_999_999) == "9999999999/"
 
 
-def test_paths_sort_as_the_tree(alice, bob, article):
+def test_it_sorts_paths_as_the_tree(alice, bob, article):
     first = post(alice, article, "First")
     second = post(bob, article, "Second")
     reply = post(bob, article, "Reply to first", parent=first)
@@ -50,7 +36,7 @@ def test_paths_sort_as_the_tree(alice, bob, article):
     assert first.path < reply.path < second.path
 
 
-def test_top_level_and_shown(alice, bob, article):
+def test_it_filters_top_level_and_shown(alice, bob, article):
     top = post(alice, article, "Top")
     reply = post(bob, article, "Reply", parent=top)
     held = post(bob, article, "Held")
@@ -64,7 +50,7 @@ def test_top_level_and_shown(alice, bob, article):
     assert list(Comment.objects.top_level().shown()) == [top]
 
 
-def test_the_thread_id_is_the_root(alice, bob, article):
+def test_it_takes_the_root_as_the_thread_id(alice, bob, article):
     top = post(alice, article, "Top")
     reply = post(bob, article, "Reply", parent=top)
     deeper = post(alice, article, "Deeper", parent=reply)
@@ -72,13 +58,13 @@ def test_the_thread_id_is_the_root(alice, bob, article):
     assert top.thread_id == reply.thread_id == deeper.thread_id == top.pk
 
 
-def test_the_permalink(alice, article):
+def test_it_has_a_permalink(alice, article):
     comment = post(alice, article, "Words")
 
     assert comment.get_absolute_url() == f"/articles/{article.slug}/c/{comment.pk}/"
 
 
-def test_shown_author_name(alice, bob, moderator, article):
+def test_it_shows_the_author_name(alice, bob, moderator, article):
     named = post(alice, article, "Named")
     anonymous = post(alice, article, "Anonymous", is_anonymous=True)
 
@@ -99,10 +85,10 @@ def test_it_shows_who_wrote_it_only_to_staff_with_two_step_sign_in(
     assert anonymous.shown_author_name(staff_without_mfa) == "Anonymous member"
 
 
-def test_a_placeholder_is_shown_as_deleted(alice, bob, article):
+def test_it_shows_a_placeholder_as_deleted(alice, bob, article):
     top = post(alice, article, "Top", is_anonymous=True)
     post(bob, article, "Reply", parent=top)
-    discussion.delete_comment(comment=top, user=alice)
+    posting.delete_comment(comment=top, user=alice)
     top.refresh_from_db()
 
     assert top.is_deleted
@@ -110,16 +96,16 @@ def test_a_placeholder_is_shown_as_deleted(alice, bob, article):
     assert top.shown_author_name() == "[deleted]"
 
 
-def test_was_edited(alice, article):
+def test_it_knows_when_it_was_edited(alice, article):
     comment = post(alice, article, "Frist")
     assert not comment.was_edited
 
-    discussion.edit_comment(comment=comment, user=alice, body="First")
+    posting.edit_comment(comment=comment, user=alice, body="First")
 
     assert comment.was_edited
 
 
-def test_the_tree_shape_is_enforced(alice, article):
+def test_it_enforces_the_tree_shape(alice, article):
     top = post(alice, article, "Top")
 
     with transaction.atomic(), pytest.raises(IntegrityError):
@@ -130,19 +116,19 @@ def test_the_tree_shape_is_enforced(alice, article):
         raw_comment(article, path="z/", parent=top, root=top, depth=0)
 
 
-def test_paths_are_unique(alice, article):
+def test_it_keeps_paths_unique(alice, article):
     top = post(alice, article, "Top")
 
     with transaction.atomic(), pytest.raises(IntegrityError):
         raw_comment(article, path=top.path)
 
 
-def test_the_body_cannot_be_empty(article):
+def test_it_refuses_an_empty_body(article):
     with transaction.atomic(), pytest.raises(IntegrityError):
         raw_comment(article, path="e/", body="")
 
 
-def test_one_helpful_mark_per_person(alice, bob, article):
+def test_it_allows_one_helpful_mark_per_person(alice, bob, article):
     comment = post(alice, article, "Useful")
     CommentHelpful.objects.create(comment=comment, user=bob)
 
@@ -150,7 +136,7 @@ def test_one_helpful_mark_per_person(alice, bob, article):
         CommentHelpful.objects.create(comment=comment, user=bob)
 
 
-def test_one_report_per_reporter_but_many_without_one(alice, bob, article):
+def test_it_allows_one_report_per_reporter_but_many_without_one(alice, bob, article):
     comment = post(alice, article, "Words")
     CommentReport.objects.create(comment=comment, reporter=bob, reason="spam")
     with transaction.atomic(), pytest.raises(IntegrityError):
@@ -163,19 +149,19 @@ def test_one_report_per_reporter_but_many_without_one(alice, bob, article):
     assert CommentReport.objects.filter(comment=comment).count() == 3
 
 
-def test_revisions_go_with_their_comment(alice, article):
+def test_it_removes_revisions_with_their_comment(alice, article):
     comment = post(alice, article, "Frist")
-    discussion.edit_comment(comment=comment, user=alice, body="First")
+    posting.edit_comment(comment=comment, user=alice, body="First")
     assert CommentRevision.objects.filter(comment=comment).count() == 1
 
-    discussion.delete_comment(comment=comment, user=alice)
+    posting.delete_comment(comment=comment, user=alice)
 
     assert not CommentRevision.objects.exists()
 
 
-def test_the_string_forms(alice, bob, article):
+def test_it_has_string_forms(alice, bob, article):
     comment = post(alice, article, "Words")
-    discussion.edit_comment(comment=comment, user=alice, body="More words")
+    posting.edit_comment(comment=comment, user=alice, body="More words")
     mark = CommentHelpful.objects.create(comment=comment, user=bob)
     report = CommentReport.objects.create(comment=comment, reporter=bob, reason="spam")
 

@@ -12,11 +12,6 @@ pytestmark = pytest.mark.django_db
 ARTICLE = "/articles/finding-your-voice/"
 
 
-@pytest.fixture
-def article(db):
-    return make_article("Finding your voice again", slug="finding-your-voice")
-
-
 def permalink(comment) -> str:
     return f"/articles/finding-your-voice/c/{comment.pk}/"
 
@@ -37,7 +32,7 @@ def test_it_goes_to_the_page_that_holds_a_top_level_comment(client, article, ali
     assert location(client, tops[44]) == f"{ARTICLE}?page=3#comment-{tops[44].pk}"
 
 
-def test_the_page_it_names_shows_the_comment(client, article, alice):
+def test_it_names_a_page_that_shows_the_comment(client, article, alice):
     tops = [make_comment(article, alice) for _ in range(45)]
 
     address = location(client, tops[29])
@@ -46,7 +41,7 @@ def test_the_page_it_names_shows_the_comment(client, article, alice):
     assert f'id="comment-{tops[29].pk}"' in html
 
 
-def test_a_reply_goes_to_the_page_of_its_thread(client, article, alice, bob):
+def test_it_sends_a_reply_to_the_page_of_its_thread(client, article, alice, bob):
     tops = [make_comment(article, alice) for _ in range(45)]
     reply = make_comment(article, bob, tops[42])
     answer = make_comment(article, alice, reply)
@@ -54,7 +49,7 @@ def test_a_reply_goes_to_the_page_of_its_thread(client, article, alice, bob):
     assert location(client, answer) == f"{ARTICLE}?page=3#comment-{answer.pk}"
 
 
-def test_hidden_and_held_comments_do_not_count_for_the_page(
+def test_it_does_not_count_hidden_and_held_comments_for_the_page(
     client, article, alice, bob
 ):
     for _ in range(15):
@@ -64,8 +59,8 @@ def test_hidden_and_held_comments_do_not_count_for_the_page(
     assert location(client, tops[19]) == f"{ARTICLE}#comment-{tops[19].pk}"
 
 
-def test_a_deep_reply_goes_to_its_thread_page(client, article, alice):
-    top, line = make_thread(article, alice, replies=14, chain=True)
+def test_it_sends_a_deep_reply_to_its_thread_page(client, article, alice):
+    top, line = make_thread(article, alice, replies=14, branching=1)
     depth_six, depth_seven, depth_twelve, depth_thirteen = (
         line[5],
         line[6],
@@ -89,7 +84,7 @@ def test_a_deep_reply_goes_to_its_thread_page(client, article, alice):
     )
 
 
-def test_a_reply_cut_from_the_article_page_goes_to_its_thread_page(
+def test_it_sends_a_reply_cut_from_the_article_page_to_its_thread_page(
     client, article, alice
 ):
     big, replies = make_thread(article, alice, replies=300)
@@ -108,13 +103,13 @@ def test_a_reply_cut_from_the_article_page_goes_to_its_thread_page(
     assert f'id="comment-{replies[250].pk}"' in html
 
 
-def test_every_permalink_lands_on_a_page_that_shows_it(client, article, alice, bob):
+def test_it_lands_every_permalink_on_a_page_that_shows_it(client, article, alice, bob):
     small = make_comment(article, bob)
     for _ in range(3):
         make_comment(article, alice, small)
-    _, nested = make_thread(article, alice, replies=9, chain=True)
+    _, nested = make_thread(article, alice, replies=9, branching=1)
     big, replies = make_thread(article, bob, replies=250)
-    make_thread(article, alice, replies=30, parent=replies[230], chain=True)
+    make_thread(article, alice, replies=30, parent=replies[230], branching=1)
 
     for comment in Comment.objects.all():
         address = location(client, comment)
@@ -150,7 +145,7 @@ def test_it_404s_for_another_articles_comment(client, article, alice):
     assert client.get("/articles/finding-your-voice/c/999999/").status_code == 404
 
 
-def test_a_deleted_placeholder_has_a_permalink(client, article, alice, bob):
+def test_it_gives_a_deleted_placeholder_a_permalink(client, article, alice, bob):
     gone = make_comment(article, alice, status=Comment.Status.DELETED)
     make_comment(article, bob, gone)
 

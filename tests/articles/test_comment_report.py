@@ -1,33 +1,14 @@
 import pytest
-from django.contrib.messages import get_messages
 
 from accounts.models import Notification
-from articles import discussion
+from articles.comments import posting
 from articles.models import Comment, CommentReport
-from tests.articles.factory import make_article
-
-
-@pytest.fixture(autouse=True)
-def _settings(settings):
-    settings.COMMENT_RATE_LIMITS = {
-        "account": {"minute": 1000, "day": 1000},
-        "new_account": {"minute": 1000, "day": 1000},
-    }
-    settings.COMMENT_HOLD_NEW_ACCOUNTS = False
-
-
-@pytest.fixture
-def article(db):
-    return make_article("Finding your voice", slug="finding-your-voice")
+from tests.conftest import messages_of
 
 
 @pytest.fixture
 def comment(alice, article):
-    return discussion.post_comment(article=article, author=alice, body="Harsh words.")
-
-
-def messages_of(response):
-    return [str(message) for message in get_messages(response.wsgi_request)]
+    return posting.post_comment(article=article, author=alice, body="Harsh words.")
 
 
 def url(comment):
@@ -87,7 +68,7 @@ def test_it_stores_the_report_and_thanks_her_calmly(client, bob, comment):
     ]
 
 
-def test_the_reported_person_is_not_told(client, alice, bob, comment):
+def test_it_does_not_tell_the_reported_person(client, alice, bob, comment):
     client.force_login(bob)
 
     client.post(url(comment), {"reason": "spam"})
@@ -117,7 +98,7 @@ def test_it_refuses_her_own_comment(client, alice, comment):
     assert not CommentReport.objects.exists()
 
 
-def test_a_second_report_updates_the_first(client, bob, comment):
+def test_it_updates_the_first_report_with_a_second(client, bob, comment):
     client.force_login(bob)
 
     client.post(url(comment), {"reason": "spam"})
@@ -138,7 +119,7 @@ def test_it_offers_to_block_a_named_author(client, bob, comment):
 
 
 def test_it_never_reveals_an_anonymous_author(client, bob, article, alice):
-    comment = discussion.post_comment(
+    comment = posting.post_comment(
         article=article, author=alice, body="Quietly.", is_anonymous=True
     )
     client.force_login(bob)
@@ -152,10 +133,10 @@ def test_it_never_reveals_an_anonymous_author(client, bob, article, alice):
     assert "/block/" not in html
 
 
-def test_a_moderator_sees_who_wrote_an_anonymous_comment(
+def test_it_shows_a_moderator_who_wrote_an_anonymous_comment(
     client, moderator, article, alice
 ):
-    comment = discussion.post_comment(
+    comment = posting.post_comment(
         article=article, author=alice, body="Quietly.", is_anonymous=True
     )
     client.force_login(moderator)
@@ -165,11 +146,11 @@ def test_a_moderator_sees_who_wrote_an_anonymous_comment(
     assert "Anonymous member (alice)" in response.content.decode()
 
 
-def test_the_page_costs_a_fixed_number_of_queries(
+def test_it_costs_a_fixed_number_of_queries(
     client, alice, bob, comment, django_assert_num_queries
 ):
     for number in range(3):
-        discussion.post_comment(
+        posting.post_comment(
             article=comment.article, author=bob, body=f"Reply {number}", parent=comment
         )
     reader = bob

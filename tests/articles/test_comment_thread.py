@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles import threads
+from articles.comments import reading
 from articles.models import Comment
 from tests.articles.comment_factory import make_comment, make_thread
 from tests.articles.factory import make_article, make_draft
@@ -19,11 +19,6 @@ ROW_RE = re.compile(
     r'<li class="comment-row comment--depth-(\d)[^"]*">\s*'
     r'<article class="comment[^"]*" id="comment-(\d+)"'
 )
-
-
-@pytest.fixture
-def article(db):
-    return make_article("Finding your voice again", slug="finding-your-voice")
 
 
 def url(comment) -> str:
@@ -68,7 +63,7 @@ def test_it_has_one_h1_and_a_way_back(client, article, alice, bob):
 
     assert html.count("<h1") == 1
     assert '<h1 class="comment-thread__title">Continuing a conversation</h1>' in html
-    assert "<title>A conversation under “Finding your voice again”" in html
+    assert "<title>A conversation under “Finding your voice”" in html
     assert (
         f'href="/articles/finding-your-voice/c/{reply.pk}/">Back to the discussion'
         in html
@@ -81,7 +76,7 @@ def test_it_has_one_h1_and_a_way_back(client, article, alice, bob):
 
 
 def test_it_continues_a_deep_thread_six_levels_at_a_time(client, article, alice):
-    top, line = make_thread(article, alice, replies=14, chain=True)  # depths 1..14
+    top, line = make_thread(article, alice, replies=14, branching=1)  # depths 1..14
     depth_six, depth_twelve = line[5], line[11]
 
     html = page(client, url(depth_six))
@@ -117,7 +112,7 @@ def test_it_shares_the_page_between_long_replies(client, article, alice, bob):
 
     html = page(client, url(top))
 
-    assert len(rows(html)) <= threads.COMMENTS_PER_PAGE
+    assert len(rows(html)) <= reading.COMMENTS_PER_PAGE
     assert f'href="{url(one)}">' in html and f'href="{url(two)}">' in html
     assert html.count("more replies") == 2
 
@@ -161,7 +156,7 @@ def test_it_404s_under_an_unpublished_article(client, alice, moderator):
     assert client.get(f"/articles/a-draft/comments/{comment.pk}/").status_code == 200
 
 
-def test_a_deleted_comment_roots_its_thread(client, article, alice, bob):
+def test_it_roots_a_thread_page_at_a_deleted_comment(client, article, alice, bob):
     gone = make_comment(article, alice, status=Comment.Status.DELETED, body="Alice's")
     reply = make_comment(article, bob, gone)
 
@@ -178,23 +173,23 @@ def test_it_rejects_post(client, article, alice):
 
 
 @pytest.mark.parametrize("signed_in", [False, True], ids=["anonymous", "member"])
-def test_the_query_count_does_not_grow_with_the_thread(
+def test_it_keeps_the_query_count_whatever_the_thread(
     client, django_assert_num_queries, article, alice, bob, signed_in
 ):
     if signed_in:
         client.force_login(bob)
         client.get("/articles/")
     top = make_comment(article, alice)
-    make_thread(article, bob, replies=5, parent=top, chain=True)
+    make_thread(article, bob, replies=5, parent=top, branching=1)
     make_thread(article, bob, replies=4, parent=top)
     with CaptureQueriesContext(connection) as small:
         page(client, url(top))
 
-    make_thread(article, bob, replies=10, parent=top, chain=True)
+    make_thread(article, bob, replies=10, parent=top, branching=1)
     for _ in range(10):
         make_thread(article, alice, replies=200, parent=make_comment(article, bob, top))
     assert Comment.objects.count() > 2000
 
     with django_assert_num_queries(len(small)):
         html = page(client, url(top))
-    assert 150 <= len(rows(html)) <= threads.COMMENTS_PER_PAGE
+    assert 150 <= len(rows(html)) <= reading.COMMENTS_PER_PAGE

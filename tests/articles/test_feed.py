@@ -86,7 +86,7 @@ def test_it_lists_the_20_latest(client):
 
 
 @pytest.mark.django_db
-def test_a_scheduled_article_is_never_updated_before_it_was_published(client):
+def test_it_never_updates_a_scheduled_article_before_it_was_published(client):
     article = make_article("Scheduled")
     # Saved (updated) on Monday, set to go out on Wednesday: it is Thursday now.
     Article.objects.filter(pk=article.pk).update(
@@ -100,7 +100,7 @@ def test_a_scheduled_article_is_never_updated_before_it_was_published(client):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("count", [3, 20])
-def test_its_query_count_does_not_grow_with_the_articles(
+def test_it_keeps_the_query_count_whatever_the_articles(
     client, django_assert_num_queries, count
 ):
     topics = list(Topic.objects.all()[:3])
@@ -116,7 +116,7 @@ def test_its_query_count_does_not_grow_with_the_articles(
 
 
 @pytest.mark.django_db
-def test_every_page_advertises_the_feed(client, settings):
+def test_it_advertises_the_feed_on_every_page(client, settings):
     html = client.get("/about/").content.decode()
 
     assert (

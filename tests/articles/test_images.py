@@ -46,7 +46,7 @@ def assert_no_metadata(image: Image.Image):
     assert "icc_profile" not in image.info
 
 
-def test_the_upload_really_carries_gps_exif():
+def test_it_starts_from_an_upload_that_really_carries_gps_exif():
     # The fixture is what the test below claims to clean up.
     image = Image.open(io.BytesIO(photo_with_gps(800, 600)))
 
@@ -87,7 +87,7 @@ def test_it_never_upscales_a_small_picture():
     assert article.hero_srcset.endswith("small-960.webp 600w")
 
 
-def test_the_page_uses_the_processed_renditions(client):
+def test_it_uses_the_processed_renditions(client):
     article = upload(make_article(slug="page"), photo_with_gps(2000, 1000))
 
     html = client.get(f"/articles/{article.slug}/").content.decode()

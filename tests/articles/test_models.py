@@ -63,18 +63,18 @@ def test_it_cannot_publish_when_the_author_reviewed_her_own_article():
         article.publish()
 
 
-def test_clean_refuses_a_published_article_without_sources():
+def test_it_refuses_a_published_article_without_sources_in_clean():
     article = make_article(sources=0)
 
     with pytest.raises(ValidationError, match="at least one source"):
         article.clean()
 
 
-def test_clean_accepts_a_draft_without_reviewer_or_sources():
+def test_it_accepts_a_draft_without_reviewer_or_sources():
     make_draft(reviewer=None, sources=0).clean()
 
 
-def test_the_database_refuses_a_published_article_without_a_reviewer():
+def test_it_refuses_a_published_article_without_a_reviewer_in_the_database():
     article = make_draft(reviewer=None)
 
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -83,14 +83,14 @@ def test_the_database_refuses_a_published_article_without_a_reviewer():
         )
 
 
-def test_the_database_refuses_the_author_as_reviewer():
+def test_it_refuses_the_author_as_reviewer_in_the_database():
     author, _ = default_people()
 
     with pytest.raises(IntegrityError), transaction.atomic():
         make_draft(reviewer=author)
 
 
-def test_the_database_refuses_a_hero_image_without_alt_text():
+def test_it_refuses_a_hero_image_without_alt_text_in_the_database():
     article = make_article()
 
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -114,7 +114,7 @@ def test_it_hides_an_article_published_for_a_future_time_until_then():
         assert Article.objects.get(pk=article.pk).is_public
 
 
-def test_only_staff_see_drafts_and_scheduled_articles():
+def test_it_shows_drafts_and_scheduled_articles_only_to_staff():
     public = make_article("Public")
     draft = make_draft("Draft")
     in_review = make_draft("In review", status=Article.Status.IN_REVIEW)
@@ -240,7 +240,7 @@ def test_it_gives_the_real_width_of_renditions_of_a_small_picture():
     assert (article.hero_card.width, article.hero_card.height) == (480, 240)
 
 
-def test_an_article_without_processed_image_has_no_hero():
+def test_it_shows_no_hero_without_a_processed_image():
     article = make_article()
 
     assert not article.has_hero

@@ -9,7 +9,7 @@ from django.utils import timezone
 from articles import services
 from articles.models import Article
 from groups.models import Group, Topic
-from groups.search import LAST_PLACE_SESSION_KEY
+from groups.search import LAST_PLACE_SESSION_KEY, last_searched_place
 from tests.articles.factory import make_article, make_draft
 from tests.conftest import make_group, make_place
 
@@ -142,7 +142,9 @@ def request_with_session(client, near: str | None = None):
 
 def box_for(client, article, near=None):
     article = Article.objects.prefetch_related("topics").get(pk=article.pk)
-    return services.groups_near_you(request_with_session(client, near), article)
+    # The article page reads her place from the session; the service takes it.
+    place = last_searched_place(request_with_session(client, near))
+    return services.groups_near_you(article, place=place)
 
 
 def test_it_offers_listed_groups_on_the_topic_near_her_last_searched_place(
@@ -211,7 +213,7 @@ def test_it_never_offers_unlisted_pending_or_archived_groups(client, leeds):
     assert box_for(Client(), article).groups == []
 
 
-def test_without_a_searched_place_it_offers_online_groups_on_the_topic(client, leeds):
+def test_it_offers_online_groups_on_the_topic_without_a_searched_place(client, leeds):
     article = make_article(topics=[CONFIDENCE, ABUSE])
     make_group(
         name="Online abuse circle", format=Group.Format.ONLINE, topics=topics(ABUSE)
@@ -259,7 +261,7 @@ def test_it_forgets_a_place_that_no_longer_resolves(client):
     assert box.place is None
 
 
-def test_an_article_without_topics_offers_no_groups_but_a_search_link(client):
+def test_it_offers_no_groups_but_a_search_link_without_topics(client):
     make_group(name="Online circle", format=Group.Format.ONLINE, topics=topics(ABUSE))
     article = make_article()
 

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from accounts.models import Notification
-from articles import discussion
+from articles.comments import posting
 from articles.models import Comment, CommentReport
 from tests.articles.factory import make_article
 from tests.browser.test_journeys import sign_in
@@ -44,12 +44,12 @@ def article(people):
         slug="saying-no-without-guilt",
         body="## Small steps\n\nStart with something that feels safe.",
     )
-    discussion.post_comment(
+    posting.post_comment(
         article=article,
         author=people["zoe"],
         body="Practising with a friend first made it so much easier for me.",
     )
-    discussion.post_comment(
+    posting.post_comment(
         article=article,
         author=people["rosa"],
         body="I still find it hard, but *naming the feeling* helps.",
@@ -118,7 +118,7 @@ def test_she_edits_reports_and_deletes(
     page, live_server, people, article, assert_accessible
 ):
     anonymous = Comment.objects.get(is_anonymous=True)
-    mine = discussion.post_comment(
+    mine = posting.post_comment(
         article=article, author=people["maya"], body="My frist thought."
     )
     sign_in(page, live_server, "maya")
@@ -184,7 +184,7 @@ def test_she_marks_a_comment_helpful_in_place(page, live_server, people, article
 def test_the_pages_pass_axe_in_dark_mode_on_a_phone(
     browser, live_server, people, article, assert_accessible
 ):
-    mine = discussion.post_comment(
+    mine = posting.post_comment(
         article=article, author=people["maya"], body="Thinking of you all."
     )
     zoes = Comment.objects.get(author=people["zoe"])

@@ -26,7 +26,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from accounts.models import User
-from articles import discussion
+from articles.comments import posting as discussion
 from articles.models import Article, Author, Source
 from groups.models import Group, Membership, Place, Topic
 from groups_site.demo import content

@@ -1,5 +1,7 @@
-"""Formatting for the discussion (articles/includes/comment.html): who wrote a
-comment as the reader may see it, and how long ago."""
+"""The discussion's templates (articles/includes/comment*.html): who wrote a
+comment as the reader may see it, how long ago, its links, and which of her
+controls to offer (the rules are articles.comments.rules'; the views check them
+again)."""
 
 import functools
 from datetime import timedelta
@@ -8,6 +10,8 @@ from django import template
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.timesince import timesince
+
+from articles.comments import rules
 
 register = template.Library()
 
@@ -58,3 +62,14 @@ def comment_url(comment, name: str) -> str:
 def permalink(comment, article) -> str:
     """{{ comment|permalink:article }}: the comment's permalink."""
     return _permalink_pattern().format(slug=article.slug, id=comment.pk)
+
+
+@register.filter
+def editable_by(comment, user) -> bool:
+    """{% if comment|editable_by:user %}: her own, and still in the edit window."""
+    return rules.can_edit_comment(comment=comment, user=user)
+
+
+@register.filter
+def deletable_by(comment, user) -> bool:
+    return rules.can_delete_comment(comment=comment, user=user)

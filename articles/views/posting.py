@@ -1,7 +1,8 @@
-"""Writing to the discussion: post, edit, delete, mark helpful, report. The rules
-live in articles.discussion; these views parse input, call them and answer. Each
-works as a plain form post; with htmx (request.htmx) posting and the helpful
-toggle answer with a fragment swapped into the page instead of a redirect."""
+"""Taking part in the discussion: post, edit, delete, mark helpful, report. The
+rules live in articles.comments (posting, rules); these views parse input, call
+them and answer. Each works as a plain form post; with htmx (request.htmx)
+posting and the helpful toggle answer with a fragment swapped into the page
+instead of a redirect."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -13,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from articles import discussion
+from articles.comments import posting, rules
 from articles.forms import CommentForm, EditCommentForm, ReportForm
 from articles.models import Article, Comment, CommentHelpful
 
@@ -77,7 +78,7 @@ def comment_create(request, slug):
         return redirect(_discussion_url(article))
     if form.is_valid():
         try:
-            comment = discussion.post_comment(
+            comment = posting.post_comment(
                 article=article,
                 author=request.user,
                 body=form.cleaned_data["body"],
@@ -88,7 +89,13 @@ def comment_create(request, slug):
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            # A double submit comes back as the comment the first copy posted.
             return _posted(request, article, form, comment)
+    return _form_again(request, article, form)
+
+
+def _form_again(request, article, form):
+    """Her form back, with her text and what was wrong."""
     if request.htmx:
         # htmx leaves 4xx answers unswapped: a 200 puts the form back in place,
         # with her text and the errors.
@@ -106,7 +113,7 @@ def comment_create(request, slug):
 
 
 def _posted(request, article, form, comment):
-    is_held = comment.status == Comment.Status.HELD
+    is_held = comment.is_held
     if request.htmx:
         context = {
             "article": article,
@@ -131,14 +138,14 @@ def comment_edit(request, comment_id):
         "back_url": _back_url(comment),
         "edit_minutes": settings.COMMENT_EDIT_WINDOW_MINUTES,
     }
-    if not discussion.can_edit_comment(comment=comment, user=request.user):
+    if not rules.can_edit_comment(comment=comment, user=request.user):
         # Past the edit window: say so plainly (she can still delete it).
         return render(request, "articles/comment_edit.html", context, status=403)
     if request.method == "POST":
         form = EditCommentForm(request.POST)
         if form.is_valid():
             try:
-                discussion.edit_comment(
+                posting.edit_comment(
                     comment=comment, user=request.user, body=form.cleaned_data["body"]
                 )
             except ValidationError as error:
@@ -157,7 +164,7 @@ def comment_delete(request, comment_id):
     comment = _own_comment(request, comment_id)
     if request.method == "POST":
         try:
-            discussion.delete_comment(comment=comment, user=request.user)
+            posting.delete_comment(comment=comment, user=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect(_back_url(comment))
@@ -183,7 +190,7 @@ def comment_helpful(request, comment_id):
     mark = {"1": True, "0": False}.get(request.POST.get("mark"))
     error = ""
     try:
-        discussion.toggle_helpful(comment=comment, user=request.user, mark=mark)
+        posting.toggle_helpful(comment=comment, user=request.user, mark=mark)
     except ValidationError as exc:
         error = " ".join(exc.messages)
     if request.htmx:
@@ -219,7 +226,7 @@ def comment_report(request, comment_id):
         form = ReportForm(request.POST)
         if form.is_valid():
             try:
-                discussion.report_comment(
+                posting.report_comment(
                     comment=comment, reporter=request.user, **form.cleaned_data
                 )
             except ValidationError as error:

@@ -9,14 +9,13 @@ DESIGN.md "Notes from measurement").
 
 A thread page (/articles/<slug>/comments/<id>/) is the same thing one level down:
 the comment is the root, its direct replies are the "top-level" comments, and
-depth counts from it. Replies deeper than MAX_DEPTH continue on the thread page of
-their ancestor at MAX_DEPTH; threads cut to fit the page end in "N more replies",
-which opens the thread page of their top comment.
+depth counts from it. Replies deeper than INDENT_MAX_DEPTH continue on the thread
+page of their ancestor at INDENT_MAX_DEPTH; threads cut to fit the page end in "N
+more replies", which opens the thread page of their top comment.
 
-Anonymous readers' rendered discussion is cached per article, sort, page and a
-discussion version that the write side bumps (bump_discussion_version)."""
+Anonymous readers' rendered discussion is cached per article, sort, page and the
+discussion version that articles.comments.tree bumps on every change."""
 
-import time
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -24,21 +23,22 @@ from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Exists, F, OuterRef, Q, Value, Window
 from django.db.models.functions import Left, RowNumber
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from accounts.access import is_moderator
-from accounts.models import Block
+from accounts.services import blocked_user_ids
+from articles.comments.tree import discussion_version
 from articles.forms import CommentForm
 from articles.models import Comment, CommentHelpful
-from articles.models.comment import PATH_DIGITS
+from articles.models.comment import PATH_DIGITS, SHOWN_STATUSES
 
 THREADS_PER_PAGE = 20
 COMMENTS_PER_PAGE = 200
 # Indentation stops here; deeper replies continue on a thread page.
-MAX_DEPTH = 6
+INDENT_MAX_DEPTH = 6
 SEGMENT_LENGTH = PATH_DIGITS + 1  # "0000000012/"
 DEFAULT_SORT = "oldest"
 SORTS = {
@@ -65,10 +65,7 @@ class Viewer:
         """Runs one query for a signed-in viewer: the people she blocked."""
         if not user.is_authenticated:
             return cls(user)
-        blocked = Block.objects.filter(blocker=user).values_list(
-            "blocked_id", flat=True
-        )
-        return cls(user, frozenset(blocked))
+        return cls(user, frozenset(blocked_user_ids(user)))
 
     @property
     def is_authenticated(self) -> bool:
@@ -82,7 +79,7 @@ class Viewer:
         """The comments that take a place in the tree for her: visible ones and
         "[deleted]" placeholders; her own comments waiting for review; for moderators,
         comments a moderator hid. Nobody else ever sees a held comment."""
-        shown = Q(status__in=[Comment.Status.VISIBLE, Comment.Status.DELETED])
+        shown = Q(status__in=SHOWN_STATUSES)
         if self.is_moderator:
             shown |= Q(status=Comment.Status.HIDDEN)
         if self.is_authenticated:
@@ -91,9 +88,9 @@ class Viewer:
 
     def can_see(self, comment: Comment) -> bool:
         """shown_filter() for one comment in memory."""
-        if comment.status in (Comment.Status.VISIBLE, Comment.Status.DELETED):
+        if comment.is_shown:
             return True
-        if comment.status == Comment.Status.HIDDEN:
+        if comment.is_hidden:
             return self.is_moderator
         return self.is_authenticated and comment.author_id == self.user.pk
 
@@ -112,7 +109,7 @@ class Viewer:
 
 @dataclass
 class Row:
-    """One line of the flat list: a comment at a depth (0 to MAX_DEPTH, counted
+    """One line of the flat list: a comment at a depth (0 to INDENT_MAX_DEPTH, counted
     from the page's root), or, without a comment, an "N more replies" link."""
 
     depth: int
@@ -247,13 +244,13 @@ def _tops(article, viewer: Viewer, *, root=None, sort=DEFAULT_SORT):
 
 def _replies_under(tops, viewer: Viewer, *, root=None):
     """The replies under ``tops`` (all of one depth) that a page shows: shown to
-    her, no deeper than MAX_DEPTH below the page's root."""
+    her, no deeper than INDENT_MAX_DEPTH below the page's root."""
     base_depth = root.depth if root is not None else 0
     top_depth = tops[0].depth
     comments = Comment.objects.filter(
         viewer.shown_filter(),
         depth__gt=top_depth,
-        depth__lte=base_depth + MAX_DEPTH,
+        depth__lte=base_depth + INDENT_MAX_DEPTH,
     )
     if root is None:
         # Uses the (root, path) index.
@@ -319,7 +316,7 @@ def _row(comment: Comment, depth: int, article, viewer: Viewer) -> Row:
         is_blocked=viewer.has_blocked(comment),
         is_helpful=getattr(comment, "marked_helpful", False),
     )
-    if depth >= MAX_DEPTH and comment.reply_count:
+    if depth >= INDENT_MAX_DEPTH and comment.reply_count:
         row.continue_url = thread_url(article, comment)
         row.continue_count = comment.descendant_count
     return row
@@ -360,14 +357,14 @@ def get_thread_root(article, comment_id: int, viewer: Viewer) -> Comment:
 def comment_location(article, comment: Comment, viewer: Viewer) -> str | None:
     """The address of the page that shows ``comment`` to her, with the default
     sort, ending in #comment-<id>; None when she may not see it. The article's
-    discussion for depths up to MAX_DEPTH, otherwise the thread page of its
-    ancestor at MAX_DEPTH (or 2 x MAX_DEPTH...); when its thread is cut on that
-    page, the thread page of its top comment, and so on down. A few queries per
-    step, at most MAX_DEPTH steps."""
+    discussion for depths up to INDENT_MAX_DEPTH, otherwise the thread page of its
+    ancestor at INDENT_MAX_DEPTH (or 2 x INDENT_MAX_DEPTH...); when its thread is
+    cut on that page, the thread page of its top comment, and so on down. A few
+    queries per step, at most INDENT_MAX_DEPTH steps."""
     line = _line_of(comment, viewer)
     if line is None:
         return None
-    base_depth = max(comment.depth - 1, 0) // MAX_DEPTH * MAX_DEPTH
+    base_depth = max(comment.depth - 1, 0) // INDENT_MAX_DEPTH * INDENT_MAX_DEPTH
     root = line[base_depth] if base_depth else None
     while True:
         top = line[base_depth + 1] if root is not None else line[0]
@@ -399,46 +396,34 @@ def comment_location(article, comment: Comment, viewer: Viewer) -> str | None:
 # Rendering and the anonymous readers' cache --------------------------------------
 
 
-def _version_key(article_id) -> str:
-    return f"discussion-version:{article_id}"
-
-
-def discussion_version(article_id) -> int:
-    """The article's discussion version; part of every cached page's key."""
-    key = _version_key(article_id)
-    version = cache.get(key)
-    if version is None:
-        # Starting from the clock, a version lost from the cache never comes back
-        # as one that older cached pages were stored under.
-        cache.add(key, time.time_ns(), timeout=None)
-        version = cache.get(key, 0)
-    return version
-
-
-def bump_discussion_version(article_id) -> None:
-    """Call after any change readers would see (a comment posted, edited,
-    deleted, hidden, restored, a helpful mark, a name change...): the cached
-    pages of this discussion are no longer used."""
-    try:
-        cache.incr(_version_key(article_id))
-    except ValueError:
-        cache.set(_version_key(article_id), time.time_ns(), timeout=None)
-
-
-def _page_number(value) -> int:
+def page_number(value) -> int:
+    """A ?page= value as a page number (1 for anything else)."""
     return int(value) if str(value or "").isdigit() and int(value) > 0 else 1
 
 
-def render_discussion(request, article, viewer: Viewer, *, root=None) -> SafeString:
-    """The discussion's HTML (articles/includes/discussion.html) for ?sort= and
-    ?page=. Cached for signed-out readers; rendered afresh for members, whose
-    controls and blocks differ."""
-    sort = parse_sort(request.GET.get("sort"))
-    page = _page_number(request.GET.get("page"))
+def render_discussion(
+    article,
+    viewer: Viewer,
+    *,
+    sort: str = DEFAULT_SORT,
+    page: int = 1,
+    root: Comment | None = None,
+    reply_to: str = "",
+    query=None,
+    csrf_token: str = "",
+) -> SafeString:
+    """The discussion's HTML (articles/includes/discussion.html) for one sort
+    and page. Cached for signed-out readers; rendered afresh for members, whose
+    controls and blocks differ. ``reply_to`` is the id of the comment whose reply
+    form to show (?reply=), ``query`` the page's query parameters (QueryDict) that
+    the Reply links keep, ``csrf_token`` the signed-in reader's token for the
+    forms (never given for signed-out readers: their cached page holds none)."""
+    sort = parse_sort(sort)
+    context = {"article": article, "user": viewer.user, "csrf_token": csrf_token}
     if _has_nothing_to_show(article, viewer, root):
         discussion = Discussion(article, None, [], Paginator([], 1).get_page(1), sort)
-        context = {"article": article, "discussion": discussion}
-        return render_to_string("articles/includes/discussion.html", context, request)
+        context["discussion"] = discussion
+        return render_to_string("articles/includes/discussion.html", context)
     cacheable = root is None and not viewer.is_authenticated
     if cacheable:
         key = ":".join(
@@ -456,12 +441,10 @@ def render_discussion(request, article, viewer: Viewer, *, root=None) -> SafeStr
         if html is not None:
             return mark_safe(html)
     discussion = load_discussion(article, viewer, sort=sort, page=page, root=root)
-    context = {
-        "article": article,
-        "discussion": discussion,
-        "reply_form": _reply_form(request, article, discussion),
-    }
-    html = render_to_string("articles/includes/discussion.html", context, request)
+    context["discussion"] = discussion
+    context["reply_form"] = _reply_form(article, discussion, viewer, reply_to)
+    context["query"] = query if query is not None else QueryDict()
+    html = render_to_string("articles/includes/discussion.html", context)
     if cacheable and discussion.page_obj.number == page:
         cache.set(key, str(html), FRAGMENT_SECONDS)
     return mark_safe(html)
@@ -479,15 +462,14 @@ def _has_nothing_to_show(article, viewer: Viewer, root) -> bool:
     )
 
 
-def _reply_form(request, article, discussion: Discussion):
+def _reply_form(article, discussion: Discussion, viewer: Viewer, reply_to: str):
     """?reply=<id>: the reply form under that comment, when it is on this page
     (the Reply link of articles/includes/comment_actions.html)."""
-    reply_id = request.GET.get("reply", "")
-    if not (request.user.is_authenticated and article.comments_open):
+    if not (viewer.is_authenticated and article.comments_open):
         return None
     for row in discussion.rows:
-        if row.comment is not None and str(row.comment.pk) == reply_id:
+        if row.comment is not None and str(row.comment.pk) == str(reply_to):
             if not row.comment.is_visible:
                 return None
-            return CommentForm(article=article, reply_to=row.comment, user=request.user)
+            return CommentForm(article=article, reply_to=row.comment, user=viewer.user)
     return None

@@ -1,0 +1,470 @@
+"""Posting and changing comments: the rules of the discussion as she takes part.
+Views call these; they raise django.core.exceptions.ValidationError (with a
+message fit to show her) when something is not allowed. Every change to the tree
+goes through articles.comments.tree."""
+
+import time
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from accounts import services as account_services
+from accounts.models import User
+from articles.comments import mentions, tree
+from articles.comments.rules import (
+    CONTROL_CHARACTERS,
+    NOTE_MAX_LENGTH,
+    clean_body,
+    edit_deadline,
+    posting_problem,
+)
+from articles.models import Comment, CommentHelpful, CommentReport, CommentRevision
+
+DELETED_TEXT = "[deleted]"
+# Every refusal of a reply to a comment she may not answer, whatever the reason:
+# she is never told that someone blocked her.
+NOT_REPLIABLE = "This comment can't be replied to."
+# The same text again this soon (a second tab, a form without its key) is taken
+# for the first one.
+DOUBLE_SUBMIT_SECONDS = 10
+DEFAULT_RATE_LIMITS = {
+    "account": {"minute": 5, "day": 50},
+    # Accounts younger than NEW_ACCOUNT_AGE.
+    "new_account": {"minute": 2, "day": 10},
+}
+NEW_ACCOUNT_AGE = timedelta(days=1)
+
+
+# Posting ----------------------------------------------------------------------
+
+
+def post_comment(
+    *,
+    article,
+    author,
+    body: str,
+    parent: Comment | None = None,
+    is_anonymous: bool = False,
+    submission_key: str = "",
+) -> Comment:
+    """Post a comment or a reply (articles.comments.tree.insert_comment).
+
+    A double submit returns the comment already posted: the same submission_key
+    (a unique constraint in the database), or the same text in the same place
+    within DOUBLE_SUBMIT_SECONDS."""
+    problem = posting_problem(user=author, article=article)
+    if problem:
+        raise ValidationError(problem, code="not_allowed")
+    body = clean_body(body)
+    parent_blocked = False
+    if parent is not None:
+        parent_blocked = _check_reply(parent=parent, article=article, author=author)
+    try:
+        with transaction.atomic():
+            # Her posts wait for each other here (a row lock, no polling): a copy
+            # of this submission sent at once finds the first one committed.
+            User.objects.select_for_update(no_key=True).filter(pk=author.pk).first()
+            earlier = _earlier_copy(author, article, parent, body, submission_key)
+            if earlier is not None:
+                return earlier
+            _count_towards_rate_limit(author)
+            return _insert(
+                article=article,
+                author=author,
+                body=body,
+                parent=parent,
+                is_anonymous=is_anonymous,
+                parent_blocked=parent_blocked,
+                submission_key=submission_key,
+            )
+    except IntegrityError:
+        # The unique (author, submission_key) constraint: a copy of this
+        # submission was committed first.
+        earlier = _earlier_copy(author, article, parent, body, submission_key)
+        if earlier is None:
+            raise
+        return earlier
+
+
+def _earlier_copy(author, article, parent, body, submission_key) -> Comment | None:
+    """The comment an earlier copy of this submission posted, if any. One query."""
+    same_text = Comment.objects.filter(
+        author=author,
+        article=article,
+        parent=parent,
+        body=body,
+        created_at__gte=timezone.now() - timedelta(seconds=DOUBLE_SUBMIT_SECONDS),
+    )
+    if submission_key:
+        same_text |= Comment.objects.filter(
+            author=author, submission_key=submission_key
+        )
+    return same_text.exclude(status=Comment.Status.DELETED).order_by("-pk").first()
+
+
+def _not_repliable() -> ValidationError:
+    return ValidationError(NOT_REPLIABLE, code="not_visible")
+
+
+def _check_reply(*, parent: Comment, article, author) -> bool:
+    """Refuse a reply that may not be posted. Returns whether the parent's author
+    blocked her (one query).
+
+    A block shows on NAMED comments only, as the refusal any comment that can't
+    be replied to gets (same message, same code). On an anonymous comment her
+    reply is accepted as anyone's: refusing it would let her list the anonymous
+    comments of whoever blocked her. The reply then simply never reaches the
+    one who blocked her (no notification; folded away like all her comments)."""
+    if parent.article_id != article.pk:
+        raise ValidationError(
+            "You can only reply to comments on this article.", code="wrong_article"
+        )
+    if not parent.is_visible:
+        raise _not_repliable()
+    if parent.depth >= tree.PATH_MAX_DEPTH:
+        raise ValidationError(
+            "This thread can't go any deeper. Please reply to an earlier comment.",
+            code="too_deep",
+        )
+    blocked = account_services.has_blocked(parent.author_id, author)
+    if blocked and not parent.is_anonymous:
+        raise _not_repliable()
+    return blocked
+
+
+def _insert(
+    *, article, author, body, parent, is_anonymous, parent_blocked, submission_key
+) -> Comment:
+    line = {}
+    if parent is not None:
+        line = tree.lock_line(parent.path, with_authors=True)
+        parent = line.get(parent.pk)
+        if parent is None or not parent.is_visible:
+            raise _not_repliable()
+    mentioned = mentions.mentioned_users(body, author=author)
+    status = Comment.Status.HELD if _must_hold(author) else Comment.Status.VISIBLE
+    comment = tree.insert_comment(
+        article=article,
+        author=author,
+        body=body,
+        body_html=mentions.render(body, mentioned),
+        parent=parent,
+        status=status,
+        is_anonymous=is_anonymous,
+        submission_key=submission_key,
+        line=line,
+    )
+    if comment.is_visible:
+        mentions.send_notifications(
+            comment, parent=parent, mentioned=mentioned, parent_blocked=parent_blocked
+        )
+    return comment
+
+
+def _must_hold(author) -> bool:
+    """Hold her comments for review until a moderator let one through."""
+    if not getattr(settings, "COMMENT_HOLD_NEW_ACCOUNTS", False) or author.is_staff:
+        return False
+    return not Comment.objects.filter(
+        author=author, status=Comment.Status.VISIBLE
+    ).exists()
+
+
+# Rate limits ------------------------------------------------------------------------
+
+
+def _rate_limits(author) -> dict:
+    limits = {**DEFAULT_RATE_LIMITS, **getattr(settings, "COMMENT_RATE_LIMITS", {})}
+    is_new = author.date_joined > timezone.now() - NEW_ACCOUNT_AGE
+    return limits["new_account" if is_new else "account"]
+
+
+def _count_towards_rate_limit(author) -> None:
+    """Fixed one-minute and one-day windows counted in the cache (atomic incr)."""
+    limits = _rate_limits(author)
+    now = int(time.time())
+    windows = [
+        (
+            "minute",
+            60,
+            "You're posting very quickly. Please wait a minute and try again.",
+        ),
+        (
+            "day",
+            24 * 60 * 60,
+            "You've posted a lot of comments today. Please come back tomorrow.",
+        ),
+    ]
+    for name, seconds, message in windows:
+        key = f"comments:rate:{author.pk}:{name}:{now // seconds}"
+        cache.add(key, 0, seconds + 60)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.add(key, 1, seconds + 60)
+            count = 1
+        if count > limits[name]:
+            raise ValidationError(message, code="rate_limited")
+
+
+# Editing and deleting -----------------------------------------------------------
+
+
+def edit_comment(*, comment: Comment, user, body: str) -> Comment:
+    """Change her own comment within the edit window. The earlier text is kept as
+    a CommentRevision for moderators; people mentioned for the first time are
+    notified."""
+    if user is None or not user.is_authenticated or comment.author_id != user.pk:
+        raise ValidationError("You can only edit your own comments.", code="not_yours")
+    body = clean_body(body)
+    with transaction.atomic():
+        current = (
+            Comment.objects.select_for_update(no_key=True, of=("self",))
+            .select_related("article", "author")
+            .get(pk=comment.pk)
+        )
+        if current.author_id != user.pk:
+            raise ValidationError(
+                "You can only edit your own comments.", code="not_yours"
+            )
+        if not (current.is_visible or current.is_held):
+            raise ValidationError(
+                "This comment can't be edited any more.", code="not_editable"
+            )
+        if timezone.now() > edit_deadline(current):
+            minutes = settings.COMMENT_EDIT_WINDOW_MINUTES
+            raise ValidationError(
+                f"Comments can be edited for {minutes} minutes after posting; "
+                "this one can't be changed any more.",
+                code="too_late",
+            )
+        if body != current.body:
+            old_names = set(mentions.mentioned_names(current.body))
+            mentioned = mentions.mentioned_users(body, author=current.author)
+            CommentRevision.objects.create(comment=current, body=current.body)
+            current.body = body
+            current.body_html = mentions.render(body, mentioned)
+            current.edited_at = timezone.now()
+            current.save(update_fields=["body", "body_html", "edited_at"])
+            tree.discussion_changed(current.article_id)
+            new_mentions = [u for u in mentioned if u.username.lower() not in old_names]
+            if current.is_visible and new_mentions:
+                mentions.send_notifications(
+                    current,
+                    parent=None,
+                    mentioned=new_mentions,
+                    already_notified=mentions.notified_recipient_ids(current)
+                    | _parent_author_ids(current),
+                )
+    comment.body, comment.body_html = current.body, current.body_html
+    comment.edited_at = current.edited_at
+    return current
+
+
+def _parent_author_ids(comment: Comment) -> set[int]:
+    if comment.parent_id is None:
+        return set()
+    return set(
+        Comment.objects.filter(pk=comment.parent_id, author__isnull=False).values_list(
+            "author_id", flat=True
+        )
+    )
+
+
+def delete_comment(*, comment: Comment, user) -> None:
+    """Delete her own comment. With replies under it, it becomes a "[deleted]"
+    placeholder that keeps the thread together; without, it is removed, and so is
+    a placeholder above it that is left with nothing under it."""
+    if user is None or not user.is_authenticated or comment.author_id != user.pk:
+        raise ValidationError(
+            "You can only delete your own comments.", code="not_yours"
+        )
+    with transaction.atomic():
+        line = tree.lock_line(comment.path, no_key=False)
+        current = line.get(comment.pk)
+        if current is None:
+            return  # already gone
+        if current.author_id != user.pk:
+            raise ValidationError(
+                "You can only delete your own comments.", code="not_yours"
+            )
+        _forget(current, line)
+
+
+def _forget(comment: Comment, line: dict) -> None:
+    """Turn a comment into an authorless placeholder when shown comments hang
+    under it, or remove it (then cascade up through emptied placeholders).
+    ``line`` holds the locked comments from the root down to it."""
+    if comment.descendant_count > 0:
+        comment.author = None
+        comment.body = DELETED_TEXT
+        comment.body_html = f"<p>{DELETED_TEXT}</p>"
+        comment.is_anonymous = False
+        comment.edited_at = None
+        comment.helpful_count = 0
+        comment.revisions.all().delete()
+        comment.helpful_marks.all().delete()
+        tree.set_status(
+            comment,
+            Comment.Status.DELETED,
+            line=line,
+            fields=[
+                "author",
+                "body",
+                "body_html",
+                "is_anonymous",
+                "edited_at",
+                "helpful_count",
+            ],
+        )
+        return
+    while comment is not None:
+        # Held or hidden replies under it (not counted) go with it.
+        tree.remove_comment(comment, line=line)
+        parent = line.get(comment.parent_id)
+        if parent is not None and parent.is_deleted and parent.descendant_count == 0:
+            comment = parent
+        else:
+            comment = None
+
+
+# Helpful marks and reports ----------------------------------------------------
+
+
+def toggle_helpful(*, comment: Comment, user, mark: bool | None = None) -> bool:
+    """Mark the comment helpful for her, or take her mark back. Returns whether
+    it is marked now. ``mark`` asks for one state (True/False) instead of a
+    toggle, so a repeated request does not undo itself."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        raise ValidationError("Please sign in first.", code="not_allowed")
+    if comment.author_id == user.pk:
+        raise ValidationError(
+            "You can't mark your own comment as helpful.", code="own_comment"
+        )
+    if not comment.is_visible:
+        raise ValidationError(
+            "This comment can't be marked helpful.", code="not_visible"
+        )
+    comments = Comment.objects.filter(pk=comment.pk)
+    with transaction.atomic():
+        if mark is not False:
+            try:
+                # The unique constraint decides between racing requests.
+                with transaction.atomic():
+                    CommentHelpful.objects.create(comment=comment, user=user)
+            except IntegrityError:
+                if mark is True:
+                    return True
+            else:
+                comments.update(helpful_count=F("helpful_count") + 1)
+                tree.discussion_changed(comment.article_id)
+                return True
+        deleted, _ = CommentHelpful.objects.filter(comment=comment, user=user).delete()
+        if deleted:
+            comments.update(helpful_count=tree.added("helpful_count", -1))
+            tree.discussion_changed(comment.article_id)
+        return False
+
+
+def report_comment(
+    *, comment: Comment, reporter, reason: str, note: str = ""
+) -> CommentReport:
+    """Report a comment to the moderators. A second report by the same person
+    updates the first. The reported person is never told."""
+    if reporter is None or not reporter.is_authenticated or not reporter.is_active:
+        raise ValidationError("Please sign in first.", code="not_allowed")
+    if comment.author_id == reporter.pk:
+        raise ValidationError("You can't report your own comment.", code="own_comment")
+    if comment.is_deleted:
+        raise ValidationError("This comment has been deleted.", code="deleted")
+    if reason not in CommentReport.Reason.values:
+        raise ValidationError("Please choose a reason.", code="reason")
+    note = CONTROL_CHARACTERS.sub("", note or "").strip()
+    if len(note) > NOTE_MAX_LENGTH:
+        raise ValidationError(
+            f"The note can be at most {NOTE_MAX_LENGTH:,} characters.", code="note"
+        )
+    report, _ = CommentReport.objects.update_or_create(
+        comment=comment, reporter=reporter, defaults={"reason": reason, "note": note}
+    )
+    return report
+
+
+# Account deletion and export --------------------------------------------------
+
+
+def forget_user_comments(user) -> None:
+    """Account deletion step (settings.ACCOUNT_DELETION_STEPS), inside
+    delete_account's transaction: her comments with replies become authorless
+    "[deleted]" placeholders, the others go; her helpful marks go (counts kept
+    right) and her reports stay for moderators without her name."""
+    # Deepest first, so her replies under her own comments go before those.
+    comments = Comment.objects.filter(author=user).order_by("-path")
+    touched = set(comments.values_list("article_id", flat=True))
+    for comment_id, path in comments.values_list("pk", "path"):
+        line = tree.lock_line(path, no_key=False)
+        current = line.get(comment_id)
+        if current is not None and current.author_id == user.pk:
+            _forget(current, line)
+    marked = list(
+        CommentHelpful.objects.select_for_update()
+        .filter(user=user)
+        .values_list("comment_id", flat=True)
+    )
+    CommentHelpful.objects.filter(user=user).delete()
+    Comment.objects.filter(pk__in=marked).update(
+        helpful_count=tree.added("helpful_count", -1)
+    )
+    CommentReport.objects.filter(reporter=user).update(reporter=None)
+    touched |= set(
+        Comment.objects.filter(pk__in=marked).values_list("article_id", flat=True)
+    )
+    # Signed-out readers' cached discussions must not show her name any more.
+    for article_id in touched:
+        tree.discussion_changed(article_id)
+
+
+def profile_changed(user) -> None:
+    """Profile change step (settings.ACCOUNT_PROFILE_CHANGED_STEPS): her new
+    display name or picture reaches signed-out readers' cached discussions at
+    once. Only where her name shows: articles with her named comments (her
+    anonymous ones show no name, and refreshing for them alone would be the
+    only place a profile change and an anonymous comment meet)."""
+    articles = (
+        Comment.objects.filter(author=user, is_anonymous=False)
+        .order_by()
+        .values_list("article_id", flat=True)
+        .distinct()
+    )
+    for article_id in articles:
+        tree.discussion_changed(article_id)
+
+
+def export_user_comments(user) -> tuple[str, list[dict]]:
+    """Data export section (settings.ACCOUNT_EXPORT_SECTIONS)."""
+    comments = (
+        Comment.objects.filter(author=user)
+        .select_related("article")
+        .prefetch_related("revisions")
+        .order_by("created_at", "pk")
+    )
+    return "comments", [
+        {
+            "article": comment.article.title,
+            "url": comment.get_absolute_url(),
+            "body": comment.body,
+            "created_at": comment.created_at.isoformat(),
+            "edited_at": comment.edited_at.isoformat() if comment.edited_at else None,
+            "anonymous": comment.is_anonymous,
+            "earlier_versions": [
+                {"body": revision.body, "replaced_at": revision.created_at.isoformat()}
+                for revision in comment.revisions.all()
+            ],
+        }
+        for comment in comments
+    ]
