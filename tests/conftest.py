@@ -15,6 +15,10 @@ from django.utils import timezone
 from accounts.models import User
 
 PASSWORD = "correct-horse-battery-staple"
+GENEROUS_COMMENT_RATE_LIMITS = {
+    "account": {"minute": 10_000, "day": 10_000},
+    "new_account": {"minute": 10_000, "day": 10_000},
+}
 # The moderator persona's authenticator app (staff need two-step sign-in).
 MODERATOR_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
@@ -69,6 +73,10 @@ def _test_settings(settings, tmp_path):
     # Tests create groups directly, not through the services that invalidate the
     # shared search page; test_group_list_cache turns it back on.
     settings.GROUP_LISTING_CACHE_SECONDS = 0
+    # The personas are minutes old, so the new-account comment limit (2 a minute)
+    # would stop most tests; the rate-limit and hold tests set their own.
+    settings.COMMENT_RATE_LIMITS = GENEROUS_COMMENT_RATE_LIMITS
+    settings.COMMENT_HOLD_NEW_ACCOUNTS = False
     # Rate-limit counters live in the cache; start every test with a clean slate.
     cache.clear()
     yield
@@ -93,6 +101,14 @@ def hash_counter(settings, db):
     settings.PASSWORD_HASHERS = ["tests.conftest.CountingHasher"]
     CountingHasher.calls = 0
     return CountingHasher
+
+
+@pytest.fixture
+def article(db):
+    """A published article open for discussion, at /articles/finding-your-voice/."""
+    from tests.articles.factory import make_article
+
+    return make_article("Finding your voice", slug="finding-your-voice")
 
 
 @pytest.fixture

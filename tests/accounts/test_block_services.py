@@ -77,10 +77,6 @@ def test_it_lists_blocked_user_ids(alice, bob, charlie):
 def test_it_stops_replies_from_a_blocked_person_until_she_unblocks(
     settings, alice, bob
 ):
-    settings.COMMENT_RATE_LIMITS = {
-        "account": {"minute": 100, "day": 100},
-        "new_account": {"minute": 100, "day": 100},
-    }
     article = make_article("Finding your voice")
     comment = posting.post_comment(article=article, author=alice, body="Mine")
     services.block_user(blocker=alice, blocked=bob)

@@ -27,7 +27,7 @@ def grief(db):
     return article
 
 
-def test_she_reads_an_article_and_follows_groups_near_her(
+def test_it_lets_her_read_an_article_and_follow_groups_near_her(
     page, live_server, grief, assert_accessible
 ):
     # Before any search: online groups are offered.
@@ -47,7 +47,7 @@ def test_she_reads_an_article_and_follows_groups_near_her(
     expect(page.get_by_role("heading", level=1)).to_have_text("Walk and Talk for Grief")
 
 
-def test_article_pages_pass_axe(browser, live_server, grief, assert_accessible):
+def test_it_passes_axe_on_article_pages(browser, live_server, grief, assert_accessible):
     context = browser.new_context(
         color_scheme="dark", viewport={"width": 390, "height": 900}
     )
@@ -66,7 +66,7 @@ def test_article_pages_pass_axe(browser, live_server, grief, assert_accessible):
     context.close()
 
 
-def test_staff_preview_a_draft(page, live_server, grief, assert_accessible):
+def test_it_lets_staff_preview_a_draft(page, live_server, grief, assert_accessible):
     make_user("editor", is_staff=True)
     draft = make_article(title="Still being written", status="draft", published_at=None)
     page.goto(f"{live_server.url}{draft.get_absolute_url()}")

@@ -17,17 +17,6 @@ from tests.conftest import make_user
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture(autouse=True)
-def _settings(settings):
-    # The people here joined minutes ago: the new-account limit (2 a minute) is
-    # for spammers, not for this walk through the discussion.
-    settings.COMMENT_RATE_LIMITS = {
-        "account": {"minute": 100, "day": 100},
-        "new_account": {"minute": 100, "day": 100},
-    }
-    settings.COMMENT_HOLD_NEW_ACCOUNTS = False
-
-
 @pytest.fixture
 def people(db):
     return {
@@ -38,32 +27,32 @@ def people(db):
 
 
 @pytest.fixture
-def article(people):
-    article = make_article(
+def discussed_article(people):
+    discussed_article = make_article(
         "Saying no without guilt",
         slug="saying-no-without-guilt",
         body="## Small steps\n\nStart with something that feels safe.",
     )
     posting.post_comment(
-        article=article,
+        article=discussed_article,
         author=people["zoe"],
         body="Practising with a friend first made it so much easier for me.",
     )
     posting.post_comment(
-        article=article,
+        article=discussed_article,
         author=people["rosa"],
         body="I still find it hard, but *naming the feeling* helps.",
         is_anonymous=True,
     )
-    return article
+    return discussed_article
 
 
 def comment_box(page, comment):
     return page.locator(f"#comment-{comment.pk}")
 
 
-def test_she_replies_inline_and_mentions_someone_who_is_told(
-    browser, live_server, people, article, assert_accessible
+def test_it_lets_her_reply_inline_and_tells_whom_she_mentions(
+    browser, live_server, people, discussed_article, assert_accessible
 ):
     zoes = Comment.objects.get(author=people["zoe"])
     maya = browser.new_context().new_page()
@@ -114,12 +103,12 @@ def test_she_replies_inline_and_mentions_someone_who_is_told(
     ).exists()
 
 
-def test_she_edits_reports_and_deletes(
-    page, live_server, people, article, assert_accessible
+def test_it_lets_her_edit_report_and_delete(
+    page, live_server, people, discussed_article, assert_accessible
 ):
     anonymous = Comment.objects.get(is_anonymous=True)
     mine = posting.post_comment(
-        article=article, author=people["maya"], body="My frist thought."
+        article=discussed_article, author=people["maya"], body="My frist thought."
     )
     sign_in(page, live_server, "maya")
     page.goto(f"{live_server.url}/articles/saying-no-without-guilt/")
@@ -162,7 +151,9 @@ def test_she_edits_reports_and_deletes(
     assert not Comment.objects.filter(pk=mine.pk).exists()
 
 
-def test_she_marks_a_comment_helpful_in_place(page, live_server, people, article):
+def test_it_marks_a_comment_helpful_in_place(
+    page, live_server, people, discussed_article
+):
     zoes = Comment.objects.get(author=people["zoe"])
     sign_in(page, live_server, "maya")
     page.goto(f"{live_server.url}/articles/saying-no-without-guilt/")
@@ -181,11 +172,11 @@ def test_she_marks_a_comment_helpful_in_place(page, live_server, people, article
     assert zoes.helpful_count == 1
 
 
-def test_the_pages_pass_axe_in_dark_mode_on_a_phone(
-    browser, live_server, people, article, assert_accessible
+def test_it_passes_axe_in_dark_mode_on_a_phone(
+    browser, live_server, people, discussed_article, assert_accessible
 ):
     mine = posting.post_comment(
-        article=article, author=people["maya"], body="Thinking of you all."
+        article=discussed_article, author=people["maya"], body="Thinking of you all."
     )
     zoes = Comment.objects.get(author=people["zoe"])
     context = browser.new_context(

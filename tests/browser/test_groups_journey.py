@@ -34,7 +34,7 @@ def sign_out(page):
     page.get_by_role("button", name="Sign out").click()
 
 
-def test_she_finds_joins_asks_and_is_approved(
+def test_it_lets_her_find_join_ask_and_be_approved(
     browser, live_server, leeds_groups, assert_accessible
 ):
     make_user("dana", display_name="Dana")
@@ -91,7 +91,9 @@ def test_she_finds_joins_asks_and_is_approved(
     context.close()
 
 
-def test_group_pages_pass_axe(browser, live_server, leeds_groups, assert_accessible):
+def test_it_passes_axe_on_group_pages(
+    browser, live_server, leeds_groups, assert_accessible
+):
     context = browser.new_context(color_scheme="dark")
     page = context.new_page()
     for path in [

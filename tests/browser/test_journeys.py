@@ -26,7 +26,7 @@ def sign_in(page, live_server, username, password=PASSWORD):
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
-def test_she_signs_up_verifies_her_email_and_signs_in(page, live_server):
+def test_it_lets_her_sign_up_verify_her_email_and_sign_in(page, live_server):
     page.goto(f"{live_server.url}/")
     page.get_by_role("link", name="Join Kindred").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Join Kindred")
@@ -49,7 +49,7 @@ def test_she_signs_up_verifies_her_email_and_signs_in(page, live_server):
     assert User.objects.get(username="dana_r").guidelines_accepted_at is not None
 
 
-def test_shift_three_times_leaves_the_site_and_signs_her_out(
+def test_it_leaves_the_site_and_signs_her_out_on_shift_three_times(
     page, live_server, exit_target
 ):
     make_user("erin")
@@ -66,7 +66,7 @@ def test_shift_three_times_leaves_the_site_and_signs_her_out(
     expect(page).to_have_url(re.compile(r"/accounts/login/"))
 
 
-def test_other_keys_reset_the_shift_count(page, live_server, exit_target):
+def test_it_resets_the_shift_count_on_other_keys(page, live_server, exit_target):
     page.goto(f"{live_server.url}/")
     page.keyboard.press("Shift")
     page.keyboard.press("Shift")
@@ -78,7 +78,7 @@ def test_other_keys_reset_the_shift_count(page, live_server, exit_target):
     assert page.url == f"{live_server.url}/"
 
 
-def test_the_exit_button_covers_the_page_and_replaces_history(
+def test_it_covers_the_page_and_replaces_history_on_exit(
     page, live_server, exit_target
 ):
     page.goto(f"{live_server.url}/about/")
@@ -90,7 +90,7 @@ def test_the_exit_button_covers_the_page_and_replaces_history(
     assert page.url == f"{live_server.url}/about/"
 
 
-def test_the_exit_link_works_without_javascript(browser, live_server, exit_target):
+def test_it_exits_without_javascript(browser, live_server, exit_target):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{live_server.url}/guidelines/")
@@ -126,7 +126,9 @@ SIGNED_IN_PAGES = [
 
 
 @pytest.mark.parametrize("color_scheme", ["light", "dark"])
-def test_every_page_passes_axe(browser, live_server, assert_accessible, color_scheme):
+def test_it_passes_axe_on_every_page(
+    browser, live_server, assert_accessible, color_scheme
+):
     make_user("fay", bio="Gardener, reader, early riser.", is_staff=True)
     context = browser.new_context(
         color_scheme=color_scheme, viewport={"width": 1280, "height": 900}
@@ -154,7 +156,7 @@ def test_every_page_passes_axe(browser, live_server, assert_accessible, color_sc
     context.close()
 
 
-def test_the_sessions_table_scrolls_by_keyboard_on_a_phone(
+def test_it_lets_the_sessions_table_scroll_by_keyboard_on_a_phone(
     browser, live_server, assert_accessible
 ):
     make_user("gia")
