@@ -92,19 +92,26 @@ def post_comment(
 
 
 def _earlier_copy(author, article, parent, body, submission_key) -> Comment | None:
-    """The comment an earlier copy of this submission posted, if any. One query."""
-    same_text = Comment.objects.filter(
-        author=author,
-        article=article,
-        parent=parent,
-        body=body,
-        created_at__gte=timezone.now() - timedelta(seconds=DOUBLE_SUBMIT_SECONDS),
-    )
+    """The comment an earlier copy of this submission posted, if any: the one
+    with her submission key, or the same text by her seconds ago. One query that
+    reads only her comment with that key and her last few seconds of comments,
+    each by its own index, whatever the size of the thread or of her history
+    (filtering on the article and parent in SQL let a stale plan walk a whole big
+    thread)."""
+    mine = Comment.objects.filter(author=author).exclude(status=Comment.Status.DELETED)
+    since = timezone.now() - timedelta(seconds=DOUBLE_SUBMIT_SECONDS)
+    candidates = mine.filter(created_at__gte=since)
     if submission_key:
-        same_text |= Comment.objects.filter(
-            author=author, submission_key=submission_key
+        candidates = mine.filter(submission_key=submission_key).union(
+            candidates, all=True
         )
-    return same_text.exclude(status=Comment.Status.DELETED).order_by("-pk").first()
+    place = (article.pk, parent.pk if parent else None)
+    for comment in candidates:
+        if submission_key and comment.submission_key == submission_key:
+            return comment
+        if (comment.article_id, comment.parent_id) == place and comment.body == body:
+            return comment
+    return None
 
 
 def _not_repliable() -> ValidationError:
