@@ -156,6 +156,41 @@ def log_in(client, login: str, password: str = PASSWORD, totp_secret: str = ""):
     return response
 
 
+# Concurrency tests: real transactions, one database connection per thread. The
+# serialized rollback puts back the seeded topics and site the flush removes.
+concurrent = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def run_at_once(*calls):
+    """Run each call in its own thread (so its own database connection), all
+    released together; return what each returned or raised, in order."""
+    import threading
+
+    from django.db import connection
+
+    barrier = threading.Barrier(len(calls))
+    results = [None] * len(calls)
+
+    def run(index, call):
+        try:
+            barrier.wait(timeout=10)
+            results[index] = call()
+        except Exception as error:  # noqa: BLE001 - the test inspects it
+            results[index] = error
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=run, args=(index, call))
+        for index, call in enumerate(calls)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results
+
+
 def submit_form(user, page_url: str, action: str, data: dict | None = None):
     """POST to ``action`` as she would: with a client that enforces CSRF checks,
     using the token from the form on ``page_url`` (the test client otherwise skips

@@ -2,7 +2,6 @@
 thread, the counters, what a reply costs, concurrent writers and the cached
 discussion's refresh."""
 
-import threading
 from datetime import timedelta
 
 import pytest
@@ -20,7 +19,7 @@ from articles.models import (
 from articles.models.comment import path_segment
 from tests.articles.comment_factory import make_thread, post, refreshed
 from tests.articles.factory import make_article
-from tests.conftest import make_user
+from tests.conftest import concurrent, make_user, run_at_once
 
 
 def tree_rows(article):
@@ -225,37 +224,6 @@ def test_it_lets_her_reply_to_those_she_blocked(alice, bob, article):
     reply = post(alice, article, "Reply", parent=parent)
 
     assert reply.parent == parent
-
-
-# Concurrency: real transactions and separate connections. The serialized rollback
-# puts back the seeded topics the flush removes.
-concurrent = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def run_at_once(*calls):
-    """Run each call in its own thread (so its own database connection), all
-    released together; return what each returned or raised, in order."""
-    barrier = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait(timeout=10)
-            results[index] = call()
-        except Exception as error:  # noqa: BLE001 - the test inspects it
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [
-        threading.Thread(target=run, args=(index, call))
-        for index, call in enumerate(calls)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
 
 
 @concurrent

@@ -2,42 +2,20 @@
 requests for the same group arrive at the same moment."""
 
 import re
-import threading
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 
 from accounts.models import Notification
 from groups import services
 from groups.models import Group, Membership
-from tests.conftest import make_group, make_place, make_user
-
-
-def run_at_once(*calls):
-    """Run each call in its own thread (so its own database connection), all
-    released together; return what each returned or raised, in order."""
-    barrier = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait(timeout=10)
-            results[index] = call()
-        except Exception as error:  # noqa: BLE001 - the test inspects it
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [
-        threading.Thread(target=run, args=(index, call))
-        for index, call in enumerate(calls)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return results
+from tests.conftest import (
+    concurrent,
+    make_group,
+    make_place,
+    make_user,
+    run_at_once,
+)
 
 
 def errors_in(results) -> list[str]:
@@ -46,11 +24,6 @@ def errors_in(results) -> list[str]:
         for result in results
         if isinstance(result, ValidationError)
     ]
-
-
-# Concurrency: these need real transactions and separate connections. The
-# serialized rollback puts back the seeded topics the flush removes.
-concurrent = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @concurrent
