@@ -24,9 +24,10 @@ run: install
 	$(BIN)/python manage.py seed_demo --if-empty
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# Two workers (or one per core): each test file runs whole in one of them.
 test: install lint migrations-check
 	$(BIN)/python manage.py check
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadfile
 
 lint: install
 	$(BIN)/ruff check .

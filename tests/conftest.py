@@ -1,15 +1,18 @@
 import base64
 import hashlib
 import hmac
+import importlib
 import itertools
 import struct
 import time
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.apps import apps as django_apps
 from django.contrib.auth.hashers import MD5PasswordHasher
 from django.contrib.messages import get_messages
 from django.core.cache import cache
+from django.db.models.signals import post_migrate
 from django.utils import timezone
 
 from accounts.models import User
@@ -156,9 +159,24 @@ def log_in(client, login: str, password: str = PASSWORD, totp_secret: str = ""):
     return response
 
 
-# Concurrency tests: real transactions, one database connection per thread. The
-# serialized rollback puts back the seeded topics and site the flush removes.
-concurrent = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Concurrency tests: real transactions, one database connection per thread.
+concurrent = pytest.mark.django_db(transaction=True)
+
+
+def _reseed_topics(sender, **kwargs):
+    """Transactional tests (the concurrency tests, the browser journeys) end with a
+    flush, which removes what the migrations seeded. The flush sends post_migrate,
+    which already puts the Site back (groups_site.apps.sync_site); this puts the
+    topics back, so a test run after them, in any order or worker, finds both."""
+    seeding = importlib.import_module("groups.migrations.0002_seed_topics")
+    seeding.seed_topics(django_apps, None)
+
+
+post_migrate.connect(
+    _reseed_topics,
+    sender=django_apps.get_app_config("groups"),
+    dispatch_uid="tests-reseed-topics",
+)
 
 
 def run_at_once(*calls):
