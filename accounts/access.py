@@ -20,26 +20,20 @@ def has_mfa(user) -> bool:
     return user._kindred_has_mfa
 
 
+def _is_staff(user) -> bool:
+    return bool(
+        user is not None and user.is_authenticated and user.is_active and user.is_staff
+    )
+
+
 def is_moderator(user) -> bool:
     """Site staff with two-step sign-in. Runs a query only for staff."""
-    return bool(
-        user is not None
-        and user.is_authenticated
-        and user.is_active
-        and user.is_staff
-        and has_mfa(user)
-    )
+    return _is_staff(user) and has_mfa(user)
 
 
 def needs_mfa_setup(user) -> bool:
     """Staff who must set up two-step sign-in before using their powers."""
-    return bool(
-        user is not None
-        and user.is_authenticated
-        and user.is_active
-        and user.is_staff
-        and not has_mfa(user)
-    )
+    return _is_staff(user) and not has_mfa(user)
 
 
 # Names the site itself uses for people ("Anonymous member", "[deleted]", "a former
@@ -68,6 +62,9 @@ RESERVED_NAMES = ["mod", "mods", "anon", "system", "support", "team", "siteteam"
 
 
 def is_reserved_name(name: str) -> bool:
+    """Whether a display name or username looks like a name the site uses or one
+    that claims authority, once case, accents, spacing, punctuation and look-alike
+    letters are set aside (see groups_site.lib.text.skeleton)."""
     shape = skeleton(name)
     site = skeleton(settings.SITE_NAME)
     parts = [skeleton(part) for part in RESERVED_NAME_PARTS]
