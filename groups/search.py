@@ -242,7 +242,8 @@ class GroupSearch:
             Group.objects.listed()
             .select_related("place")
             .prefetch_related(
-                Prefetch("topics", queryset=Topic.objects.order_by("name"))
+                Prefetch("topics", queryset=Topic.objects.order_by("name")),
+                "schedules",
             )
             .defer(*CARD_DEFERRED_FIELDS)
         )

@@ -13,6 +13,8 @@ from django.utils import timezone
 
 from accounts.models import Notification
 from accounts.services import notify
+from groups.meetings.generation import sync_group
+from groups.meetings.rsvp import apply_group_capacity, release_rsvps
 from groups.models import (
     AccessFlag,
     Group,
@@ -134,6 +136,7 @@ def leave_group(*, user, group: Group) -> None:
     membership.role = Membership.Role.MEMBER
     membership.answer = ""
     membership.save(update_fields=["state", "role", "answer", "updated_at"])
+    release_rsvps(user=user, group=group)
 
 
 def _get_for_organizer(group: Group, code) -> Membership:
@@ -196,6 +199,7 @@ def remove_member(*, organizer, group: Group, code) -> Membership:
     membership.state = Membership.State.REMOVED
     membership.role = Membership.Role.MEMBER
     membership.save(update_fields=["state", "role", "updated_at"])
+    release_rsvps(user=membership.user, group=group)
     notify(
         recipient=membership.user,
         kind="membership_removed",
@@ -261,9 +265,6 @@ MEETING_FIELDS = [
     "venue_notes",
     "online_link",
     "online_notes",
-    "meeting_day",
-    "start_time",
-    "end_time",
     "schedule_note",
     "timezone",
 ]
@@ -290,6 +291,11 @@ def update_group(*, form, organizer) -> Group:
         group.assign_slug()
     group.save()
     form.save_m2m()
+    if group.timezone != before.timezone:
+        # The same wall-clock times in the new zone.
+        sync_group(group)
+    if group.capacity != before.capacity:
+        apply_group_capacity(group, before.capacity)
     changed = [
         name
         for name in MEETING_FIELDS
@@ -364,6 +370,7 @@ def set_group_status(*, organizer, group: Group, status: str) -> Group:
         )
     group.status = status
     group.save(update_fields=["status", "updated_at"])
+    sync_group(group, reason=message.format(name=group.name))
     _notify_members(
         group,
         kind=f"group_{status}",
@@ -417,6 +424,7 @@ def forget_user(user) -> None:
     answers included. Groups she alone organized stay, for moderators to hand on.
     Organizers' older notifications that spell out her name ("Delia joined ...")
     read "A former member joined ..." instead, like the newer ones."""
+    release_rsvps(user=user, everything=True)
     Membership.objects.filter(user=user).delete()
     for kind, verb in _NAMED_NOTIFICATIONS:
         prefix = f"{user.public_name}{verb}"

@@ -31,7 +31,7 @@ def home(request):
     featured_groups = (
         Group.objects.listed()
         .filter(status=Group.Status.ACTIVE, format=Group.Format.ONLINE)
-        .prefetch_related("topics")
+        .prefetch_related("topics", "schedules")
         .order_by("-created_at", "pk")[:FEATURED_GROUP_COUNT]
     )
     context = {"topics": Topic.objects.all(), "featured_groups": featured_groups}

@@ -1,4 +1,5 @@
 import base64
+import datetime
 import hashlib
 import hmac
 import importlib
@@ -274,10 +275,11 @@ def make_place(name: str = "Leeds", **overrides):
     return Place.objects.create(**defaults)
 
 
-def make_group(*, organizer=None, members=(), topics=(), **overrides):
-    """An active, listed, open, in-person group; `organizer` becomes its organizer
-    and each of `members` an active member. Its slug comes from Group.assign_slug
-    unless `slug` is given."""
+def make_group(*, organizer=None, members=(), topics=(), schedule=True, **overrides):
+    """An active, listed, open, in-person group meeting on Tuesdays at 7 pm (no
+    schedule with ``schedule=False``); `organizer` becomes its organizer and each
+    of `members` an active member. Its slug comes from Group.assign_slug unless
+    `slug` is given."""
     from groups.models import Group, Membership, Topic
 
     name = overrides.pop("name", "Tuesday Evening Circle")
@@ -292,7 +294,6 @@ def make_group(*, organizer=None, members=(), topics=(), **overrides):
         "street_address": "12 Secret Lane, Room 4",
         "venue_notes": "Ring the bell marked Studio.",
         "status": Group.Status.ACTIVE,
-        "meeting_day": Group.Weekday.TUESDAY,
         "created_by": organizer,
     }
     fields.update(overrides)
@@ -323,7 +324,47 @@ def make_group(*, organizer=None, members=(), topics=(), **overrides):
         Membership.objects.create(
             group=group, user=member, state=Membership.State.ACTIVE
         )
+    if schedule:
+        make_schedule(group)
     return group
+
+
+def make_schedule(group, **overrides):
+    """A weekly Tuesday 7-8:30 pm schedule from today, saved through the service
+    (so its meetings exist)."""
+    from groups.meetings.generation import save_schedule
+    from groups.models import Group, Schedule
+
+    fields = {
+        "kind": Schedule.Kind.WEEKLY,
+        "weekdays": [Group.Weekday.TUESDAY],
+        "starts_on": timezone.localdate(),
+        "start_time": datetime.time(19, 0),
+        "end_time": datetime.time(20, 30),
+    }
+    fields.update(overrides)
+    return save_schedule(Schedule(group=group, **fields))
+
+
+def make_meeting(group, *, days_ahead=3, at=datetime.time(19, 0), capacity=None):
+    """One meeting ``days_ahead`` days from now (a one-off schedule), with
+    ``capacity`` seats if given."""
+    from groups.meetings.rsvp import set_capacity
+    from groups.models import Schedule
+
+    day = timezone.localdate() + datetime.timedelta(days=days_ahead)
+    schedule = make_schedule(
+        group,
+        kind=Schedule.Kind.ONCE,
+        weekdays=[],
+        starts_on=day,
+        start_time=at,
+        end_time=datetime.time(at.hour + 1, at.minute),
+    )
+    meeting = schedule.meetings.get()
+    if capacity is not None:
+        meeting = set_capacity(meeting, capacity)
+    return meeting
 
 
 @pytest.fixture

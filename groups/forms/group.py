@@ -101,11 +101,9 @@ class GroupForm(forms.ModelForm):
             "venue_notes",
             "online_link",
             "online_notes",
-            "meeting_day",
-            "start_time",
-            "end_time",
             "schedule_note",
             "timezone",
+            "allows_drop_ins",
             "women_only",
             "childcare",
             "child_friendly",
@@ -133,10 +131,8 @@ class GroupForm(forms.ModelForm):
             "street_address": "Street address (members only)",
             "venue_notes": "Finding the room (members only)",
             "online_notes": "Passcode and joining notes (members only)",
-            "meeting_day": "Day",
-            "start_time": "Starts at",
-            "end_time": "Ends at",
-            "schedule_note": "How often",
+            "schedule_note": "Anything else about when it meets",
+            "allows_drop_ins": "Welcome drop-ins",
             "women_only": "Women only",
             "childcare": "Childcare available",
             "child_friendly": "Children welcome",
@@ -188,8 +184,6 @@ class GroupForm(forms.ModelForm):
             "street_address": forms.Textarea(attrs={"rows": 3}),
             "venue_notes": forms.Textarea(attrs={"rows": 3}),
             "online_notes": forms.Textarea(attrs={"rows": 3}),
-            "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-            "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "cost": forms.RadioSelect,
             "ground_rules": forms.Textarea(attrs={"rows": 6}),
             "visibility": forms.RadioSelect,
@@ -206,9 +200,6 @@ class GroupForm(forms.ModelForm):
         ]
         # Online groups get the online "venue" by themselves (see clean()).
         self.fields["venue_type"].required = False
-        self.fields["meeting_day"].choices = [("", "No fixed day")] + list(
-            Group.Weekday.choices
-        )
         self.fields["topics"].queryset = Topic.objects.order_by("name")
         # A callable model default (list) adds a hidden "initial-languages" input,
         # which Django gives the help text's aria-describedby: invalid HTML. The
@@ -280,21 +271,13 @@ class GroupForm(forms.ModelForm):
                 "cost_details", "Please say how much the fee is, and for what."
             )
 
-        start, end = data.get("start_time"), data.get("end_time")
-        if start and end and end <= start:
-            self.add_error("end_time", "The meeting must end after it starts.")
-        elif end and not start:
-            self.add_error("start_time", "Please add the start time too.")
-
         if not data.get("timezone"):
             if self.place is not None:
                 data["timezone"] = self.place.timezone
-            elif start:
+            elif meets_online:
                 self.add_error(
                     "timezone", "Please choose the time zone of the meeting times."
                 )
-            else:
-                data["timezone"] = "UTC"
 
         if data.get("join_policy") == Group.JoinPolicy.OPEN:
             data["join_question"] = ""

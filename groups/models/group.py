@@ -7,7 +7,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -168,15 +168,18 @@ class Group(models.Model):
         blank=True, max_length=500, help_text="Only members see this: passcode notes."
     )
 
-    meeting_day = models.PositiveSmallIntegerField(
-        choices=Weekday.choices, null=True, blank=True
-    )
-    start_time = models.TimeField(null=True, blank=True)
-    end_time = models.TimeField(null=True, blank=True)
     schedule_note = models.CharField(
-        max_length=150, blank=True, help_text="For example “every other week”."
+        max_length=150,
+        blank=True,
+        help_text="Anything else about when it meets, such as “not in August”.",
     )
     timezone = models.CharField(max_length=64, default="UTC")
+    allows_drop_ins = models.BooleanField(
+        "welcomes drop-ins",
+        default=False,
+        help_text="Signed-in women who are not members can say they are coming to "
+        "a meeting; they see its address for that meeting only.",
+    )
 
     capacity = models.PositiveSmallIntegerField(null=True, blank=True)
     cost = models.CharField(max_length=10, choices=Cost.choices, default=Cost.FREE)
@@ -257,18 +260,6 @@ class Group(models.Model):
             models.CheckConstraint(
                 condition=Q(capacity__isnull=True) | Q(capacity__gte=2),
                 name="groups_group_capacity_at_least_two",
-            ),
-            models.CheckConstraint(
-                condition=Q(meeting_day__isnull=True) | Q(meeting_day__lte=6),
-                name="groups_group_meeting_day_range",
-            ),
-            models.CheckConstraint(
-                condition=(
-                    Q(start_time__isnull=True)
-                    | Q(end_time__isnull=True)
-                    | Q(end_time__gt=F("start_time"))
-                ),
-                name="groups_group_ends_after_start",
             ),
         ]
 

@@ -124,6 +124,14 @@ class PrivateDetailView(models.Model):
         on_delete=models.CASCADE,
         related_name="private_detail_views",
     )
+    # Set when a drop-in was shown one meeting's address.
+    meeting = models.ForeignKey(
+        "groups.Meeting",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     viewed_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

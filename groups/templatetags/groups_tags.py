@@ -7,7 +7,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 
-from groups.models import Group
+from groups.models import Group, Schedule
 from groups_site.lib.text import render_markdown_lite
 
 register = template.Library()
@@ -32,14 +32,45 @@ def _time_range(start: time | None, end: time | None) -> str:
     return f"{_clock(start)} {_half(start)}–{_clock(end)} {_half(end)}"
 
 
+def _and(words: list[str]) -> str:
+    """ "Tuesday", "Tuesday and Thursday", "Monday, Wednesday and Friday"."""
+    if len(words) < 2:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def _day_names(schedule: Schedule, plural: bool) -> str:
+    names = [Group.Weekday(day).label for day in sorted(schedule.weekdays)]
+    return _and([f"{name}s" for name in names] if plural else names)
+
+
+@register.filter
+def schedule_label(schedule: Schedule) -> str:
+    """ "Tuesdays, 7:00–8:30 pm"; "Every other Monday, ..."; "First and third
+    Tuesday of the month, ..."; "Once, Saturday 7 March, ..." (local times)."""
+    times = _time_range(schedule.start_time, schedule.end_time)
+    if schedule.is_once:
+        day = schedule.starts_on
+        when = f"Once, {day:%A} {day.day} {day:%B}"
+    elif schedule.is_fortnightly:
+        when = f"Every other {_day_names(schedule, plural=False)}"
+    elif schedule.is_monthly:
+        weeks = [
+            Schedule.Week(week).label
+            for week in sorted(schedule.weeks, key=lambda week: week if week > 0 else 9)
+        ]
+        weeks = [weeks[0]] + [week.lower() for week in weeks[1:]]
+        when = f"{_and(weeks)} {_day_names(schedule, plural=False)} of the month"
+    else:
+        when = _day_names(schedule, plural=True)
+    return f"{when}, {times}"
+
+
 @register.filter
 def meeting_schedule(group: Group) -> str:
-    """ "Tuesdays, 7:00–8:30 pm", "Tuesdays", "7:00–8:30 pm" or ""."""
-    day = ""
-    if group.meeting_day is not None:
-        day = f"{Group.Weekday(group.meeting_day).label}s"
-    times = _time_range(group.start_time, group.end_time)
-    return ", ".join(part for part in (day, times) if part)
+    """Every schedule of the group, "; " between them, or "". Reads
+    group.schedules.all(): prefetch it on lists."""
+    return "; ".join(schedule_label(s) for s in group.schedules.all())
 
 
 @register.filter

@@ -125,7 +125,6 @@ class Command(BaseCommand):
                     place=None if is_online else rng.choice(places),
                     area_description="" if is_online else "Near the town centre",
                     street_address="" if is_online else f"{n} Benchmark Road",
-                    meeting_day=n % 7,
                     status=Group.Status.ACTIVE,
                     created_by=organizer,
                 )

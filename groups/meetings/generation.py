@@ -1,0 +1,138 @@
+"""Schedules become Meeting rows for the next HORIZON_WEEKS weeks.
+
+Safe to run again and again, from the command (`manage.py generate_meetings`) and
+after every schedule change: a meeting is the same occurrence while its
+(schedule, local date) stays, which a unique constraint guards, so a second run or
+two runs at once add nothing. Future meetings follow the rule as it is now; past
+ones (and their RSVPs) are never touched. Times are computed from the local date
+and wall-clock time in the group's zone each time, so a daylight-saving change
+never moves a meeting's local time."""
+
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.utils import timezone
+
+from groups.meetings import notices
+from groups.meetings.recurrence import occurrence_dates
+from groups.models import Group, Meeting, Schedule, local_datetime
+
+HORIZON_WEEKS = 12
+# Told to the people going when a meeting drops out of the group's schedule.
+NO_LONGER_SCHEDULED = "The group's schedule changed and this date is no longer on it."
+# Groups whose meetings are generated: live ones, and ones waiting for review (so
+# their page is complete the moment it goes live).
+GENERATED_STATUSES = (Group.Status.ACTIVE, Group.Status.PENDING)
+
+
+def _window(group: Group, now):
+    today = now.astimezone(ZoneInfo(group.timezone)).date()
+    return today, today + timedelta(weeks=HORIZON_WEEKS)
+
+
+@transaction.atomic
+def sync_schedule(
+    schedule: Schedule, *, now=None, reason: str = NO_LONGER_SCHEDULED
+) -> int:
+    """Bring one schedule's future meetings in line with its rule (none while the
+    group is paused or closed). A meeting that drops out is cancelled with
+    ``reason`` if anyone answered it. Returns how many meetings it added."""
+    now = now or timezone.now()
+    group = schedule.group
+    zone = ZoneInfo(group.timezone)
+    first, last = _window(group, now)
+    wanted = {}
+    if group.status in GENERATED_STATUSES:
+        for day in occurrence_dates(schedule, first, last):
+            starts_at = local_datetime(day, schedule.start_time, zone)
+            if starts_at > now:
+                wanted[day] = (starts_at, local_datetime(day, schedule.end_time, zone))
+    future = (
+        Meeting.objects.select_for_update()
+        .filter(schedule=schedule, starts_at__gt=now)
+        .order_by("pk")
+    )
+    for meeting in future:
+        times = wanted.pop(meeting.local_date, None)
+        if times is None:
+            _drop(meeting, reason)
+        elif meeting.status == Meeting.Status.SCHEDULED and times != (
+            meeting.starts_at,
+            meeting.ends_at,
+        ):
+            # Changed or cancelled meetings keep what the organizer chose for them.
+            meeting.starts_at, meeting.ends_at = times
+            meeting.save(update_fields=["starts_at", "ends_at", "updated_at"])
+            notices.tell_attendees(meeting, notices.TIME_CHANGED)
+    # A meeting already on a date (it started, or a concurrent run made it) wins.
+    created = Meeting.objects.bulk_create(
+        [
+            Meeting(
+                group=group,
+                schedule=schedule,
+                local_date=day,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                capacity=group.capacity,
+            )
+            for day, (starts_at, ends_at) in sorted(wanted.items())
+        ],
+        ignore_conflicts=True,
+    )
+    return len(created)
+
+
+def _drop(meeting: Meeting, reason: str) -> None:
+    """A future meeting the rule no longer makes: gone if nobody said anything about
+    it, otherwise cancelled, so the people going hear that it is off."""
+    if meeting.is_cancelled:
+        return
+    if not meeting.rsvps.exists():
+        meeting.delete()
+        return
+    meeting.status = Meeting.Status.CANCELLED
+    meeting.status_note = reason
+    meeting.save(update_fields=["status", "status_note", "updated_at"])
+    notices.tell_attendees(meeting, notices.CANCELLED)
+
+
+@transaction.atomic
+def remove_schedule(schedule: Schedule, *, now=None) -> None:
+    """Delete a schedule: its future meetings go (or are cancelled, if people said
+    they are coming); past ones stay, without their schedule."""
+    now = now or timezone.now()
+    future = (
+        Meeting.objects.select_for_update()
+        .filter(schedule=schedule, starts_at__gt=now)
+        .order_by("pk")
+    )
+    for meeting in future:
+        _drop(meeting, NO_LONGER_SCHEDULED)
+    schedule.delete()
+
+
+def sync_group(group: Group, *, now=None, reason: str = NO_LONGER_SCHEDULED) -> int:
+    """Every schedule of one group (after a change of time zone or status)."""
+    total = 0
+    for schedule in group.schedules.order_by("pk"):
+        schedule.group = group  # as the caller has it, new status or zone included
+        total += sync_schedule(schedule, now=now, reason=reason)
+    return total
+
+
+def sync_all(*, now=None) -> int:
+    """Every schedule of every group whose meetings are generated: the command."""
+    schedules = Schedule.objects.filter(
+        group__status__in=GENERATED_STATUSES
+    ).select_related("group")
+    return sum(sync_schedule(schedule, now=now) for schedule in schedules.iterator())
+
+
+@transaction.atomic
+def save_schedule(schedule: Schedule, *, now=None) -> Schedule:
+    """Save a new or edited schedule and bring its meetings in line at once."""
+    schedule.full_clean(exclude=["group"])
+    schedule.save()
+    sync_schedule(schedule, now=now)
+    return schedule
