@@ -48,6 +48,16 @@ def get_group_for_organizer(user, slug: str) -> tuple[Group, Membership | None]:
     return group, membership
 
 
+def get_group_for_attendees(user, slug: str) -> tuple[Group, Membership | None]:
+    """A group whose meetings' lists of who is coming this user may read: its
+    organizers' and site moderators' (who need not be members). Other members
+    get 403; anyone else 404."""
+    if is_moderator(user):
+        group = get_visible_group(user, slug)
+        return group, get_membership(user, group)
+    return get_group_for_organizer(user, slug)
+
+
 def can_see_private_details(user, membership: Membership | None) -> bool:
     """Street address, venue notes and meeting link: active members (organizers are
     members) only. Site moderators do not see them."""

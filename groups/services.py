@@ -13,13 +13,14 @@ from django.utils import timezone
 
 from accounts.models import Notification
 from accounts.services import notify
-from groups.meetings.generation import sync_group
+from groups.meetings.generation import save_schedule, sync_group
 from groups.meetings.rsvp import apply_group_capacity, release_rsvps
 from groups.models import (
     AccessFlag,
     Group,
     Membership,
     PrivateDetailView,
+    Schedule,
 )
 from groups.search import bump_listing_version
 
@@ -232,9 +233,10 @@ def change_role(*, organizer, group: Group, code, role: str) -> Membership:
 
 
 @transaction.atomic
-def create_group(*, form, user) -> Group:
+def create_group(*, form, user, schedule: Schedule | None = None) -> Group:
     """Save a new group (pending review) with its creator as first organizer and
-    the address its visibility calls for (Group.assign_slug)."""
+    the address its visibility calls for (Group.assign_slug), and its first
+    schedule with its meetings, if she gave one: all of it, or nothing."""
     group = form.save(commit=False)
     group.created_by = user
     group.status = Group.Status.PENDING
@@ -253,6 +255,9 @@ def create_group(*, form, user) -> Group:
         raise ValidationError("Please try again in a moment.")
     form.save_m2m()
     Membership.objects.create(group=group, user=user, role=ORGANIZER, state=ACTIVE)
+    if schedule is not None:
+        schedule.group = group
+        save_schedule(schedule)
     return group
 
 

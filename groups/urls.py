@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from groups.views import browse, detail, manage, membership
+from groups.views import browse, detail, manage, membership, organize
 
 app_name = "groups"
 
@@ -10,6 +10,20 @@ member_urls = [
     path("decline/", manage.membership_decline, name="membership_decline"),
     path("remove/", manage.membership_remove, name="membership_remove"),
     path("role/", manage.membership_role, name="membership_role"),
+]
+
+# /groups/<slug>/manage/schedules/...
+schedule_urls = [
+    path("new/", organize.schedule_create, name="schedule_create"),
+    path("<int:pk>/edit/", organize.schedule_edit, name="schedule_edit"),
+    path("<int:pk>/delete/", organize.schedule_delete, name="schedule_delete"),
+]
+
+# /groups/<slug>/manage/meetings/<code>/...
+meeting_tool_urls = [
+    path("cancel/", organize.meeting_cancel, name="meeting_cancel"),
+    path("change/", organize.meeting_change, name="meeting_change"),
+    path("attendees/", organize.meeting_attendees, name="meeting_attendees"),
 ]
 
 # /groups/<slug>/...
@@ -29,6 +43,8 @@ group_urls = [
     path("manage/status/", manage.group_status, name="group_status"),
     path("manage/link/", manage.group_link_rotate, name="group_link_rotate"),
     path("manage/members/<uuid:code>/", include(member_urls)),
+    path("manage/schedules/", include(schedule_urls)),
+    path("manage/meetings/<uuid:code>/", include(meeting_tool_urls)),
 ]
 
 urlpatterns = [

@@ -65,6 +65,17 @@ SIGNED_IN_PAGES = [
     "/groups/tuesday-evening-circle/manage/edit/",
     "/groups/tuesday-evening-circle/leave/",
 ]
+# The organizer's meeting tools, for the fixture group's schedule and its first
+# meeting.
+ORGANIZER_PAGES = [
+    "/groups/tuesday-evening-circle/manage/schedules/new/",
+    "/groups/tuesday-evening-circle/manage/schedules/new/?kind=once",
+    "/groups/tuesday-evening-circle/manage/schedules/{schedule}/edit/",
+    "/groups/tuesday-evening-circle/manage/schedules/{schedule}/delete/",
+    "/groups/tuesday-evening-circle/manage/meetings/{meeting}/cancel/",
+    "/groups/tuesday-evening-circle/manage/meetings/{meeting}/change/",
+    "/groups/tuesday-evening-circle/manage/meetings/{meeting}/attendees/",
+]
 STAFF_PAGES = ["/styleguide/"]
 
 
@@ -167,6 +178,12 @@ def all_pages(client, alice, bob, charlie, moderator, group, article, discussion
         sign_in(client, alice)
         for path in SIGNED_IN_PAGES:
             yield path, client.get(path)
+        ids = {
+            "schedule": group.schedules.get().pk,
+            "meeting": group.meetings.first().code,
+        }
+        for path in ORGANIZER_PAGES:
+            yield path.format(**ids), client.get(path.format(**ids))
         # The discussion as a commenter: her own reply, others' comments.
         for path in (
             "/articles/finding-your-voice/",

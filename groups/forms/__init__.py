@@ -1,5 +1,5 @@
-# Forms by area: search (the /groups/ search) and group (listing a group, joining
-# and the organizer's tools).
+# Forms by area: search (the /groups/ search), group (listing a group, joining
+# and the organizer's tools) and meeting (schedules and one meeting's changes).
 from groups.forms.group import (
     GroupForm,
     GroupStatusForm,
@@ -7,6 +7,7 @@ from groups.forms.group import (
     MembershipRoleForm,
     MembershipVisibilityForm,
 )
+from groups.forms.meeting import MeetingCancelForm, MeetingChangeForm, ScheduleForm
 from groups.forms.search import GroupSearchForm
 
 __all__ = [
@@ -14,6 +15,9 @@ __all__ = [
     "GroupSearchForm",
     "GroupStatusForm",
     "JoinForm",
+    "MeetingCancelForm",
+    "MeetingChangeForm",
     "MembershipRoleForm",
     "MembershipVisibilityForm",
+    "ScheduleForm",
 ]

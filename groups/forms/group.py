@@ -33,6 +33,14 @@ def _time_zone_choices() -> list[tuple[str, str]]:
     ]
 
 
+def check_web_link(link: str) -> str:
+    """A meeting link people can open in a browser: never javascript:, data: or
+    another scheme a URLField lets through."""
+    if link and not link.lower().startswith(("https://", "http://")):
+        raise forms.ValidationError("Please give a web link starting with https://.")
+    return link
+
+
 class GroupForm(forms.ModelForm):
     """Everything an organizer tells us about her group. The town is typed, not
     picked from a list of thousands, and resolved against the gazetteer."""
@@ -224,12 +232,7 @@ class GroupForm(forms.ModelForm):
         return codes
 
     def clean_online_link(self):
-        link = self.cleaned_data["online_link"]
-        if link and not link.lower().startswith(("https://", "http://")):
-            raise forms.ValidationError(
-                "Please give a web link starting with https://."
-            )
-        return link
+        return check_web_link(self.cleaned_data["online_link"])
 
     def _find_place(self, text: str) -> Place | None:
         if self.instance.place_id and text == place_query(self.instance.place):

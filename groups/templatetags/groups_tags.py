@@ -7,7 +7,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 
-from groups.models import Group, Schedule
+from groups.models import Group, Meeting, Schedule
 from groups_site.lib.text import render_markdown_lite
 
 register = template.Library()
@@ -71,6 +71,35 @@ def meeting_schedule(group: Group) -> str:
     """Every schedule of the group, "; " between them, or "". Reads
     group.schedules.all(): prefetch it on lists."""
     return "; ".join(schedule_label(s) for s in group.schedules.all())
+
+
+@register.filter
+def meeting_time(meeting: Meeting) -> str:
+    """ "Tuesday 3 March, 7:00–8:30 pm" in the group's zone."""
+    start, end = meeting.local_start, meeting.local_end
+    times = _time_range(start.time(), end.time())
+    return f"{start:%A} {start.day} {start:%B}, {times}"
+
+
+@register.filter
+def seats_label(meeting: Meeting) -> str:
+    """ "3 going of 12 seats, 2 on the waitlist"; "3 going, no limit"."""
+    going = f"{meeting.going_count} going"
+    if meeting.capacity is None:
+        label = f"{going}, no limit"
+    else:
+        seats = "seat" if meeting.capacity == 1 else "seats"
+        label = f"{going} of {meeting.capacity} {seats}"
+    if meeting.waitlist_count:
+        label += f", {meeting.waitlist_count} on the waitlist"
+    return label
+
+
+@register.filter
+def error_count(form, other_form=None) -> int:
+    """How many fields (and the form as a whole) need fixing, over one form or
+    two shown as one (the group form and its first schedule)."""
+    return len(form.errors) + (len(other_form.errors) if other_form else 0)
 
 
 @register.filter

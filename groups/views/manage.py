@@ -1,13 +1,21 @@
+from zoneinfo import ZoneInfo
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.access import is_moderator
 from groups import access, services
-from groups.forms import GroupForm, GroupStatusForm, MembershipRoleForm
-from groups.models import Group, Membership
+from groups.forms import (
+    GroupForm,
+    GroupStatusForm,
+    MembershipRoleForm,
+    ScheduleForm,
+)
+from groups.models import Group, Membership, Schedule
 from groups.views import is_rate_limited, message_error
 
 STATUS_MESSAGES = {
@@ -15,35 +23,49 @@ STATUS_MESSAGES = {
     Group.Status.ACTIVE: "{name} is meeting again. Its members have been told.",
     Group.Status.ARCHIVED: "{name} is archived. Its members have been told.",
 }
+# The organizer tools list the next few meetings (about three months of a
+# weekly group), each with its own change, cancel and attendees pages.
+UPCOMING_MEETINGS_SHOWN = 12
 GROUP_CREATE_LIMITED = (
     "You've listed several groups in a short while. Please try again later."
 )
 
 
+def _render_create(request, form, schedule_form, status=200):
+    context = {"form": form, "schedule_form": schedule_form}
+    return render(request, "groups/group_create.html", context, status=status)
+
+
 @login_required
 def group_create(request):
-    if request.method == "POST":
-        form = GroupForm(request.POST)
-        if form.is_valid():
-            if is_rate_limited(request, "group_create"):
-                form.add_error(None, GROUP_CREATE_LIMITED)
-                return render(
-                    request, "groups/group_create.html", {"form": form}, status=429
-                )
-            try:
-                group = services.create_group(form=form, user=request.user)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(
-                    request,
-                    f"Thank you! {group.name} is saved. It will appear on the site "
-                    "after a moderator has reviewed it; we will let you know here.",
-                )
-                return redirect(group)
-    else:
-        form = GroupForm()
-    return render(request, "groups/group_create.html", {"form": form})
+    if request.method != "POST":
+        return _render_create(
+            request, GroupForm(), ScheduleForm(prefix="schedule", optional=True)
+        )
+    form = GroupForm(request.POST)
+    is_valid = form.is_valid()
+    # The first schedule's times are in the zone the group form settles on.
+    zone = form.cleaned_data.get("timezone")
+    schedule_form = ScheduleForm(
+        request.POST, prefix="schedule", optional=True, zone=zone
+    )
+    if not (schedule_form.is_valid() and is_valid):
+        return _render_create(request, form, schedule_form)
+    if is_rate_limited(request, "group_create"):
+        form.add_error(None, GROUP_CREATE_LIMITED)
+        return _render_create(request, form, schedule_form, status=429)
+    schedule = schedule_form.save(commit=False) if schedule_form.has_schedule else None
+    try:
+        group = services.create_group(form=form, user=request.user, schedule=schedule)
+    except ValidationError as error:
+        form.add_error(None, error.messages)
+        return _render_create(request, form, schedule_form)
+    messages.success(
+        request,
+        f"Thank you! {group.name} is saved. It will appear on the site after a "
+        "moderator has reviewed it; we will let you know here.",
+    )
+    return redirect(group)
 
 
 @login_required
@@ -62,6 +84,13 @@ def group_review(request, slug):
     return redirect(group)
 
 
+def _current_schedules(group: Group):
+    """The schedules that still make meetings: not ended, one-offs still to come."""
+    today = timezone.now().astimezone(ZoneInfo(group.timezone)).date()
+    schedules = group.schedules.exclude(ends_on__lt=today)
+    return schedules.exclude(kind=Schedule.Kind.ONCE, starts_on__lt=today)
+
+
 @login_required
 def group_manage(request, slug):
     group, membership = access.get_group_for_organizer(request.user, slug)
@@ -72,6 +101,8 @@ def group_manage(request, slug):
         "requests": people.pending().order_by("created_at"),
         "members": people.active().in_roster_order(),
         "role_choices": Membership.Role.choices,
+        "schedules": _current_schedules(group),
+        "meetings": group.meetings.upcoming()[:UPCOMING_MEETINGS_SHOWN],
     }
     return render(request, "groups/group_manage.html", context)
 

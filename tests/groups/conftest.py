@@ -1,7 +1,10 @@
 """Fixtures shared by the groups tests; the personas and make_* helpers are in
 tests/conftest.py."""
 
+from datetime import UTC, datetime
+
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -44,3 +47,27 @@ def count_queries(client, url: str) -> int:
         response = client.get(url)
     assert response.status_code == 200
     return len(queries)
+
+
+# Monday 2 March 2026, 9:00 am UTC: the fixture group's first Tuesday meeting is
+# on 3 March.
+MONDAY_MORNING = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def frozen_now():
+    """Time stands still on MONDAY_MORNING (ask for it before the group, so the
+    group's meetings are made then); travel on with frozen_now.move_to(...)."""
+    with time_machine.travel(MONDAY_MORNING, tick=False) as traveller:
+        yield traveller
+
+
+def going_to(meeting, *people):
+    """Each of them says she is going (a seat, or the waitlist when it is full),
+    through the RSVP service."""
+    from groups.meetings import rsvp
+
+    for person in people:
+        rsvp.respond(user=person, meeting=meeting, going=True)
+    meeting.refresh_from_db()
+    return meeting

@@ -1,11 +1,22 @@
 import re
+from datetime import UTC, date, datetime, time
 
 import pytest
+from django.core.exceptions import ValidationError
 
-from groups.models import DEFAULT_GROUND_RULES, Group, Membership, Topic
-from tests.conftest import make_group, make_place, messages_of
+from groups.models import (
+    DEFAULT_GROUND_RULES,
+    Group,
+    Meeting,
+    Membership,
+    Schedule,
+    Topic,
+)
+from tests.conftest import make_group, make_place, messages_of, submit_form
 
 URL = "/groups/new/"
+
+pytestmark = pytest.mark.usefixtures("frozen_now")
 
 
 def form_data(**overrides) -> dict:
@@ -26,10 +37,13 @@ def form_data(**overrides) -> dict:
         "venue_notes": "Ring the bell marked Studio.",
         "online_link": "",
         "online_notes": "",
-        "meeting_day": "4",
-        "start_time": "19:00",
-        "end_time": "20:30",
-        "schedule_note": "Every week",
+        "schedule-kind": "weekly",
+        "schedule-weekdays": ["4"],
+        "schedule-starts_on": "2026-03-02",
+        "schedule-ends_on": "",
+        "schedule-start_time": "19:00",
+        "schedule-end_time": "20:30",
+        "schedule_note": "Not in August",
         "timezone": "",
         "women_only": "on",
         "languages": "en, ES",
@@ -77,6 +91,12 @@ def test_it_shows_the_form_in_sections_with_default_ground_rules(client, alice):
     assert "What is said in the group stays in the group." in page
     assert 'name="place_name"' in page
     assert "js/manage-group-form.js" in page
+    # The first schedule, with a way to say there is none yet.
+    assert 'name="schedule-kind" value=""' in page
+    assert "No regular time yet" in page
+    assert 'name="schedule-weekdays"' in page
+    assert 'data-shown-for="schedule-kind" data-values="monthly"' in page
+    assert response.context["schedule_form"]["kind"].value() == "weekly"
 
 
 def test_it_lists_a_group_for_review_with_her_as_organizer(client, alice, leeds):
@@ -104,6 +124,93 @@ def test_it_lists_a_group_for_review_with_her_as_organizer(client, alice, leeds)
     assert membership.state == Membership.State.ACTIVE
     assert "after a moderator has reviewed it" in messages_of(response)[0]
     assert group not in Group.objects.listed()
+
+
+def test_it_saves_her_first_schedule_and_its_meetings(client, alice, leeds):
+    client.force_login(alice)
+
+    client.post(URL, form_data(allows_drop_ins="on"))
+
+    group = Group.objects.get()
+    assert group.allows_drop_ins
+    schedule = Schedule.objects.get(group=group)
+    assert schedule.kind == Schedule.Kind.WEEKLY
+    assert schedule.weekdays == [Group.Weekday.THURSDAY]
+    assert schedule.start_time == time(19, 0)
+    meetings = Meeting.objects.filter(group=group).order_by("starts_at")
+    assert len(meetings) == 12
+    # A group waiting for review has its meetings ready for the day it goes live.
+    assert meetings[0].local_date == date(2026, 3, 5)
+    assert meetings[0].starts_at == datetime(2026, 3, 5, 19, 0, tzinfo=UTC)
+    assert meetings[0].capacity == 12
+
+
+def test_it_lists_a_group_with_no_regular_time_yet(client, alice, leeds):
+    client.force_login(alice)
+
+    # What she typed before choosing "No regular time yet" is not a schedule.
+    response = client.post(
+        URL, form_data(**{"schedule-kind": "", "schedule-end_time": "01:00"})
+    )
+
+    assert response.status_code == 302
+    assert Group.objects.get().schedule_note == "Not in August"
+    assert not Schedule.objects.exists()
+    assert not Meeting.objects.exists()
+
+
+def test_it_lists_a_group_whose_form_has_no_schedule_fields(client, alice, leeds):
+    data = {k: v for k, v in form_data().items() if not k.startswith("schedule-")}
+    client.force_login(alice)
+
+    client.post(URL, data)
+
+    assert Group.objects.exists()
+    assert not Schedule.objects.exists()
+
+
+def test_it_puts_the_first_schedule_in_the_groups_time_zone(client, alice):
+    client.force_login(alice)
+
+    client.post(
+        URL,
+        form_data(
+            format="online",
+            place_name="",
+            venue_type="",
+            online_link="https://meet.example.org/grief",
+            timezone="America/New_York",
+        ),
+    )
+
+    first = Meeting.objects.order_by("starts_at").first()
+    # 7 pm in New York is midnight in UTC (before the clocks change on 8 March).
+    assert first.starts_at == datetime(2026, 3, 6, 0, 0, tzinfo=UTC)
+
+
+def test_it_saves_nothing_when_the_schedule_cannot_be_saved(
+    client, monkeypatch, alice, leeds
+):
+    def refuse(schedule):
+        raise ValidationError({"__all__": ["The schedule could not be saved."]})
+
+    monkeypatch.setattr("groups.services.save_schedule", refuse)
+    client.force_login(alice)
+
+    response = client.post(URL, form_data())
+
+    assert response.status_code == 200
+    assert "The schedule could not be saved." in response.content.decode()
+    assert not Group.objects.exists()
+    assert not Membership.objects.exists()
+    assert not Schedule.objects.exists()
+
+
+def test_it_posts_with_a_csrf_token(alice, leeds):
+    response = submit_form(alice, URL, URL, form_data())
+
+    assert response.status_code == 302
+    assert Schedule.objects.filter(group__name="Thursday Grief Circle").exists()
 
 
 def test_it_lists_an_online_group_without_a_town(client, alice):
@@ -209,12 +316,61 @@ def test_it_needs_details_for_a_fee(client, alice, leeds):
     )
 
 
+def assert_schedule_refused(response, field: str, message: str) -> None:
+    assert response.status_code == 200
+    assert response.context["schedule_form"].errors[field] == [message]
+    page = response.content.decode()
+    assert message in page
+    assert f'href="#id_schedule-{field}"' in page
+    assert not Group.objects.exists()
+    assert not Schedule.objects.exists()
+
+
 def test_it_needs_the_meeting_to_end_after_it_starts(client, alice, leeds):
     client.force_login(alice)
 
-    response = client.post(URL, form_data(start_time="19:00", end_time="18:30"))
+    response = client.post(
+        URL, form_data(**{"schedule-start_time": "19:00", "schedule-end_time": "18:30"})
+    )
 
-    assert_refused(response, "end_time", "The meeting must end after it starts.")
+    assert_schedule_refused(
+        response, "end_time", "The meeting must end after it starts."
+    )
+
+
+def test_it_needs_the_days_of_a_regular_schedule(client, alice, leeds):
+    client.force_login(alice)
+
+    response = client.post(URL, form_data(**{"schedule-weekdays": []}))
+
+    assert_schedule_refused(
+        response, "weekdays", "Please choose the day or days it meets on."
+    )
+
+
+def test_it_needs_a_first_meeting_still_to_come(client, alice, leeds):
+    client.force_login(alice)
+
+    response = client.post(
+        URL, form_data(**{"schedule-kind": "once", "schedule-starts_on": "2026-02-27"})
+    )
+
+    assert_schedule_refused(
+        response,
+        "starts_on",
+        "That date has passed. Please choose a day still to come.",
+    )
+
+
+def test_it_counts_schedule_and_group_problems_together(client, alice, leeds):
+    client.force_login(alice)
+
+    response = client.post(URL, form_data(name="", **{"schedule-start_time": ""}))
+
+    page = response.content.decode()
+    assert "Please check 2 things" in page
+    assert 'href="#id_name"' in page
+    assert 'href="#id_schedule-start_time"' in page
 
 
 def test_it_needs_room_for_at_least_two(client, alice, leeds):

@@ -34,11 +34,9 @@ def form_data(group, **overrides) -> dict:
         "venue_notes": group.venue_notes,
         "online_link": group.online_link,
         "online_notes": group.online_notes,
-        "meeting_day": group.meeting_day,
-        "start_time": "",
-        "end_time": "",
         "schedule_note": group.schedule_note,
         "timezone": group.timezone,
+        "allows_drop_ins": "on" if group.allows_drop_ins else "",
         "women_only": "on",
         "languages": "",
         "cost": group.cost,
@@ -89,6 +87,10 @@ def test_it_shows_the_form_filled_in(client, group, alice):
     assert 'value="Tuesday Evening Circle"' in page
     assert 'value="Leeds, United Kingdom"' in page
     assert "12 Secret Lane, Room 4" in page
+    assert 'name="allows_drop_ins"' in page
+    # Schedules have their own pages; the form points there.
+    assert 'name="schedule-kind"' not in page
+    assert 'href="/groups/tuesday-evening-circle/manage/#schedules-title"' in page
 
 
 def test_it_saves_her_changes_and_keeps_address_and_status(client, group, alice):
@@ -129,6 +131,29 @@ def test_it_does_not_bother_members_with_other_edits(client, group, alice, bob):
     client.post(URL, form_data(group, tagline="Slightly better words."))
 
     assert not Notification.objects.exists()
+
+
+def test_it_welcomes_drop_ins(client, group, alice):
+    client.force_login(alice)
+
+    client.post(URL, form_data(group, allows_drop_ins="on"))
+
+    group.refresh_from_db()
+    assert group.allows_drop_ins
+
+
+def test_it_keeps_meeting_times_local_when_the_time_zone_changes(client, group, alice):
+    meeting = group.meetings.order_by("starts_at").first()
+    before = meeting.local_start.time()
+    client.force_login(alice)
+
+    client.post(URL, form_data(group, timezone="America/New_York"))
+
+    meeting.refresh_from_db()
+    group.refresh_from_db()
+    assert group.timezone == "America/New_York"
+    assert meeting.local_start.time() == before
+    assert str(meeting.local_start.tzinfo) == "America/New_York"
 
 
 def test_it_moves_the_group_to_another_town(client, group, alice):

@@ -1,8 +1,11 @@
+from datetime import date, time
+
 import pytest
 
-from groups.models import Group, Membership
-from tests.conftest import make_group, make_user
-from tests.groups.conftest import count_queries
+from groups.meetings import rsvp
+from groups.models import Group, Membership, Schedule
+from tests.conftest import make_group, make_schedule, make_user
+from tests.groups.conftest import count_queries, going_to
 
 URL = "/groups/tuesday-evening-circle/manage/"
 
@@ -158,3 +161,106 @@ def test_it_runs_as_many_queries_whatever_the_number_of_members(client, group, a
 
     assert with_two == with_forty
     assert with_forty <= 12
+
+
+# Schedules and upcoming meetings ----------------------------------------------
+
+
+def test_it_lists_the_schedules_with_their_tools(client, frozen_now, alice, bob):
+    group = make_group(organizer=alice, members=[bob])
+    make_schedule(
+        group,
+        kind=Schedule.Kind.MONTHLY,
+        weekdays=[Group.Weekday.FRIDAY],
+        weeks=[1, 3],
+        ends_on=date(2026, 6, 30),
+    )
+    make_schedule(
+        group,
+        kind=Schedule.Kind.ONCE,
+        weekdays=[],
+        starts_on=date(2026, 2, 20),
+        start_time=time(10),
+        end_time=time(11),
+    )
+    weekly = group.schedules.get(kind=Schedule.Kind.WEEKLY)
+    client.force_login(alice)
+
+    response = client.get(URL)
+
+    page = response.content.decode()
+    assert "Tuesdays, 7:00–8:30 pm" in page
+    assert "First and third Friday of the month, 7:00–8:30 pm" in page
+    assert "until 30 June 2026" in page
+    # A one-off meeting that has taken place makes no more meetings.
+    assert "Once, Friday 20 February" not in page
+    assert f'href="{URL}schedules/{weekly.pk}/edit/"' in page
+    assert f'href="{URL}schedules/{weekly.pk}/delete/"' in page
+    assert f'href="{URL}schedules/new/"' in page
+    assert f'href="{URL}schedules/new/?kind=once"' in page
+
+
+def test_it_lists_the_next_meetings_with_seats_and_tools(
+    client, frozen_now, group, alice, bob
+):
+    from groups.meetings import changes
+
+    meetings = list(group.meetings.order_by("starts_at"))
+    going_to(rsvp.set_capacity(meetings[0], 1), bob)
+    changes.cancel_meeting(organizer=alice, meeting=meetings[1], reason="Snow day.")
+    client.force_login(alice)
+
+    response = client.get(URL)
+
+    page = response.content.decode()
+    assert list(response.context["meetings"]) == meetings[:12]
+    assert "Tuesday 3 March, 7:00–8:30 pm" in page
+    assert "1 going of 1 seat" in page
+    assert "0 going, no limit" in page
+    assert "Snow day." in page
+    first, cancelled = meetings[0].code, meetings[1].code
+    assert f'href="{URL}meetings/{first}/change/"' in page
+    assert f'href="{URL}meetings/{first}/cancel/"' in page
+    assert f'href="{URL}meetings/{first}/attendees/"' in page
+    # Nothing left to change on a cancelled meeting; who was coming still shows.
+    assert f"{URL}meetings/{cancelled}/cancel/" not in page
+    assert f'href="{URL}meetings/{cancelled}/attendees/"' in page
+    # Names are on the attendees page only.
+    assert "Bobbie" not in page.split('id="meetings-title"')[1].split("</section>")[0]
+
+
+def test_it_says_when_there_is_no_schedule_yet(client, alice):
+    make_group(organizer=alice, schedule=False)
+    client.force_login(alice)
+
+    page = client.get(URL).content.decode()
+
+    assert "No meetings yet." in page
+    assert "The group has no regular time yet." in page
+
+
+def test_it_runs_as_many_queries_whatever_the_number_of_meetings(
+    client, frozen_now, alice, bob
+):
+    group = make_group(organizer=alice, members=[bob], schedule=False)
+    every_day = [day.value for day in Group.Weekday]
+    make_schedule(
+        group,
+        weekdays=every_day,
+        starts_on=date(2026, 3, 3),
+        ends_on=date(2026, 3, 12),
+    )
+    client.force_login(alice)
+    client.get(URL)  # Warm up: the first request of a session loads a bit more.
+    with_ten = count_queries(client, URL)
+    assert group.meetings.count() == 10
+    for hour in range(8, 20, 2):
+        make_schedule(
+            group, weekdays=every_day, start_time=time(hour), end_time=time(hour + 1)
+        )
+    going_to(group.meetings.order_by("starts_at").first(), bob)
+    assert group.meetings.count() > 200
+
+    with_many = count_queries(client, URL)
+
+    assert with_many == with_ten
