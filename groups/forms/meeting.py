@@ -62,8 +62,8 @@ class ScheduleForm(forms.ModelForm):
             "end_time": "Ends at",
         }
         help_texts = {
-            "starts_on": "For a one-off meeting, its date. A schedule every two "
-            "weeks counts its fortnights from this day.",
+            "starts_on": "For a one-off meeting, its date. Every two weeks "
+            "counts from this day.",
             "ends_on": "Leave empty if the group keeps meeting.",
         }
         error_messages = {
