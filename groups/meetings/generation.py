@@ -37,7 +37,8 @@ def sync_schedule(
 ) -> int:
     """Bring one schedule's future meetings in line with its rule (none while the
     group is paused or closed). A meeting that drops out is cancelled with
-    ``reason`` if anyone answered it. Returns how many meetings it added."""
+    ``reason`` if anyone answered it. Returns how many meetings it added (as
+    seen from this transaction)."""
     now = now or timezone.now()
     group = schedule.group
     zone = ZoneInfo(group.timezone)
@@ -66,7 +67,8 @@ def sync_schedule(
             meeting.save(update_fields=["starts_at", "ends_at", "updated_at"])
             notices.tell_attendees(meeting, notices.TIME_CHANGED)
     # A meeting already on a date (it started, or a concurrent run made it) wins.
-    created = Meeting.objects.bulk_create(
+    before = Meeting.objects.filter(schedule=schedule).count()
+    Meeting.objects.bulk_create(
         [
             Meeting(
                 group=group,
@@ -80,7 +82,7 @@ def sync_schedule(
         ],
         ignore_conflicts=True,
     )
-    return len(created)
+    return Meeting.objects.filter(schedule=schedule).count() - before
 
 
 def _drop(meeting: Meeting, reason: str) -> None:

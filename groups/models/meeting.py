@@ -14,7 +14,6 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils import timezone
 
 from groups.models.group import Group
@@ -193,7 +192,8 @@ class Meeting(models.Model):
         return f"{self.group} on {self.local_date}"
 
     def get_absolute_url(self):
-        return reverse("groups:meeting_detail", args=[self.group.slug, self.code])
+        # groups:meeting_detail, under the group's own address.
+        return f"{self.group.get_absolute_url()}meetings/{self.code}/"
 
     @property
     def zone(self) -> ZoneInfo:
