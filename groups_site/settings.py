@@ -293,6 +293,7 @@ ACCOUNT_DELETION_STEPS = [
 ]
 ACCOUNT_EXPORT_SECTIONS = [
     "groups.services.export_user_data",
+    "groups.meetings.rsvp.export_user_rsvps",
     "articles.comments.posting.export_user_comments",
 ]
 # Run when she changes her display name or picture (accounts.services.save_profile).

@@ -207,3 +207,16 @@ def test_it_lists_attendees_going_first_then_the_queue(small, members):
     names = [a.user.username for a in rsvp.attendees(small)]
 
     assert names == ["member4", "member3", "member2", "member1", "member0"]
+
+
+def test_it_puts_her_answers_in_her_data_export(client, small, members):
+    answer(members[0], small)
+    answer(members[1], small, going=False)
+    client.force_login(members[0])
+
+    response = client.post("/accounts/export/download/")
+
+    rows = response.json()["meeting_rsvps"]
+    assert [(row["group"], row["answer"]) for row in rows] == [
+        ("Tuesday Evening Circle", "going")
+    ]
