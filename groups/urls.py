@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from groups.views import browse, detail, manage, membership
+from groups.views import browse, calendars, detail, manage, membership
 
 app_name = "groups"
 
@@ -29,6 +29,12 @@ group_urls = [
     path("manage/status/", manage.group_status, name="group_status"),
     path("manage/link/", manage.group_link_rotate, name="group_link_rotate"),
     path("manage/members/<uuid:code>/", include(member_urls)),
+    path("calendar.ics", calendars.group_calendar, name="group_calendar"),
+    path(
+        "meetings/<uuid:code>/calendar.ics",
+        calendars.meeting_ics,
+        name="meeting_ics",
+    ),
 ]
 
 urlpatterns = [
@@ -37,4 +43,15 @@ urlpatterns = [
     path("groups/new/", manage.group_create, name="group_create"),
     path("groups/mine/", membership.my_groups, name="my_groups"),
     path("groups/<slug:slug>/", include(group_urls)),
+    path("meetings/calendar.ics", calendars.my_calendar, name="my_calendar"),
+    path(
+        "meetings/calendar/reset/",
+        calendars.calendar_feed_reset,
+        name="calendar_feed_reset",
+    ),
+    path(
+        "meetings/calendar/delete/",
+        calendars.calendar_feed_delete,
+        name="calendar_feed_delete",
+    ),
 ]

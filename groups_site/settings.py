@@ -294,7 +294,13 @@ ACCOUNT_DELETION_STEPS = [
 ACCOUNT_EXPORT_SECTIONS = [
     "groups.services.export_user_data",
     "groups.meetings.rsvp.export_user_rsvps",
+    "groups.meetings.feeds.export_calendar_feed",
     "articles.comments.posting.export_user_comments",
+]
+# Panels on her privacy settings page from apps further up the chain: dotted paths
+# to functions f(user) -> (template name, context). See accounts/views.py.
+ACCOUNT_SETTINGS_PANELS = [
+    "groups.views.calendars.calendar_settings_panel",
 ]
 # Run when she changes her display name or picture (accounts.services.save_profile).
 ACCOUNT_PROFILE_CHANGED_STEPS = [

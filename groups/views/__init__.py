@@ -1,5 +1,6 @@
 # Views are split by area: browse (search and places), detail (the group page),
-# membership (join, leave, my groups) and manage (listing and organizer tools).
+# membership (join, leave, my groups), manage (listing and organizer tools) and
+# calendars (.ics files and her private feed).
 
 from allauth.core import ratelimit
 from django.contrib import messages

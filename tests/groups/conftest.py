@@ -44,3 +44,37 @@ def count_queries(client, url: str) -> int:
         response = client.get(url)
     assert response.status_code == 200
     return len(queries)
+
+
+def calendar_of(response):
+    """The .ics file a response carries, parsed back with icalendar (which
+    refuses what is not a calendar)."""
+    import icalendar
+
+    assert response.status_code == 200, response.content[:500]
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    return icalendar.Calendar.from_ical(response.content)
+
+
+@pytest.fixture
+def bob_feed(bob):
+    """Bob's private calendar address (through the service that makes them)."""
+    from groups.meetings import feeds
+
+    return feeds.reset_feed(user=bob)
+
+
+def add_daily_meetings(group, schedules: int = 3):
+    """``schedules`` schedules meeting every day at different hours: 84 meetings
+    each over the twelve weeks generated."""
+    import datetime
+
+    from tests.conftest import make_schedule
+
+    for n in range(schedules):
+        make_schedule(
+            group,
+            weekdays=list(range(7)),
+            start_time=datetime.time(8 + n * 2),
+            end_time=datetime.time(9 + n * 2),
+        )
