@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from groups.views import browse, calendars, detail, manage, membership
+from groups.views import browse, calendars, detail, manage, membership, open_data
 
 app_name = "groups"
 
@@ -54,4 +54,5 @@ urlpatterns = [
         calendars.calendar_feed_delete,
         name="calendar_feed_delete",
     ),
+    path("meeting-guide.json", open_data.meeting_guide, name="meeting_guide"),
 ]

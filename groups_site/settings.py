@@ -351,6 +351,9 @@ PRIVATE_DETAILS_DAILY_GROUP_LIMIT = env_int("PRIVATE_DETAILS_DAILY_GROUP_LIMIT",
 
 # Seconds a rendered /groups/ search page is shared from the cache (0 turns it off).
 GROUP_LISTING_CACHE_SECONDS = env_int("GROUP_LISTING_CACHE_SECONDS", 300)
+# Seconds /meeting-guide.json is shared from the cache (0 turns it off); changes to
+# groups and schedules replace it at once, whatever this says.
+MEETING_GUIDE_CACHE_SECONDS = env_int("MEETING_GUIDE_CACHE_SECONDS", 3600)
 
 # Comments one person may post, per minute and per day; stricter for accounts younger
 # than a day. Counted in the cache (see articles/comments/posting.py).

@@ -17,6 +17,7 @@ from django.utils import timezone
 from groups.meetings import notices
 from groups.meetings.recurrence import occurrence_dates
 from groups.models import Group, Meeting, Schedule, local_datetime
+from groups.search import bump_listing_version
 
 HORIZON_WEEKS = 12
 # Told to the people going when a meeting drops out of the group's schedule.
@@ -112,6 +113,8 @@ def remove_schedule(schedule: Schedule, *, now=None) -> None:
     for meeting in future:
         _drop(meeting, NO_LONGER_SCHEDULED)
     schedule.delete()
+    # Group cards and the Meeting Guide feed show the schedules.
+    transaction.on_commit(bump_listing_version)
 
 
 def sync_group(group: Group, *, now=None, reason: str = NO_LONGER_SCHEDULED) -> int:
@@ -137,4 +140,5 @@ def save_schedule(schedule: Schedule, *, now=None) -> Schedule:
     schedule.full_clean(exclude=["group"])
     schedule.save()
     sync_schedule(schedule, now=now)
+    transaction.on_commit(bump_listing_version)
     return schedule

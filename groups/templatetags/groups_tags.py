@@ -9,6 +9,7 @@ from django.utils.translation import get_language_info
 
 from groups.models import Group, Schedule
 from groups_site.lib.text import render_markdown_lite
+from groups_site.lib.web import script_json
 
 register = template.Library()
 
@@ -44,26 +45,30 @@ def _day_names(schedule: Schedule, plural: bool) -> str:
     return _and([f"{name}s" for name in names] if plural else names)
 
 
-@register.filter
-def schedule_label(schedule: Schedule) -> str:
-    """ "Tuesdays, 7:00–8:30 pm"; "Every other Monday, ..."; "First and third
-    Tuesday of the month, ..."; "Once, Saturday 7 March, ..." (local times)."""
-    times = _time_range(schedule.start_time, schedule.end_time)
+def schedule_days(schedule: Schedule) -> str:
+    """ "Tuesdays"; "Every other Monday"; "First and third Tuesday of the month";
+    "Once, Saturday 7 March". Also the Meeting Guide feed's notes."""
     if schedule.is_once:
         day = schedule.starts_on
-        when = f"Once, {day:%A} {day.day} {day:%B}"
-    elif schedule.is_fortnightly:
-        when = f"Every other {_day_names(schedule, plural=False)}"
-    elif schedule.is_monthly:
+        return f"Once, {day:%A} {day.day} {day:%B}"
+    if schedule.is_fortnightly:
+        return f"Every other {_day_names(schedule, plural=False)}"
+    if schedule.is_monthly:
         weeks = [
             Schedule.Week(week).label
             for week in sorted(schedule.weeks, key=lambda week: week if week > 0 else 9)
         ]
         weeks = [weeks[0]] + [week.lower() for week in weeks[1:]]
-        when = f"{_and(weeks)} {_day_names(schedule, plural=False)} of the month"
-    else:
-        when = _day_names(schedule, plural=True)
-    return f"{when}, {times}"
+        return f"{_and(weeks)} {_day_names(schedule, plural=False)} of the month"
+    return _day_names(schedule, plural=True)
+
+
+@register.filter
+def schedule_label(schedule: Schedule) -> str:
+    """ "Tuesdays, 7:00–8:30 pm"; "Every other Monday, ..."; "First and third
+    Tuesday of the month, ..."; "Once, Saturday 7 March, ..." (local times)."""
+    times = _time_range(schedule.start_time, schedule.end_time)
+    return f"{schedule_days(schedule)}, {times}"
 
 
 @register.filter
@@ -148,3 +153,9 @@ def facilitation_note(group: Group) -> str:
 def markdown_lite(text: str) -> str:
     # render_markdown_lite escapes raw HTML and nh3 sanitizes the result.
     return mark_safe(render_markdown_lite(text))
+
+
+@register.filter
+def json_ld(data) -> str:
+    """``data`` as JSON safe inside <script type="application/ld+json">."""
+    return mark_safe(script_json(data))

@@ -1,6 +1,7 @@
 # Views are split by area: browse (search and places), detail (the group page),
-# membership (join, leave, my groups), manage (listing and organizer tools) and
-# calendars (.ics files and her private feed).
+# membership (join, leave, my groups), manage (listing and organizer tools),
+# calendars (.ics files and her private feed) and open_data (the Meeting Guide
+# feed).
 
 from allauth.core import ratelimit
 from django.contrib import messages
