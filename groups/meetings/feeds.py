@@ -21,8 +21,8 @@ from groups.models import (
 from groups.models.meeting import new_feed_token
 from groups.search import CARD_DEFERRED_FIELDS
 
-# What a member's own answer must be for a meeting to be in her feed when she is
-# not a member (a drop-in): going, or waiting for a seat.
+# A drop-in's answers that put a meeting in her feed: going, or waiting for a
+# seat (she sees the address only with a seat).
 IN_HER_FEED = [RSVP.State.GOING, RSVP.State.WAITLISTED]
 MAX_TOKEN_LENGTH = 64
 
@@ -52,7 +52,7 @@ def meeting_details_access(user, meeting: Meeting) -> tuple[bool, bool]:
 
 
 def member_calendar_meetings(user, *, now=None) -> list[Meeting]:
-    """Her meetings still to come, in two queries whatever their number: every
+    """Her meetings still to come, in one query whatever their number: every
     meeting of the groups she is an active member of, and those she answered as a
     drop-in (going or waitlisted). Each carries ``shows_private``: she may see its
     address (a member, or a drop-in going to it)."""

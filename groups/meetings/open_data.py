@@ -136,16 +136,17 @@ def _event_location(meeting: Meeting, group_url: str):
     place = meeting.group.place
     where = []
     if meeting.meets_in_person and place is not None:
+        address = {
+            "@type": "PostalAddress",
+            "addressLocality": place.name,
+            "addressRegion": place.region,
+            "addressCountry": place.country_code,
+        }
         where.append(
             {
                 "@type": "Place",
                 "name": place.name,
-                "address": {
-                    "@type": "PostalAddress",
-                    "addressLocality": place.name,
-                    "addressRegion": place.region,
-                    "addressCountry": place.country_code,
-                },
+                "address": {key: value for key, value in address.items() if value},
             }
         )
     if meeting.meets_online:

@@ -45,7 +45,6 @@ def test_it_describes_the_next_five_meetings(client, group):
             "address": {
                 "@type": "PostalAddress",
                 "addressLocality": "Leeds",
-                "addressRegion": "",
                 "addressCountry": "GB",
             },
         },
