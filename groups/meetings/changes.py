@@ -76,6 +76,8 @@ def change_meeting(*, organizer, meeting: Meeting, change: MeetingChange) -> Mee
     meeting.capacity = change.capacity
     meeting.status = Meeting.Status.MOVED
     meeting.status_note = change.note.strip()
+    if starts_at != old_start:
+        meeting.reminded_at = None  # a reminder names the time: send it again
     meeting.save()
     _fill_seats(meeting)
     notices.tell_attendees(meeting, notices.CHANGED, at=old_start)

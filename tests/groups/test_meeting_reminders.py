@@ -166,3 +166,23 @@ def test_it_reminds_once_when_two_runs_overlap():
     assert sum(results) == 4
     assert reminders().count() == 4
     assert Meeting.objects.filter(reminded_at__isnull=True).count() == 0
+
+
+def test_it_reminds_again_when_a_reminded_meeting_moves(tomorrow, alice):
+    from groups.meetings.changes import MeetingChange, change_meeting
+
+    with the_day_before(tomorrow):
+        send_reminders()
+        change_meeting(
+            organizer=alice,
+            meeting=tomorrow,
+            change=MeetingChange(
+                day=tomorrow.local_date,
+                start_time=time(20),
+                end_time=time(21),
+                format=tomorrow.group.format,
+            ),
+        )
+        assert send_reminders() == 2
+
+    assert reminders().count() == 4
