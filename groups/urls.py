@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from groups.views import browse, detail, manage, membership
+from groups.views import browse, detail, manage, meetings, membership
 
 app_name = "groups"
 
@@ -10,6 +10,12 @@ member_urls = [
     path("decline/", manage.membership_decline, name="membership_decline"),
     path("remove/", manage.membership_remove, name="membership_remove"),
     path("role/", manage.membership_role, name="membership_role"),
+]
+
+# /groups/<slug>/meetings/<code>/...
+meeting_urls = [
+    path("", meetings.meeting_detail, name="meeting_detail"),
+    path("rsvp/", meetings.meeting_rsvp, name="meeting_rsvp"),
 ]
 
 # /groups/<slug>/...
@@ -29,6 +35,7 @@ group_urls = [
     path("manage/status/", manage.group_status, name="group_status"),
     path("manage/link/", manage.group_link_rotate, name="group_link_rotate"),
     path("manage/members/<uuid:code>/", include(member_urls)),
+    path("meetings/<uuid:code>/", include(meeting_urls)),
 ]
 
 urlpatterns = [
@@ -37,4 +44,5 @@ urlpatterns = [
     path("groups/new/", manage.group_create, name="group_create"),
     path("groups/mine/", membership.my_groups, name="my_groups"),
     path("groups/<slug:slug>/", include(group_urls)),
+    path("meetings/", meetings.my_meetings, name="my_meetings"),
 ]

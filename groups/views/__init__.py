@@ -1,5 +1,6 @@
 # Views are split by area: browse (search and places), detail (the group page),
-# membership (join, leave, my groups) and manage (listing and organizer tools).
+# membership (join, leave, my groups), meetings (a meeting's page, answering,
+# my meetings) and manage (listing and organizer tools).
 
 from allauth.core import ratelimit
 from django.contrib import messages
@@ -13,6 +14,6 @@ def message_error(request, error: ValidationError) -> None:
 
 def is_rate_limited(request, action: str, *, key: str | None = None) -> bool:
     """Count this POST towards one of our limits in settings.ACCOUNT_RATE_LIMITS
-    (group_join, group_create), kept in the shared cache by allauth's rate limiter
-    beside its own; True when she is over it."""
+    (group_join, group_create, meeting_rsvp), kept in the shared cache by
+    allauth's rate limiter beside its own; True when she is over it."""
     return not ratelimit.consume(request, action=action, user=request.user, key=key)
