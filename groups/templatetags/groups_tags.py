@@ -93,10 +93,15 @@ def meeting_day(meeting: Meeting) -> str:
 
 
 @register.filter
+def meeting_hours(meeting: Meeting) -> str:
+    """ "7:00–8:30 pm", in the group's time zone."""
+    return _time_range(meeting.local_start.time(), meeting.local_end.time())
+
+
+@register.filter
 def meeting_when(meeting: Meeting) -> str:
     """ "Tuesday 3 March, 7:00–8:30 pm", in the group's time zone."""
-    start, end = meeting.local_start, meeting.local_end
-    return f"{meeting_day(meeting)}, {_time_range(start.time(), end.time())}"
+    return f"{meeting_day(meeting)}, {meeting_hours(meeting)}"
 
 
 @register.filter

@@ -43,7 +43,9 @@ def test_it_writes_the_time_in_the_groups_zone(client, alice):
 
         page = page_of(client.get(URL))
 
-    assert "Tuesday 3 March, 7:00–8:30 pm</time>" in page
+    assert (
+        'Tuesday 3 March, <span class="meeting-time__hours">7:00–8:30 pm</span></time>'
+    ) in page
     assert '<time datetime="2026-03-03T19:00:00Z" data-local-time' in page
     assert 'data-zone="Europe/London"' in page
     # An in-person group's members are in its town: no zone label.
@@ -59,7 +61,9 @@ def test_it_names_the_zone_for_an_online_group(client, alice):
 
         page = page_of(client.get(URL))
 
-    assert "Tuesday 3 March, 7:00–8:30 pm</time>" in page
+    assert (
+        'Tuesday 3 March, <span class="meeting-time__hours">7:00–8:30 pm</span></time>'
+    ) in page
     assert '<time datetime="2026-03-04T00:00:00Z"' in page
     assert '<span class="meeting-time__zone">New York time</span>' in page
 

@@ -40,7 +40,7 @@ def test_it_shows_the_meeting_in_the_groups_time(client, alice):
     assert "<h1" in page and page.count("<h1") == 1
     assert "Tuesday 3 March</h1>" in page
     assert "Tuesday 3 March, 7:00–8:00 pm" in page
-    assert "Times are New York time" in page
+    assert "<dd>New York time</dd>" in page
     # 7 pm in New York is midnight in UTC; no microseconds.
     assert '<time datetime="2026-03-04T00:00:00Z" data-local-time' in page
     assert 'data-zone="America/New_York"' in page
