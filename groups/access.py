@@ -252,13 +252,17 @@ class MeetingPage:
     def link(self) -> str:
         return self.meeting.link if self.shows_private_details else ""
 
+    @cached_property
+    def is_moderator(self) -> bool:
+        return is_moderator(self.user)
+
     @property
     def shows_going_count(self) -> bool:
-        return self.is_member or is_moderator(self.user)
+        return self.is_member or self.is_moderator
 
     @property
     def shows_waitlist_count(self) -> bool:
-        return can_manage(self.user, self.membership) or is_moderator(self.user)
+        return can_manage(self.user, self.membership) or self.is_moderator
 
     def as_context(self) -> dict:
         return {
