@@ -459,8 +459,9 @@ def record_private_detail_view(
     *, user, group: Group, meeting: Meeting | None = None
 ) -> AccessFlag | None:
     """Log that she was shown this group's private details (``meeting``: a
-    drop-in shown that one meeting's). An account that opens the private details
-    of many different groups in a day is flagged for the moderators."""
+    drop-in shown one meeting's address and link). An account that opens the
+    private details of many different groups in a day is flagged for the
+    moderators."""
     PrivateDetailView.objects.create(user=user, group=group, meeting=meeting)
     now = timezone.now()
     start = now.replace(hour=0, minute=0, second=0, microsecond=0)

@@ -1,6 +1,14 @@
 from django.urls import include, path
 
-from groups.views import browse, calendars, detail, manage, membership, open_data
+from groups.views import (
+    browse,
+    calendars,
+    detail,
+    manage,
+    meetings,
+    membership,
+    open_data,
+)
 
 app_name = "groups"
 
@@ -10,6 +18,13 @@ member_urls = [
     path("decline/", manage.membership_decline, name="membership_decline"),
     path("remove/", manage.membership_remove, name="membership_remove"),
     path("role/", manage.membership_role, name="membership_role"),
+]
+
+# /groups/<slug>/meetings/<code>/...
+meeting_urls = [
+    path("", meetings.meeting_detail, name="meeting_detail"),
+    path("rsvp/", meetings.meeting_rsvp, name="meeting_rsvp"),
+    path("calendar.ics", calendars.meeting_ics, name="meeting_ics"),
 ]
 
 # /groups/<slug>/...
@@ -29,12 +44,8 @@ group_urls = [
     path("manage/status/", manage.group_status, name="group_status"),
     path("manage/link/", manage.group_link_rotate, name="group_link_rotate"),
     path("manage/members/<uuid:code>/", include(member_urls)),
+    path("meetings/<uuid:code>/", include(meeting_urls)),
     path("calendar.ics", calendars.group_calendar, name="group_calendar"),
-    path(
-        "meetings/<uuid:code>/calendar.ics",
-        calendars.meeting_ics,
-        name="meeting_ics",
-    ),
 ]
 
 urlpatterns = [
@@ -43,6 +54,7 @@ urlpatterns = [
     path("groups/new/", manage.group_create, name="group_create"),
     path("groups/mine/", membership.my_groups, name="my_groups"),
     path("groups/<slug:slug>/", include(group_urls)),
+    path("meetings/", meetings.my_meetings, name="my_meetings"),
     path("meetings/calendar.ics", calendars.my_calendar, name="my_calendar"),
     path(
         "meetings/calendar/reset/",

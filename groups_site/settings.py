@@ -222,6 +222,9 @@ ACCOUNT_RATE_LIMITS = {
     "avatar_upload": "10/h/user",
     "group_join": GROUP_JOIN_RATE_LIMIT,
     "group_create": GROUP_CREATE_RATE_LIMIT,
+    # Answering for meetings: generous for a woman going through her list, but a
+    # script can't toggle seats (and the waitlist's notifications) endlessly.
+    "meeting_rsvp": "120/h/user",
 }
 # Behind a reverse proxy every request arrives from the proxy's address, so the
 # per-address limits above would make one person's wrong passwords lock everyone

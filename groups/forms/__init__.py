@@ -1,5 +1,5 @@
-# Forms by area: search (the /groups/ search) and group (listing a group, joining
-# and the organizer's tools).
+# Forms by area: search (the /groups/ search), group (listing a group, joining
+# and the organizer's tools) and rsvp (answering for a meeting).
 from groups.forms.group import (
     GroupForm,
     GroupStatusForm,
@@ -7,6 +7,7 @@ from groups.forms.group import (
     MembershipRoleForm,
     MembershipVisibilityForm,
 )
+from groups.forms.rsvp import RSVPForm
 from groups.forms.search import GroupSearchForm
 
 __all__ = [
@@ -16,4 +17,5 @@ __all__ = [
     "JoinForm",
     "MembershipRoleForm",
     "MembershipVisibilityForm",
+    "RSVPForm",
 ]

@@ -9,6 +9,7 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.access import is_moderator
@@ -90,6 +91,17 @@ class GroupQuerySet(models.QuerySet):
         if user.is_authenticated:
             return self.filter(reviewed | Q(created_by=user))
         return self.filter(reviewed)
+
+    def with_next_meeting(self):
+        """Each group with ``next_meeting_at``: when its next meeting that is still
+        on starts (UTC), or None. One subquery, so a list of cards costs no query
+        per group."""
+        # meeting.py imports this module: the Meeting model comes in at call time.
+        from groups.models.meeting import next_meeting_start
+
+        return self.annotate(
+            next_meeting_at=next_meeting_start(models.OuterRef("pk"), timezone.now())
+        )
 
 
 class Group(models.Model):

@@ -335,6 +335,14 @@ class CalendarFeed(models.Model):
         return f"Calendar feed of {self.user}"
 
 
+def next_meeting_start(group_id, now: datetime) -> models.Subquery:
+    """The start (UTC) of the next meeting still on of the group ``group_id``
+    names (an OuterRef), for annotating lists of groups or memberships."""
+    meetings = Meeting.objects.filter(group_id=group_id, starts_at__gt=now)
+    meetings = meetings.exclude(status=Meeting.Status.CANCELLED)
+    return models.Subquery(meetings.order_by("starts_at").values("starts_at")[:1])
+
+
 def local_datetime(day: date, at: time, zone: ZoneInfo) -> datetime:
     """The moment a clock on the wall in ``zone`` shows ``at`` on ``day``. A time
     skipped by a daylight-saving change (02:30 on the spring-forward night) becomes

@@ -1,13 +1,14 @@
 """Formatting for group pages and cards: schedules, costs, audience tags and the
 Markdown-lite description. Formatting only; rules live in the models."""
 
-from datetime import time
+from datetime import UTC, datetime, time
+from zoneinfo import ZoneInfo
 
 from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 
-from groups.models import Group, Schedule
+from groups.models import Group, Meeting, Schedule
 from groups_site.lib.text import render_markdown_lite
 from groups_site.lib.web import script_json
 
@@ -84,6 +85,43 @@ def timezone_label(name: str) -> str:
     if "/" not in (name or ""):
         return name or "UTC"
     return f"{name.rsplit('/', 1)[1].replace('_', ' ')} time"
+
+
+# Meetings ------------------------------------------------------------------------
+
+
+@register.filter
+def meeting_day(meeting: Meeting) -> str:
+    """ "Tuesday 3 March", in the group's time zone."""
+    start = meeting.local_start
+    return f"{start:%A} {start.day} {start:%B}"
+
+
+@register.filter
+def meeting_hours(meeting: Meeting) -> str:
+    """ "7:00–8:30 pm", in the group's time zone."""
+    return _time_range(meeting.local_start.time(), meeting.local_end.time())
+
+
+@register.filter
+def meeting_when(meeting: Meeting) -> str:
+    """ "Tuesday 3 March, 7:00–8:30 pm", in the group's time zone."""
+    return f"{meeting_day(meeting)}, {meeting_hours(meeting)}"
+
+
+@register.filter
+def short_when(moment: datetime | None, zone: str) -> str:
+    """ "Tue 3 March, 7:00 pm" in ``zone`` (a group card's next meeting)."""
+    if moment is None:
+        return ""
+    local = moment.astimezone(ZoneInfo(zone or "UTC"))
+    return f"{local:%a} {local.day} {local:%B}, {_time_range(local.time(), None)}"
+
+
+@register.filter
+def utc_iso(moment: datetime) -> str:
+    """2026-03-03T19:00:00Z: a <time datetime> value, without microseconds."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @register.filter

@@ -1,3 +1,4 @@
+from django.db.models import prefetch_related_objects
 from django.shortcuts import render
 
 from groups import access, services
@@ -9,6 +10,8 @@ EVENTS_IN_SCHEMA = 5
 
 def group_detail(request, slug):
     group = access.get_visible_group(request.user, slug)
+    # The schedule shows twice (the header and "At a glance"): one query.
+    prefetch_related_objects([group], "schedules")
     page = access.group_page(request.user, group)
     if page.shows_address or page.shows_online_link:
         # Each time the members-only panel prints them, it is logged.

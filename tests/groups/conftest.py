@@ -1,12 +1,14 @@
 """Fixtures shared by the groups tests; the personas and make_* helpers are in
 tests/conftest.py."""
 
+from datetime import time
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from groups.models import Group, Membership
-from tests.conftest import make_group, make_place
+from groups.models import Group, Meeting, Membership
+from tests.conftest import make_group, make_meeting, make_place, make_schedule
 
 
 @pytest.fixture
@@ -64,17 +66,22 @@ def bob_feed(bob):
     return feeds.reset_feed(user=bob)
 
 
-def add_daily_meetings(group, schedules: int = 3):
-    """``schedules`` schedules meeting every day at different hours: 84 meetings
-    each over the twelve weeks generated."""
-    import datetime
-
-    from tests.conftest import make_schedule
-
-    for n in range(schedules):
+def fill_calendar(group, *, schedules: int = 3) -> int:
+    """Give the group ``schedules`` more schedules meeting every day (84 meetings
+    each over the twelve weeks), at different hours; returns how many upcoming
+    meetings it now has."""
+    for hour in range(8, 8 + schedules):
         make_schedule(
             group,
             weekdays=list(range(7)),
-            start_time=datetime.time(8 + n * 2),
-            end_time=datetime.time(9 + n * 2),
+            start_time=time(hour),
+            end_time=time(hour, 45),
         )
+    return Meeting.objects.filter(group=group).upcoming().count()
+
+
+@pytest.fixture
+def meeting(group):
+    """A one-off meeting of Tuesday Evening Circle in three days, 7-8 pm, with
+    four seats (the group also meets every Tuesday)."""
+    return make_meeting(group, days_ahead=3, capacity=4)

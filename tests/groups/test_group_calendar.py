@@ -13,7 +13,7 @@ from groups.meetings.changes import MeetingChange, cancel_meeting, change_meetin
 from groups.meetings.generation import save_schedule
 from groups.models import Group, PrivateDetailView
 from tests.conftest import make_group
-from tests.groups.conftest import add_daily_meetings, calendar_of, count_queries
+from tests.groups.conftest import calendar_of, count_queries, fill_calendar
 
 URL = "/groups/tuesday-evening-circle/calendar.ics"
 
@@ -179,7 +179,7 @@ def test_it_leaves_out_meetings_that_have_ended(client, group):
 
 def test_it_costs_the_same_queries_for_12_or_264_meetings(client, group):
     few = count_queries(client, URL)
-    add_daily_meetings(group)
+    fill_calendar(group)
 
     many = count_queries(client, URL)
 

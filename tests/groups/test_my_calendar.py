@@ -13,7 +13,7 @@ from groups.meetings import feeds, rsvp
 from groups.meetings.changes import cancel_meeting
 from groups.models import Group, Membership, PrivateDetailView
 from tests.conftest import make_group, make_user
-from tests.groups.conftest import add_daily_meetings, calendar_of, count_queries
+from tests.groups.conftest import calendar_of, count_queries, fill_calendar
 
 
 def url(feed) -> str:
@@ -211,7 +211,7 @@ def test_it_stops_working_once_turned_off(client, group, bob, bob_feed):
 def test_it_costs_the_same_queries_for_12_or_264_meetings(client, group, bob_feed):
     client.get(url(bob_feed))  # today's reveal is logged: later fetches only check
     few = count_queries(client, url(bob_feed))
-    add_daily_meetings(group)
+    fill_calendar(group)
 
     many = count_queries(client, url(bob_feed))
 
