@@ -22,6 +22,7 @@ run: install
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_places
 	$(BIN)/python manage.py seed_demo --if-empty
+	$(BIN)/python manage.py generate_meetings
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Two workers (or one per core): each test file runs whole in one of them.

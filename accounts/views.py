@@ -2,15 +2,18 @@ import json
 
 from allauth.account.decorators import reauthentication_required
 from allauth.core import ratelimit
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
 
 from accounts import services
@@ -59,7 +62,19 @@ def privacy_settings(request):
             return redirect("accounts:privacy_settings")
     else:
         form = PrivacySettingsForm(instance=request.user)
-    return render(request, "accounts/privacy_settings.html", {"form": form})
+    context = {"form": form, "panels": _settings_panels(request)}
+    return render(request, "accounts/privacy_settings.html", context)
+
+
+def _settings_panels(request) -> list[str]:
+    """Panels the apps further up the chain add to the page (her private
+    calendar...), rendered: settings.ACCOUNT_SETTINGS_PANELS lists functions
+    ``f(user) -> (template name, context)``."""
+    panels = []
+    for path in settings.ACCOUNT_SETTINGS_PANELS:
+        template_name, context = import_string(path)(request.user)
+        panels.append(render_to_string(template_name, context, request=request))
+    return panels
 
 
 @login_required

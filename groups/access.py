@@ -9,7 +9,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts.access import is_moderator
-from groups.models import Group, Membership
+from groups.meetings import agenda
+from groups.models import Group, Meeting, Membership
 
 
 def get_visible_group(user, slug: str) -> Group:
@@ -179,6 +180,14 @@ class GroupPage:
     def can_review(self) -> bool:
         return self.group.is_pending and is_moderator(self.user)
 
+    @cached_property
+    def next_meetings(self) -> list[agenda.MeetingItem]:
+        """The next few meetings with her answers (two queries at most). A group
+        that is resting or closed has none to offer."""
+        if self.group.is_paused or self.group.is_archived:
+            return []
+        return agenda.group_meetings(self.group, self.user, self.membership)
+
     def as_context(self) -> dict:
         return {
             "group": self.group,
@@ -198,9 +207,90 @@ class GroupPage:
             "can_manage": self.can_manage,
             "can_review": self.can_review,
             "is_indexable": self.group.is_indexable,
+            "next_meetings": self.next_meetings,
         }
 
 
 def group_page(user, group: Group) -> GroupPage:
     """The group page as this viewer sees it. One query for her membership."""
     return GroupPage(group=group, user=user, membership=get_membership(user, group))
+
+
+@dataclass
+class MeetingPage:
+    """What one viewer sees of one meeting. Members see its address and link, and
+    how many are going; a drop-in sees the address and link only of a meeting she
+    has a seat at; organizers and moderators also see how many wait. Nobody here
+    sees who is going (the organizers' attendee list is its own page)."""
+
+    group: Group
+    meeting: Meeting
+    user: object
+    membership: Membership | None
+
+    @cached_property
+    def item(self) -> agenda.MeetingItem:
+        """Her answer and whether she may give one (a query when signed in)."""
+        return agenda.meeting_item(self.meeting, self.user, self.membership)
+
+    @property
+    def is_member(self) -> bool:
+        return self.membership is not None and self.membership.is_active
+
+    @property
+    def is_drop_in_guest(self) -> bool:
+        """Not a member, holding a seat (not a place on the waitlist) at a meeting
+        that is still on."""
+        return (
+            not self.is_member
+            and self.item.is_going
+            and self.item.is_drop_in
+            and not self.meeting.is_cancelled
+        )
+
+    @cached_property
+    def shows_private_details(self) -> bool:
+        return (
+            can_see_private_details(self.user, self.membership) or self.is_drop_in_guest
+        )
+
+    @property
+    def address(self) -> str:
+        return self.meeting.address if self.shows_private_details else ""
+
+    @property
+    def link(self) -> str:
+        return self.meeting.link if self.shows_private_details else ""
+
+    @cached_property
+    def is_moderator(self) -> bool:
+        return is_moderator(self.user)
+
+    @property
+    def shows_going_count(self) -> bool:
+        return self.is_member or self.is_moderator
+
+    @property
+    def shows_waitlist_count(self) -> bool:
+        return can_manage(self.user, self.membership) or self.is_moderator
+
+    def as_context(self) -> dict:
+        return {
+            "group": self.group,
+            "meeting": self.meeting,
+            "membership": self.membership,
+            "item": self.item,
+            "is_member": self.is_member,
+            "shows_private_details": self.shows_private_details,
+            "is_drop_in_guest": self.is_drop_in_guest,
+            "address": self.address,
+            "link": self.link,
+            "shows_going_count": self.shows_going_count,
+            "shows_waitlist_count": self.shows_waitlist_count,
+        }
+
+
+def meeting_page(user, group: Group, meeting: Meeting) -> MeetingPage:
+    """One meeting's page as this viewer sees it. One query for her membership."""
+    membership = get_membership(user, group)
+    return MeetingPage(group=group, meeting=meeting, user=user, membership=membership)

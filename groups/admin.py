@@ -3,7 +3,17 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from groups import services
-from groups.models import AccessFlag, Group, Membership, Place, PrivateDetailView, Topic
+from groups.meetings.generation import sync_group
+from groups.meetings.rsvp import apply_group_capacity
+from groups.models import (
+    AccessFlag,
+    Group,
+    Meeting,
+    Membership,
+    Place,
+    PrivateDetailView,
+    Topic,
+)
 from groups.search import bump_listing_version
 
 
@@ -45,6 +55,11 @@ class GroupAdmin(admin.ModelAdmin):
         if not change or "visibility" in form.changed_data:
             obj.assign_slug()
         super().save_model(request, obj, form, change)
+        # Meetings follow the group's zone, status and seats (groups.meetings).
+        if change and {"timezone", "status"} & set(form.changed_data):
+            sync_group(obj)
+        if change and "capacity" in form.changed_data:
+            apply_group_capacity(obj, form.initial.get("capacity"))
         transaction.on_commit(bump_listing_version)
 
     def delete_model(self, request, obj):
@@ -85,4 +100,33 @@ class PrivateDetailViewAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    """Read only: meetings change through the organizer tools (groups.meetings),
+    which keep the seats, the waitlist and the people going informed. Who is going
+    is not shown here."""
+
+    list_display = [
+        "group",
+        "starts_at",
+        "status",
+        "capacity",
+        "going_count",
+        "waitlist_count",
+    ]
+    list_filter = ["status"]
+    raw_id_fields = ["group", "schedule"]
+    date_hierarchy = "starts_at"
+    exclude = ["street_address", "online_link"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

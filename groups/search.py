@@ -267,6 +267,8 @@ class GroupSearch:
             groups = groups.filter(
                 Q(name__icontains=self.text) | Q(tagline__icontains=self.text)
             )
+        # Each card's next meeting: a subquery, not a query per card.
+        groups = groups.with_next_meeting()
         # Name then id: a stable order, so pages never repeat or skip a group.
         return groups.order_by(*ordering, "name", "pk")
 

@@ -18,6 +18,7 @@ from groups.meetings.rsvp import apply_group_capacity, release_rsvps
 from groups.models import (
     AccessFlag,
     Group,
+    Meeting,
     Membership,
     PrivateDetailView,
     Schedule,
@@ -459,11 +460,14 @@ def export_user_data(user) -> tuple[str, list[dict]]:
 
 
 @transaction.atomic
-def record_private_detail_view(*, user, group: Group) -> AccessFlag | None:
-    """Log that she was shown this group's private details. An account that opens
-    the private details of many different groups in a day is flagged for the
+def record_private_detail_view(
+    *, user, group: Group, meeting: Meeting | None = None
+) -> AccessFlag | None:
+    """Log that she was shown this group's private details (``meeting``: a
+    drop-in shown one meeting's address and link). An account that opens the
+    private details of many different groups in a day is flagged for the
     moderators."""
-    PrivateDetailView.objects.create(user=user, group=group)
+    PrivateDetailView.objects.create(user=user, group=group, meeting=meeting)
     now = timezone.now()
     start = now.replace(hour=0, minute=0, second=0, microsecond=0)
     group_count = (

@@ -1,6 +1,15 @@
 from django.urls import include, path
 
-from groups.views import browse, detail, manage, membership, organize
+from groups.views import (
+    browse,
+    calendars,
+    detail,
+    manage,
+    meetings,
+    membership,
+    open_data,
+    organize,
+)
 
 app_name = "groups"
 
@@ -26,6 +35,13 @@ meeting_tool_urls = [
     path("attendees/", organize.meeting_attendees, name="meeting_attendees"),
 ]
 
+# /groups/<slug>/meetings/<code>/...
+meeting_urls = [
+    path("", meetings.meeting_detail, name="meeting_detail"),
+    path("rsvp/", meetings.meeting_rsvp, name="meeting_rsvp"),
+    path("calendar.ics", calendars.meeting_ics, name="meeting_ics"),
+]
+
 # /groups/<slug>/...
 group_urls = [
     path("", detail.group_detail, name="group_detail"),
@@ -45,6 +61,8 @@ group_urls = [
     path("manage/members/<uuid:code>/", include(member_urls)),
     path("manage/schedules/", include(schedule_urls)),
     path("manage/meetings/<uuid:code>/", include(meeting_tool_urls)),
+    path("meetings/<uuid:code>/", include(meeting_urls)),
+    path("calendar.ics", calendars.group_calendar, name="group_calendar"),
 ]
 
 urlpatterns = [
@@ -53,4 +71,17 @@ urlpatterns = [
     path("groups/new/", manage.group_create, name="group_create"),
     path("groups/mine/", membership.my_groups, name="my_groups"),
     path("groups/<slug:slug>/", include(group_urls)),
+    path("meetings/", meetings.my_meetings, name="my_meetings"),
+    path("meetings/calendar.ics", calendars.my_calendar, name="my_calendar"),
+    path(
+        "meetings/calendar/reset/",
+        calendars.calendar_feed_reset,
+        name="calendar_feed_reset",
+    ),
+    path(
+        "meetings/calendar/delete/",
+        calendars.calendar_feed_delete,
+        name="calendar_feed_delete",
+    ),
+    path("meeting-guide.json", open_data.meeting_guide, name="meeting_guide"),
 ]

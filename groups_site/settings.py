@@ -222,6 +222,9 @@ ACCOUNT_RATE_LIMITS = {
     "avatar_upload": "10/h/user",
     "group_join": GROUP_JOIN_RATE_LIMIT,
     "group_create": GROUP_CREATE_RATE_LIMIT,
+    # Answering for meetings: generous for a woman going through her list, but a
+    # script can't toggle seats (and the waitlist's notifications) endlessly.
+    "meeting_rsvp": "120/h/user",
 }
 # Behind a reverse proxy every request arrives from the proxy's address, so the
 # per-address limits above would make one person's wrong passwords lock everyone
@@ -293,7 +296,14 @@ ACCOUNT_DELETION_STEPS = [
 ]
 ACCOUNT_EXPORT_SECTIONS = [
     "groups.services.export_user_data",
+    "groups.meetings.rsvp.export_user_rsvps",
+    "groups.meetings.feeds.export_calendar_feed",
     "articles.comments.posting.export_user_comments",
+]
+# Panels on her privacy settings page from apps further up the chain: dotted paths
+# to functions f(user) -> (template name, context). See accounts/views.py.
+ACCOUNT_SETTINGS_PANELS = [
+    "groups.views.calendars.calendar_settings_panel",
 ]
 # Run when she changes her display name or picture (accounts.services.save_profile).
 ACCOUNT_PROFILE_CHANGED_STEPS = [
@@ -344,6 +354,9 @@ PRIVATE_DETAILS_DAILY_GROUP_LIMIT = env_int("PRIVATE_DETAILS_DAILY_GROUP_LIMIT",
 
 # Seconds a rendered /groups/ search page is shared from the cache (0 turns it off).
 GROUP_LISTING_CACHE_SECONDS = env_int("GROUP_LISTING_CACHE_SECONDS", 300)
+# Seconds /meeting-guide.json is shared from the cache (0 turns it off); changes to
+# groups and schedules replace it at once, whatever this says.
+MEETING_GUIDE_CACHE_SECONDS = env_int("MEETING_GUIDE_CACHE_SECONDS", 3600)
 
 # Comments one person may post, per minute and per day; stricter for accounts younger
 # than a day. Counted in the cache (see articles/comments/posting.py).

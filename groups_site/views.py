@@ -32,6 +32,7 @@ def home(request):
         Group.objects.listed()
         .filter(status=Group.Status.ACTIVE, format=Group.Format.ONLINE)
         .prefetch_related("topics", "schedules")
+        .with_next_meeting()
         .order_by("-created_at", "pk")[:FEATURED_GROUP_COUNT]
     )
     context = {"topics": Topic.objects.all(), "featured_groups": featured_groups}

@@ -1,6 +1,8 @@
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -54,6 +56,18 @@ def parse(response) -> HomeParser:
 
 def online_group(name, **fields):
     return make_group(name=name, format=Group.Format.ONLINE, **fields)
+
+
+@pytest.mark.django_db
+def test_it_shows_when_each_featured_group_meets_next(client):
+    with time_machine.travel(datetime(2026, 3, 1, 10, tzinfo=UTC), tick=False):
+        online_group("Online Circle", timezone="Europe/London")
+
+        page = client.get("/").content.decode()
+
+    assert (
+        'Next: <time datetime="2026-03-03T19:00:00Z">Tue 3 March, 7:00 pm</time>'
+    ) in page
 
 
 @pytest.mark.django_db
@@ -187,5 +201,6 @@ def test_it_uses_a_constant_number_of_queries(client, bob, signed_in):
 
     assert count_queries(client) == with_three
     if not signed_in:
-        # Topics, featured groups and their topics; nothing per group.
-        assert with_three == 3
+        # Topics, featured groups (with their next meeting), their topics and
+        # their schedules; nothing per group.
+        assert with_three == 4

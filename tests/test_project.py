@@ -64,6 +64,7 @@ SIGNED_IN_PAGES = [
     "/groups/tuesday-evening-circle/manage/",
     "/groups/tuesday-evening-circle/manage/edit/",
     "/groups/tuesday-evening-circle/leave/",
+    "/meetings/",
 ]
 # The organizer's meeting tools, for the fixture group's schedule and its first
 # meeting.
@@ -172,12 +173,17 @@ def all_pages(client, alice, bob, charlie, moderator, group, article, discussion
     """Yield (path, response) for every page of the site as the right persona."""
     first, reply = discussion
 
+    # A meeting's page has its code in the address.
+    meeting = f"/groups/tuesday-evening-circle/meetings/{group.meetings.first().code}/"
+
     def fetch():
         for path in PUBLIC_PAGES:
             yield path, client.get(path)
+        yield meeting, client.get(meeting)
         sign_in(client, alice)
         for path in SIGNED_IN_PAGES:
             yield path, client.get(path)
+        yield f"{meeting} (organizer)", client.get(meeting)
         ids = {
             "schedule": group.schedules.get().pk,
             "meeting": group.meetings.first().code,
@@ -200,6 +206,8 @@ def all_pages(client, alice, bob, charlie, moderator, group, article, discussion
             "/groups/tuesday-evening-circle/ (member)",
             client.get("/groups/tuesday-evening-circle/"),
         )
+        yield f"{meeting} (member)", client.get(meeting)
+        yield "/meetings/ (member)", client.get("/meetings/")
         client.logout()
         # A stranger sees the join form.
         client.force_login(charlie)
@@ -207,6 +215,7 @@ def all_pages(client, alice, bob, charlie, moderator, group, article, discussion
             "/groups/tuesday-evening-circle/ (stranger)",
             client.get("/groups/tuesday-evening-circle/"),
         )
+        yield f"{meeting} (stranger)", client.get(meeting)
         client.logout()
         sign_in(client, moderator)
         for path in STAFF_PAGES:
@@ -221,10 +230,11 @@ def test_it_keeps_no_signed_in_response_in_the_browser(client, alice, group, art
     # A group page showing her pending request reveals what she asked to join.
     pending = make_group(name="Quiet Group", slug="quiet-group")
     Membership.objects.create(group=pending, user=alice, state=Membership.State.PENDING)
+    meeting = group.meetings.first().get_absolute_url()
     sign_in(client, alice)
     responses = {
         path: client.get(path)
-        for path in [*PUBLIC_PAGES, *SIGNED_IN_PAGES, "/groups/quiet-group/"]
+        for path in [*PUBLIC_PAGES, *SIGNED_IN_PAGES, "/groups/quiet-group/", meeting]
     }
     responses["POST /accounts/export/download/"] = client.post(
         "/accounts/export/download/"

@@ -264,9 +264,9 @@ def test_it_keeps_the_query_count_flat_whatever_the_matches(
         article = make_article(f"Calm note {number:02}")
         article.topics.set(topics)
 
-    # Articles, their topics, their count; the stop-word check; groups, their
-    # topics, their count.
-    with django_assert_num_queries(7):
+    # Articles, their topics, their count; the stop-word check; groups (with
+    # their next meeting), their topics, their schedules, their count.
+    with django_assert_num_queries(8):
         response = client.get("/search/?q=calm")
 
     assert response.status_code == 200

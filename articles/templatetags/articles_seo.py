@@ -2,40 +2,25 @@
 schema.org Article JSON-LD. Uses the article's author, reviewer, topics and sources:
 the page should fetch them with the article (select_related/prefetch_related)."""
 
-import json
-
 from django import template
 from django.conf import settings
-from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
-register = template.Library()
+from groups_site.lib import web
 
-# Inside <script>, "</script>" or "<!--" in a string would end or change the block;
-# JSON allows these characters escaped, and parsers read them back unchanged.
-SCRIPT_SAFE = {
-    ord("<"): "\\u003c",
-    ord(">"): "\\u003e",
-    ord("&"): "\\u0026",
-    ord("\u2028"): "\\u2028",
-    ord("\u2029"): "\\u2029",
-}
+register = template.Library()
 
 
 @register.filter
 def json_ld(data) -> str:
     """``data`` as JSON safe to place inside <script type="application/ld+json">."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
-    return mark_safe(text.translate(SCRIPT_SAFE))
+    return mark_safe(web.script_json(data))
 
 
 def absolute_url(path: str, request=None) -> str:
     """The site's canonical address for ``path``: the domain from settings (never
     the request's Host header), the scheme of the request (https in production)."""
-    if path.startswith(("http://", "https://")):
-        return path
-    scheme = request.scheme if request is not None else "https"
-    return f"{scheme}://{settings.SITE_DOMAIN}{path}"
+    return web.absolute_url(path, request.scheme if request is not None else "https")
 
 
 def largest_hero(article):

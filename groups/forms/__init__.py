@@ -1,5 +1,6 @@
 # Forms by area: search (the /groups/ search), group (listing a group, joining
-# and the organizer's tools) and meeting (schedules and one meeting's changes).
+# and the organizer's tools), meeting (schedules and one meeting's changes)
+# and rsvp (answering for a meeting).
 from groups.forms.group import (
     GroupForm,
     GroupStatusForm,
@@ -8,6 +9,7 @@ from groups.forms.group import (
     MembershipVisibilityForm,
 )
 from groups.forms.meeting import MeetingCancelForm, MeetingChangeForm, ScheduleForm
+from groups.forms.rsvp import RSVPForm
 from groups.forms.search import GroupSearchForm
 
 __all__ = [
@@ -19,5 +21,6 @@ __all__ = [
     "MeetingChangeForm",
     "MembershipRoleForm",
     "MembershipVisibilityForm",
+    "RSVPForm",
     "ScheduleForm",
 ]

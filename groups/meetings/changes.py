@@ -12,6 +12,7 @@ from django.utils import timezone
 from groups.meetings import notices
 from groups.meetings.rsvp import _fill_seats, _lock
 from groups.models import Group, Meeting, local_datetime
+from groups.search import bump_listing_version
 
 
 def _check_changeable(meeting: Meeting) -> None:
@@ -34,6 +35,8 @@ def cancel_meeting(*, organizer, meeting: Meeting, reason: str) -> Meeting:
     meeting.status_note = reason
     meeting.save(update_fields=["status", "status_note", "updated_at"])
     notices.tell_attendees(meeting, notices.CANCELLED)
+    # Search cards show each group's next meeting.
+    transaction.on_commit(bump_listing_version)
     return meeting
 
 
@@ -76,7 +79,10 @@ def change_meeting(*, organizer, meeting: Meeting, change: MeetingChange) -> Mee
     meeting.capacity = change.capacity
     meeting.status = Meeting.Status.MOVED
     meeting.status_note = change.note.strip()
+    if starts_at != old_start:
+        meeting.reminded_at = None  # a reminder names the time: send it again
     meeting.save()
     _fill_seats(meeting)
     notices.tell_attendees(meeting, notices.CHANGED, at=old_start)
+    transaction.on_commit(bump_listing_version)
     return meeting

@@ -17,6 +17,7 @@ from django.utils import timezone
 from groups.meetings import notices
 from groups.meetings.recurrence import occurrence_dates
 from groups.models import Group, Meeting, Schedule, local_datetime
+from groups.search import bump_listing_version
 
 HORIZON_WEEKS = 12
 # Told to the people going when a meeting drops out of the group's schedule.
@@ -37,7 +38,8 @@ def sync_schedule(
 ) -> int:
     """Bring one schedule's future meetings in line with its rule (none while the
     group is paused or closed). A meeting that drops out is cancelled with
-    ``reason`` if anyone answered it. Returns how many meetings it added."""
+    ``reason`` if anyone answered it. Returns how many meetings it added (as
+    seen from this transaction)."""
     now = now or timezone.now()
     group = schedule.group
     zone = ZoneInfo(group.timezone)
@@ -66,7 +68,8 @@ def sync_schedule(
             meeting.save(update_fields=["starts_at", "ends_at", "updated_at"])
             notices.tell_attendees(meeting, notices.TIME_CHANGED)
     # A meeting already on a date (it started, or a concurrent run made it) wins.
-    created = Meeting.objects.bulk_create(
+    before = Meeting.objects.filter(schedule=schedule).count()
+    Meeting.objects.bulk_create(
         [
             Meeting(
                 group=group,
@@ -80,7 +83,7 @@ def sync_schedule(
         ],
         ignore_conflicts=True,
     )
-    return len(created)
+    return Meeting.objects.filter(schedule=schedule).count() - before
 
 
 def _drop(meeting: Meeting, reason: str) -> None:
@@ -110,6 +113,8 @@ def remove_schedule(schedule: Schedule, *, now=None) -> None:
     for meeting in future:
         _drop(meeting, NO_LONGER_SCHEDULED)
     schedule.delete()
+    # Group cards and the Meeting Guide feed show the schedules.
+    transaction.on_commit(bump_listing_version)
 
 
 def sync_group(group: Group, *, now=None, reason: str = NO_LONGER_SCHEDULED) -> int:
@@ -135,4 +140,5 @@ def save_schedule(schedule: Schedule, *, now=None) -> Schedule:
     schedule.full_clean(exclude=["group"])
     schedule.save()
     sync_schedule(schedule, now=now)
+    transaction.on_commit(bump_listing_version)
     return schedule

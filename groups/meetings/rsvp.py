@@ -182,3 +182,18 @@ def attendees(meeting: Meeting):
         .select_related("user")
         .order_by(F("position").asc(nulls_first=True), "created_at")
     )
+
+
+def export_user_rsvps(user) -> tuple[str, list[dict]]:
+    """Data export section (settings.ACCOUNT_EXPORT_SECTIONS): her answers."""
+    answers = RSVP.objects.filter(user=user).select_related("meeting__group")
+    return "meeting_rsvps", [
+        {
+            "group": answer.meeting.group.name,
+            "meeting_starts_at": answer.meeting.starts_at.isoformat(),
+            "answer": answer.state,
+            "drop_in": answer.is_drop_in,
+            "answered_at": answer.updated_at.isoformat(),
+        }
+        for answer in answers.order_by("meeting__starts_at")
+    ]

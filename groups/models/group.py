@@ -9,6 +9,7 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.access import is_moderator
@@ -23,6 +24,38 @@ DEFAULT_GROUND_RULES = "\n".join(
     ]
 )
 
+
+# ISO 639-1 codes (as groups store them) -> the Meeting Guide feed's type codes.
+MEETING_GUIDE_LANGUAGES = {
+    "am": "AM",
+    "da": "DA",
+    "de": "DE",
+    "el": "EL",
+    "en": "EN",
+    "es": "S",
+    "fa": "FA",
+    "fr": "FR",
+    "he": "HE",
+    "hi": "HI",
+    "hr": "HR",
+    "hu": "HU",
+    "it": "ITA",
+    "ja": "JA",
+    "ko": "KOR",
+    "lt": "LT",
+    "ml": "ML",
+    "nb": "NO",
+    "no": "NO",
+    "pa": "PUN",
+    "pl": "POL",
+    "pt": "POR",
+    "ru": "RUS",
+    "sk": "SK",
+    "sv": "SV",
+    "th": "TH",
+    "tl": "TL",
+    "uk": "UK",
+}
 
 # Paths under /groups/ that are pages, not groups.
 RESERVED_SLUGS = {"new", "mine", "places"}
@@ -58,6 +91,17 @@ class GroupQuerySet(models.QuerySet):
         if user.is_authenticated:
             return self.filter(reviewed | Q(created_by=user))
         return self.filter(reviewed)
+
+    def with_next_meeting(self):
+        """Each group with ``next_meeting_at``: when its next meeting that is still
+        on starts (UTC), or None. One subquery, so a list of cards costs no query
+        per group."""
+        # meeting.py imports this module: the Meeting model comes in at call time.
+        from groups.models.meeting import next_meeting_start
+
+        return self.annotate(
+            next_meeting_at=next_meeting_start(models.OuterRef("pk"), timezone.now())
+        )
 
 
 class Group(models.Model):
@@ -371,7 +415,9 @@ class Group(models.Model):
 
     @property
     def meeting_guide_types(self) -> list[str]:
-        """Meeting Guide type codes (code4recovery spec) for the open feed."""
+        """Meeting Guide type codes (code4recovery spec, data/types.json) for the
+        open feed. Online attendance is said by the feed's attendance_option;
+        languages the spec has no code for are left out."""
         types = []
         if self.women_only:
             types.append("W")
@@ -381,7 +427,9 @@ class Group(models.Model):
             types.append("CF")
         if self.wheelchair_accessible:
             types.append("X")
-        if self.meets_online:
-            types.append("ONL")
-        types.extend(code.upper() for code in self.languages)
+        types.extend(
+            MEETING_GUIDE_LANGUAGES[code]
+            for code in self.languages
+            if code in MEETING_GUIDE_LANGUAGES
+        )
         return types

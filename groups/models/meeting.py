@@ -14,7 +14,6 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils import timezone
 
 from groups.models.group import Group
@@ -193,7 +192,8 @@ class Meeting(models.Model):
         return f"{self.group} on {self.local_date}"
 
     def get_absolute_url(self):
-        return reverse("groups:meeting_detail", args=[self.group.slug, self.code])
+        # groups:meeting_detail, under the group's own address.
+        return f"{self.group.get_absolute_url()}meetings/{self.code}/"
 
     @property
     def zone(self) -> ZoneInfo:
@@ -333,6 +333,14 @@ class CalendarFeed(models.Model):
 
     def __str__(self):
         return f"Calendar feed of {self.user}"
+
+
+def next_meeting_start(group_id, now: datetime) -> models.Subquery:
+    """The start (UTC) of the next meeting still on of the group ``group_id``
+    names (an OuterRef), for annotating lists of groups or memberships."""
+    meetings = Meeting.objects.filter(group_id=group_id, starts_at__gt=now)
+    meetings = meetings.exclude(status=Meeting.Status.CANCELLED)
+    return models.Subquery(meetings.order_by("starts_at").values("starts_at")[:1])
 
 
 def local_datetime(day: date, at: time, zone: ZoneInfo) -> datetime:

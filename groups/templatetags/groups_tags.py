@@ -1,7 +1,8 @@
 """Formatting for group pages and cards: schedules, costs, audience tags and the
 Markdown-lite description. Formatting only; rules live in the models."""
 
-from datetime import time
+from datetime import UTC, datetime, time
+from zoneinfo import ZoneInfo
 
 from django import template
 from django.utils.safestring import mark_safe
@@ -9,6 +10,7 @@ from django.utils.translation import get_language_info
 
 from groups.models import Group, Meeting, Schedule
 from groups_site.lib.text import render_markdown_lite
+from groups_site.lib.web import script_json
 
 register = template.Library()
 
@@ -44,26 +46,30 @@ def _day_names(schedule: Schedule, plural: bool) -> str:
     return _and([f"{name}s" for name in names] if plural else names)
 
 
-@register.filter
-def schedule_label(schedule: Schedule) -> str:
-    """ "Tuesdays, 7:00–8:30 pm"; "Every other Monday, ..."; "First and third
-    Tuesday of the month, ..."; "Once, Saturday 7 March, ..." (local times)."""
-    times = _time_range(schedule.start_time, schedule.end_time)
+def schedule_days(schedule: Schedule) -> str:
+    """ "Tuesdays"; "Every other Monday"; "First and third Tuesday of the month";
+    "Once, Saturday 7 March". Also the Meeting Guide feed's notes."""
     if schedule.is_once:
         day = schedule.starts_on
-        when = f"Once, {day:%A} {day.day} {day:%B}"
-    elif schedule.is_fortnightly:
-        when = f"Every other {_day_names(schedule, plural=False)}"
-    elif schedule.is_monthly:
+        return f"Once, {day:%A} {day.day} {day:%B}"
+    if schedule.is_fortnightly:
+        return f"Every other {_day_names(schedule, plural=False)}"
+    if schedule.is_monthly:
         weeks = [
             Schedule.Week(week).label
             for week in sorted(schedule.weeks, key=lambda week: week if week > 0 else 9)
         ]
         weeks = [weeks[0]] + [week.lower() for week in weeks[1:]]
-        when = f"{_and(weeks)} {_day_names(schedule, plural=False)} of the month"
-    else:
-        when = _day_names(schedule, plural=True)
-    return f"{when}, {times}"
+        return f"{_and(weeks)} {_day_names(schedule, plural=False)} of the month"
+    return _day_names(schedule, plural=True)
+
+
+@register.filter
+def schedule_label(schedule: Schedule) -> str:
+    """ "Tuesdays, 7:00–8:30 pm"; "Every other Monday, ..."; "First and third
+    Tuesday of the month, ..."; "Once, Saturday 7 March, ..." (local times)."""
+    times = _time_range(schedule.start_time, schedule.end_time)
+    return f"{schedule_days(schedule)}, {times}"
 
 
 @register.filter
@@ -71,14 +77,6 @@ def meeting_schedule(group: Group) -> str:
     """Every schedule of the group, "; " between them, or "". Reads
     group.schedules.all(): prefetch it on lists."""
     return "; ".join(schedule_label(s) for s in group.schedules.all())
-
-
-@register.filter
-def meeting_time(meeting: Meeting) -> str:
-    """ "Tuesday 3 March, 7:00–8:30 pm" in the group's zone."""
-    start, end = meeting.local_start, meeting.local_end
-    times = _time_range(start.time(), end.time())
-    return f"{start:%A} {start.day} {start:%B}, {times}"
 
 
 @register.filter
@@ -108,6 +106,43 @@ def timezone_label(name: str) -> str:
     if "/" not in (name or ""):
         return name or "UTC"
     return f"{name.rsplit('/', 1)[1].replace('_', ' ')} time"
+
+
+# Meetings ------------------------------------------------------------------------
+
+
+@register.filter
+def meeting_day(meeting: Meeting) -> str:
+    """ "Tuesday 3 March", in the group's time zone."""
+    start = meeting.local_start
+    return f"{start:%A} {start.day} {start:%B}"
+
+
+@register.filter
+def meeting_hours(meeting: Meeting) -> str:
+    """ "7:00–8:30 pm", in the group's time zone."""
+    return _time_range(meeting.local_start.time(), meeting.local_end.time())
+
+
+@register.filter
+def meeting_when(meeting: Meeting) -> str:
+    """ "Tuesday 3 March, 7:00–8:30 pm", in the group's time zone."""
+    return f"{meeting_day(meeting)}, {meeting_hours(meeting)}"
+
+
+@register.filter
+def short_when(moment: datetime | None, zone: str) -> str:
+    """ "Tue 3 March, 7:00 pm" in ``zone`` (a group card's next meeting)."""
+    if moment is None:
+        return ""
+    local = moment.astimezone(ZoneInfo(zone or "UTC"))
+    return f"{local:%a} {local.day} {local:%B}, {_time_range(local.time(), None)}"
+
+
+@register.filter
+def utc_iso(moment: datetime) -> str:
+    """2026-03-03T19:00:00Z: a <time datetime> value, without microseconds."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @register.filter
@@ -177,3 +212,9 @@ def facilitation_note(group: Group) -> str:
 def markdown_lite(text: str) -> str:
     # render_markdown_lite escapes raw HTML and nh3 sanitizes the result.
     return mark_safe(render_markdown_lite(text))
+
+
+@register.filter
+def json_ld(data) -> str:
+    """``data`` as JSON safe inside <script type="application/ld+json">."""
+    return mark_safe(script_json(data))

@@ -1,13 +1,27 @@
+from django.db.models import prefetch_related_objects
 from django.shortcuts import render
 
 from groups import access, services
+from groups.meetings import open_data
+
+# The next meetings described to search engines (schema.org Event).
+EVENTS_IN_SCHEMA = 5
 
 
 def group_detail(request, slug):
     group = access.get_visible_group(request.user, slug)
+    # The schedule shows twice (the header and "At a glance"): one query.
+    prefetch_related_objects([group], "schedules")
     page = access.group_page(request.user, group)
     if page.shows_address or page.shows_online_link:
         # Each time the members-only panel prints them, it is logged.
         services.record_private_detail_view(user=request.user, group=group)
+    context = page.as_context()
+    if group.is_indexable:
+        # schema.org Events for search engines: public facts only.
+        meetings = group.meetings.upcoming()[:EVENTS_IN_SCHEMA]
+        context["event_schema"] = open_data.event_schema(
+            group, meetings, scheme=request.scheme
+        )
     # Signed-in responses are private, no-store (PrivateResponseMiddleware).
-    return render(request, "groups/group_detail.html", page.as_context())
+    return render(request, "groups/group_detail.html", context)

@@ -2,12 +2,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
+from django.db.models import OuterRef
 from django.shortcuts import redirect, render
+from django.utils.timezone import now
 from django.views.decorators.http import require_POST
 
 from groups import access, services
 from groups.forms import JoinForm, MembershipVisibilityForm
 from groups.models import Membership
+from groups.models.meeting import next_meeting_start
 from groups.views import is_rate_limited, message_error
 
 JOIN_LIMITED = (
@@ -110,6 +113,8 @@ def my_groups(request):
     mine = (
         Membership.objects.filter(user=request.user)
         .select_related("group__place")
+        .prefetch_related("group__schedules")
+        .annotate(next_meeting_at=next_meeting_start(OuterRef("group_id"), now()))
         .order_by("group__name")
     )
     context = {

@@ -1,16 +1,17 @@
-from datetime import time
+from datetime import date, time
 from html import unescape
 
 import pytest
 
-from groups.models import Group, Membership, Topic
+from groups.models import Group, Membership, Schedule, Topic
 from groups.templatetags.groups_tags import (
     audience_labels,
     cost_label,
     meeting_schedule,
+    schedule_label,
     timezone_label,
 )
-from tests.conftest import make_group, make_place, make_user
+from tests.conftest import make_group, make_place, make_schedule, make_user
 
 URL = "/groups/tuesday-evening-circle/"
 
@@ -32,8 +33,6 @@ def full_group(alice, bob):
         facilitator_credentials="Registered counsellor, ten years in women's services",
         host_organization="Riverside Women's Centre",
         venue_type=Group.VenueType.COMMUNITY_CENTRE,
-        start_time=time(19, 0),
-        end_time=time(20, 30),
         schedule_note="Every week except bank holidays",
         capacity=12,
         cost=Group.Cost.DONATION,
@@ -367,8 +366,9 @@ def test_it_costs_the_same_queries_for_anonymous_visitors(
 ):
     _big_or_small_group(alice, bob, member_count=member_count, topic_count=topic_count)
 
-    # The group, its topics, and the member count for "this group is full".
-    with django_assert_num_queries(3):
+    # The group, its topics, the member count for "this group is full", its
+    # schedules and its next meetings.
+    with django_assert_num_queries(5):
         response = client.get(URL)
 
     assert response.status_code == 200
@@ -388,10 +388,10 @@ def test_it_costs_the_same_queries_for_a_member(
     client.force_login(bob)
     client.get(URL)  # allauth records her session on the first request.
 
-    # Session and user (2), the group, her
-    # membership, topics, the member list (4), the reveal log (savepoint, insert,
-    # day count, release: 4) and the unread notifications (1).
-    with django_assert_num_queries(11):
+    # Session and user (2), the group, her membership, topics, schedules, the
+    # member list (5), the next meetings and her answers (2), the reveal log
+    # (savepoint, insert, day count, release: 4) and the unread notifications (1).
+    with django_assert_num_queries(14):
         response = client.get(URL)
 
     assert response.status_code == 200
@@ -403,30 +403,67 @@ def test_it_costs_the_same_queries_for_a_member(
 # Formatting filters -------------------------------------------------------------
 
 
-def _group(**fields):
-    return Group(**{"meeting_day": Group.Weekday.TUESDAY, **fields})
+def _schedule(**fields):
+    """An unsaved schedule: weekly on Tuesdays, 7-8:30 pm, unless told."""
+    defaults = {
+        "kind": Schedule.Kind.WEEKLY,
+        "weekdays": [Group.Weekday.TUESDAY],
+        "weeks": [],
+        "starts_on": date(2026, 3, 7),
+        "start_time": time(19),
+        "end_time": time(20, 30),
+    }
+    return Schedule(**(defaults | fields))
 
 
 @pytest.mark.parametrize(
     "fields, expected",
     [
-        ({"start_time": time(19), "end_time": time(20, 30)}, "Tuesdays, 7:00–8:30 pm"),
+        ({}, "Tuesdays, 7:00–8:30 pm"),
         (
             {"start_time": time(10, 30), "end_time": time(12)},
             "Tuesdays, 10:30 am–12:00 pm",
         ),
         ({"start_time": time(0, 15), "end_time": time(1)}, "Tuesdays, 12:15–1:00 am"),
-        ({"start_time": time(18, 5)}, "Tuesdays, 6:05 pm"),
-        ({}, "Tuesdays"),
         (
-            {"meeting_day": None, "start_time": time(9), "end_time": time(10)},
-            "9:00–10:00 am",
+            {"weekdays": [Group.Weekday.THURSDAY, Group.Weekday.MONDAY]},
+            "Mondays and Thursdays, 7:00–8:30 pm",
         ),
-        ({"meeting_day": None}, ""),
+        ({"kind": Schedule.Kind.FORTNIGHTLY}, "Every other Tuesday, 7:00–8:30 pm"),
+        (
+            {"kind": Schedule.Kind.MONTHLY, "weeks": [3, 1]},
+            "First and third Tuesday of the month, 7:00–8:30 pm",
+        ),
+        (
+            {"kind": Schedule.Kind.MONTHLY, "weeks": [-1, 2]},
+            "Second and last Tuesday of the month, 7:00–8:30 pm",
+        ),
+        (
+            {"kind": Schedule.Kind.ONCE, "weekdays": []},
+            "Once, Saturday 7 March, 7:00–8:30 pm",
+        ),
     ],
 )
 def test_it_formats_the_meeting_schedule(fields, expected):
-    assert meeting_schedule(_group(**fields)) == expected
+    assert schedule_label(_schedule(**fields)) == expected
+
+
+def test_it_joins_a_groups_schedules(alice):
+    group = make_group(organizer=alice, schedule=False)
+    assert meeting_schedule(group) == ""
+
+    make_schedule(group)
+    make_schedule(
+        group,
+        weekdays=[Group.Weekday.SATURDAY],
+        start_time=time(10),
+        end_time=time(11),
+    )
+
+    # In the schedules' order: by first day, then time.
+    assert meeting_schedule(group) == (
+        "Saturdays, 10:00–11:00 am; Tuesdays, 7:00–8:30 pm"
+    )
 
 
 @pytest.mark.parametrize(

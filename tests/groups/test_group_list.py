@@ -1,10 +1,13 @@
 import re
+from datetime import UTC, datetime
 from html import unescape
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from groups.meetings import changes
 from groups.models import Group, Topic
 from tests.conftest import make_group, make_place
 
@@ -46,7 +49,6 @@ def add_groups(count: int, *, place, start: int = 0) -> None:
             venue_type=Group.VenueType.COMMUNITY_CENTRE,
             place=place,
             status=Group.Status.ACTIVE,
-            meeting_day=Group.Weekday.MONDAY,
             childcare=True,
             languages=["en", "es"],
         )
@@ -104,6 +106,23 @@ def test_it_shows_what_a_card_needs_and_never_the_address(client, leeds):
     assert "Spanish" in html
     assert "12 Secret Lane" not in html
     assert "Ring the bell" not in html
+
+
+def test_it_shows_each_groups_next_meeting_on_its_card(client, leeds, alice):
+    with time_machine.travel(datetime(2026, 3, 1, 10, tzinfo=UTC), tick=False):
+        group = make_group(place=leeds, timezone="Europe/London")
+        first = group.meetings.order_by("starts_at").first()
+        changes.cancel_meeting(organizer=alice, meeting=first, reason="Closed.")
+        make_group(name="Quiet Circle", place=leeds, schedule=False)
+
+        html = page(client, "/groups/")
+
+    # The cancelled Tuesday is skipped; a group with no meetings says nothing.
+    assert (
+        '<dt>Next</dt>\n                <dd><time datetime="2026-03-10T19:00:00Z">'
+        "Tue 10 March, 7:00 pm</time></dd>"
+    ) in html
+    assert html.count("<dt>Next</dt>") == 1
 
 
 def test_it_works_as_a_plain_get_target(client, leeds):

@@ -3,8 +3,10 @@ from django.core.cache import cache
 from django.http import QueryDict
 
 from groups import services
+from groups.meetings import changes
 from groups.models import Group
 from groups.search import listing_cache_key
+from groups.templatetags.groups_tags import utc_iso
 from tests.conftest import make_group
 
 
@@ -55,6 +57,22 @@ def test_it_drops_an_archived_group_at_once(
             organizer=alice, group=group, status=Group.Status.ARCHIVED
         )
     assert "Tuesday Evening Circle" not in client.get("/groups/").content.decode()
+
+
+def test_it_shows_the_next_meeting_at_once_after_a_cancellation(
+    client, alice, group, cached_listing, django_capture_on_commit_callbacks
+):
+    first, second = group.meetings.order_by("starts_at")[:2]
+    assert f'<time datetime="{utc_iso(first.starts_at)}">' in (
+        client.get("/groups/").content.decode()
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        changes.cancel_meeting(organizer=alice, meeting=first, reason="Closed.")
+
+    page = client.get("/groups/").content.decode()
+
+    assert f'<time datetime="{utc_iso(first.starts_at)}">' not in page
+    assert f'<time datetime="{utc_iso(second.starts_at)}">' in page
 
 
 def test_it_never_caches_her_own_coordinates(cached_listing):

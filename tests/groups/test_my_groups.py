@@ -1,3 +1,7 @@
+from datetime import UTC, datetime
+
+import time_machine
+
 from groups.models import Group, Membership
 from tests.conftest import make_group, make_place, make_user
 from tests.groups.conftest import count_queries
@@ -90,6 +94,20 @@ def test_it_shows_only_her_own_groups(client, alice, bob, charlie):
     # Nothing in the URL can point it at someone else.
     page = client.get(URL + "?user=alice").content.decode()
     assert "Alice Only" not in page
+
+
+def test_it_shows_when_each_group_meets_next(client, alice, bob):
+    with time_machine.travel(datetime(2026, 3, 1, 10, tzinfo=UTC), tick=False):
+        make_group(organizer=alice, members=[bob], timezone="Europe/London")
+        make_group(name="Quiet Circle", organizer=bob, schedule=False)
+        client.force_login(bob)
+
+        page = client.get(URL).content.decode()
+
+    assert (
+        'Next: <time datetime="2026-03-03T19:00:00Z">Tue 3 March, 7:00 pm</time>'
+    ) in page
+    assert page.count("Next: ") == 1
 
 
 def test_it_marks_groups_that_are_not_running(client, alice, bob):

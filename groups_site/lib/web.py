@@ -1,0 +1,40 @@
+"""What pages and feeds tell other machines: the site's absolute addresses, and
+JSON that is safe inside a <script> block (schema.org JSON-LD)."""
+
+import json
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+
+# Inside <script>, "</script>" or "<!--" in a string would end or change the block;
+# JSON allows these characters escaped, and parsers read them back unchanged.
+SCRIPT_SAFE = {
+    ord("<"): "\\u003c",
+    ord(">"): "\\u003e",
+    ord("&"): "\\u0026",
+    ord("\u2028"): "\\u2028",
+    ord("\u2029"): "\\u2029",
+}
+
+
+def script_json(data) -> str:
+    """``data`` as JSON to place inside <script type="application/ld+json">. The
+    caller marks it safe: nothing in it can close or change the block."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return text.translate(SCRIPT_SAFE)
+
+
+def absolute_url(path: str, scheme: str | None = None) -> str:
+    """The site's canonical address for ``path``: the domain from settings (never
+    a request's Host header); the scheme given (a request's), else the one the
+    site's e-mails use (https in production)."""
+    if path.startswith(("http://", "https://")):
+        return path
+    scheme = scheme or settings.ACCOUNT_DEFAULT_HTTP_PROTOCOL
+    return f"{scheme}://{settings.SITE_DOMAIN}{path}"
+
+
+def site_host() -> str:
+    """The site's host name, without a port: for identifiers such as calendar
+    UIDs (meeting-...@kindred.example)."""
+    return settings.SITE_DOMAIN.split(":")[0]
