@@ -18,8 +18,9 @@ def group_detail(request, slug):
         services.record_private_detail_view(user=request.user, group=group)
     context = page.as_context()
     if group.is_indexable:
-        # schema.org Events for search engines: public facts only.
-        meetings = group.meetings.upcoming()[:EVENTS_IN_SCHEMA]
+        # schema.org Events for search engines: public facts only, of the
+        # meetings the page lists (no second query).
+        meetings = [item.meeting for item in page.next_meetings][:EVENTS_IN_SCHEMA]
         context["event_schema"] = open_data.event_schema(
             group, meetings, scheme=request.scheme
         )
