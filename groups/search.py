@@ -4,6 +4,7 @@ distance computed in SQL (core PostgreSQL only: no PostGIS, no extensions)."""
 import hashlib
 import math
 from dataclasses import dataclass, field
+from datetime import time, timedelta
 from functools import cached_property
 from urllib.parse import urlencode
 
@@ -11,10 +12,19 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import F, Prefetch, Q, QuerySet, Value
+from django.db.models import (
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+)
 from django.db.models.functions import ASin, Cos, Least, Power, Radians, Sin, Sqrt
+from django.utils import timezone
 
-from groups.models import Group, Place, Topic
+from groups.models import Group, Place, Schedule, Topic
 from groups_site.lib.text import fold
 
 EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG)
@@ -22,6 +32,13 @@ KM_PER_MILE = 1.609344
 DEFAULT_RADIUS = 25
 MAX_RADIUS = 500  # in her unit, km or miles
 SEARCH_CONFIG = "english"
+# "Time of day" by a schedule's local start time: [from, until).
+TIMES_OF_DAY = {
+    "morning": (None, time(12)),
+    "afternoon": (time(12), time(17)),
+    "evening": (time(17), None),
+}
+SORT_NEXT_MEETING = "next"
 
 # Fields a card never shows. Deferring them keeps the list light, and means the
 # members-only ones are not even read from the database for a public page.
@@ -175,6 +192,38 @@ def within_radius(queryset: QuerySet, origin: Origin, radius_km: float) -> Query
     )
 
 
+def meets_when(days: list[int], times: list[str], *, now=None) -> Exists:
+    """Whether the group has a current schedule on any of ``days`` (0 = Sunday)
+    starting at any of ``times`` (TIMES_OF_DAY), in its own local time. A
+    subquery, so a group with several matching schedules is listed once."""
+    now = now or timezone.now()
+    # The earliest date on any clock (UTC-12): a schedule counts until its last
+    # day is over everywhere.
+    today = (now - timedelta(hours=12)).date()
+    schedules = Schedule.objects.filter(group=OuterRef("pk")).filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=today),
+        ~Q(kind=Schedule.Kind.ONCE) | Q(starts_on__gte=today),
+    )
+    if days:
+        # A one-off meeting has no weekdays of its own: the day of its date.
+        schedules = schedules.filter(
+            Q(weekdays__overlap=days)
+            | Q(kind=Schedule.Kind.ONCE, starts_on__week_day__in=[d + 1 for d in days])
+        )
+    if times:
+        any_time = Q()
+        for name in times:
+            since, until = TIMES_OF_DAY[name]
+            window = Q()
+            if since is not None:
+                window &= Q(start_time__gte=since)
+            if until is not None:
+                window &= Q(start_time__lt=until)
+            any_time |= window
+        schedules = schedules.filter(any_time)
+    return Exists(schedules)
+
+
 def has_lexemes(text: str) -> bool:
     """Whether PostgreSQL finds any searchable word in ``text``; "the" or "!!" have
     none, and a full-text match on them would find nothing. One query."""
@@ -201,6 +250,9 @@ class GroupSearch:
     wheelchair: bool = False
     language: str = ""
     cost: str = ""
+    days: list[int] = field(default_factory=list)
+    times: list[str] = field(default_factory=list)
+    sort: str = ""
     origin: Origin | None = None
     radius: float = DEFAULT_RADIUS
     unit: str = "km"
@@ -231,6 +283,11 @@ class GroupSearch:
         """Whether results are limited to (and sorted by) distance."""
         return self.origin is not None and not self.wants_online
 
+    @property
+    def by_next_meeting(self) -> bool:
+        """Soonest meeting first (then by distance or relevance)."""
+        return self.sort == SORT_NEXT_MEETING
+
     @cached_property
     def uses_text_fallback(self) -> bool:
         """Searched words PostgreSQL can't index (only stop words or symbols):
@@ -249,6 +306,10 @@ class GroupSearch:
         )
         groups = self._filter(groups)
         ordering = []
+        if self.by_next_meeting:
+            # The cards' next meeting (with_next_meeting, below); groups with
+            # nothing planned come last.
+            ordering.append(F("next_meeting_at").asc(nulls_last=True))
         if self.is_near:
             groups = within_radius(groups, self.origin, self.radius_km)
             groups = groups.annotate(
@@ -295,6 +356,8 @@ class GroupSearch:
             groups = groups.filter(languages__contains=[self.language])
         if self.cost:
             groups = groups.filter(cost=self.cost)
+        if self.days or self.times:
+            groups = groups.filter(meets_when(self.days, self.times))
         return groups
 
 
@@ -318,11 +381,21 @@ def bump_listing_version() -> None:
 
 def listing_cache_key(params) -> str | None:
     """What the cached search page varies on for a /groups/ query string (the
-    listing version and the query), or None when the page must not be cached: her
-    own coordinates ("use my location") never go into a shared cache."""
-    if not settings.GROUP_LISTING_CACHE_SECONDS or "lat" in params or "lon" in params:
+    listing version and the whole query, filters by day and time included), or
+    None when the page must not be cached: her own coordinates ("use my
+    location") never go into a shared cache, and an order by next meeting changes
+    as meetings pass or are cancelled, which bumps no version."""
+    if (
+        not settings.GROUP_LISTING_CACHE_SECONDS
+        or "lat" in params
+        or "lon" in params
+        or params.get("sort") == SORT_NEXT_MEETING
+    ):
         return None
-    query = urlencode(sorted(params.lists()), doseq=True)
+    # Values sorted too: day=1&day=3 and day=3&day=1 are the same search.
+    query = urlencode(
+        sorted((name, sorted(values)) for name, values in params.lists()), doseq=True
+    )
     digest = hashlib.sha256(query.encode()).hexdigest()
     return f"groups:listing:{listing_version()}:{digest}"
 

@@ -35,6 +35,8 @@ PUBLIC_PAGES = [
     "/groups/",
     "/groups/?near=Leeds&radius=50",
     "/groups/?q=nothing-matches-this",
+    "/groups/?day=2&day=6&time=evening&sort=next",
+    "/groups/?day=9&time=midnight",
     "/groups/tuesday-evening-circle/",
     "/articles/",
     "/articles/standards/",

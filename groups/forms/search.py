@@ -6,6 +6,7 @@ from groups.models import Group, Topic
 from groups.search import (
     DEFAULT_RADIUS,
     MAX_RADIUS,
+    SORT_NEXT_MEETING,
     GroupSearch,
     Origin,
     resolve_place,
@@ -18,9 +19,29 @@ LANGUAGE_CHOICES = [("", "Any language")] + sorted(
     key=lambda choice: choice[1],
 )
 
+# Monday first, as most of our readers' calendars are; the values are
+# Group.Weekday's (0 = Sunday).
+DAY_CHOICES = [
+    (str(day.value), day.label) for day in [*Group.Weekday][1:] + [Group.Weekday.SUNDAY]
+]
+TIME_CHOICES = [
+    ("morning", "Morning (before 12 noon)"),
+    ("afternoon", "Afternoon (12 noon to 5 pm)"),
+    ("evening", "Evening (from 5 pm)"),
+]
+SORT_CHOICES = [("", "Best match"), (SORT_NEXT_MEETING, "Next meeting")]
+
 LOCATION_ERROR = (
     "We couldn't read your location. Try “Use my location” again, or type a town."
 )
+
+
+class Checkboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes whose "label" is the first box, so the error summary at the top
+    of the search can link to the group (a fieldset has nothing else to point at)."""
+
+    def id_for_label(self, id_, index=None):
+        return super().id_for_label(id_, "0" if index is None else index)
 
 
 class GroupSearchForm(forms.Form):
@@ -118,6 +139,32 @@ class GroupSearchForm(forms.Form):
         choices=[("", "Any cost")] + Group.Cost.choices,
         required=False,
     )
+    day = forms.TypedMultipleChoiceField(
+        label="Meets on",
+        choices=DAY_CHOICES,
+        coerce=int,
+        required=False,
+        widget=Checkboxes,
+        help_text="Any of the days you tick.",
+        error_messages={"invalid_choice": "Tick days from the list of weekdays."},
+    )
+    time = forms.MultipleChoiceField(
+        label="Time of day",
+        choices=TIME_CHOICES,
+        required=False,
+        widget=Checkboxes,
+        help_text="Local time where the group meets.",
+        error_messages={
+            "invalid_choice": "Tick times from the list: morning, afternoon or evening."
+        },
+    )
+    sort = forms.ChoiceField(
+        label="Sort by",
+        choices=SORT_CHOICES,
+        required=False,
+        help_text="Next meeting: soonest first; groups with none planned come last.",
+        error_messages={"invalid_choice": "Choose an order from the list."},
+    )
 
     FILTER_FIELDS = [
         "topic",
@@ -130,6 +177,8 @@ class GroupSearchForm(forms.Form):
         "wheelchair",
         "language",
         "cost",
+        "day",
+        "time",
     ]
     # Tucked under "More filters" (open when one of them is in use).
     MORE_FILTER_FIELDS = FILTER_FIELDS[1:]
@@ -202,6 +251,9 @@ class GroupSearchForm(forms.Form):
             wheelchair=data["wheelchair"],
             language=data["language"],
             cost=data["cost"],
+            days=sorted(data["day"]),
+            times=data["time"],
+            sort=data["sort"],
             origin=origin,
             radius=data["radius"],
             unit=data["unit"],

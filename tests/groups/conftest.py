@@ -1,7 +1,9 @@
 """Fixtures shared by the groups tests; the personas and make_* helpers are in
 tests/conftest.py."""
 
+import re
 from datetime import UTC, datetime, time
+from html import unescape
 
 import pytest
 import time_machine
@@ -110,3 +112,15 @@ def going_to(meeting, *people):
         rsvp.respond(user=person, meeting=meeting, going=True)
     meeting.refresh_from_db()
     return meeting
+
+
+def page(client, url) -> str:
+    """A page's HTML, entities decoded, after checking it answered 200."""
+    response = client.get(url)
+    assert response.status_code == 200
+    return unescape(response.content.decode())
+
+
+def card_names(html: str) -> list[str]:
+    """The names on the group cards of a /groups/ page, in order."""
+    return re.findall(r'<h3 class="card__title"[^>]*><a href="[^"]+">([^<]+)</a>', html)

@@ -1,6 +1,5 @@
 import re
 from datetime import UTC, datetime
-from html import unescape
 
 import pytest
 import time_machine
@@ -10,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from groups.meetings import changes
 from groups.models import Group, Topic
 from tests.conftest import make_group, make_place
+from tests.groups.conftest import card_names, page
 
 LEEDS = {"latitude": 53.79648, "longitude": -1.54785}
 MANCHESTER = {"latitude": 53.48095, "longitude": -2.23743}
@@ -24,16 +24,6 @@ def manchester(db):
 @pytest.fixture
 def london(db):
     return make_place("London", geonames_id=2643743, population=8961989, **LONDON)
-
-
-def page(client, url) -> str:
-    response = client.get(url)
-    assert response.status_code == 200
-    return unescape(response.content.decode())
-
-
-def card_names(html: str) -> list[str]:
-    return re.findall(r'<h3 class="card__title"[^>]*><a href="[^"]+">([^<]+)</a>', html)
 
 
 def add_groups(count: int, *, place, start: int = 0) -> None:
