@@ -1,24 +1,14 @@
 """Demo groups for `manage.py seed_demo`: about forty groups in cities on six
-continents and online, with organizers, members and requests for the demo users.
+continents and online, with organizers, members and requests for the demo users;
+their schedules, meetings and answers are groups_site/demo/meetings.py's.
 
 The groups are data, in data/groups/*.toml; every name, address and description
 there is invented. Groups are matched by slug, so running the seed again only fixes
 what differs from the specs."""
 
-from datetime import time, timedelta
-
-from django.utils.timezone import localdate
-
-from groups.meetings.generation import remove_schedule, save_schedule, sync_schedule
-from groups.models import (
-    DEFAULT_GROUND_RULES,
-    Group,
-    Membership,
-    Place,
-    Schedule,
-    Topic,
-)
+from groups.models import DEFAULT_GROUND_RULES, Group, Membership, Place, Topic
 from groups_site.demo import content
+from groups_site.demo.meetings import save_answers, save_schedules, schedule_specs
 
 # Fields copied from a spec onto the Group as they are.
 PLAIN_FIELDS = [
@@ -100,63 +90,6 @@ def group_fields(spec: dict, place: Place | None) -> dict:
     fields["place_id"] = place.pk if place else None
     fields["timezone"] = place.timezone if place else spec["timezone"]
     return fields
-
-
-def schedule_specs(spec: dict) -> list[dict]:
-    """The Schedule fields a group spec asks for: its [[schedules]] tables, or
-    the weekly slot of meeting_day, start_time and end_time."""
-    tables = spec.get("schedules") or [
-        {
-            "kind": "weekly",
-            "weekdays": [spec["meeting_day"]],
-            "start_time": spec["start_time"],
-            "end_time": spec["end_time"],
-        }
-    ]
-    return [
-        {
-            "kind": table["kind"],
-            "weekdays": sorted(
-                Group.Weekday[day.upper()] for day in table.get("weekdays", [])
-            ),
-            "weeks": sorted(table.get("weeks", [])),
-            "start_time": time.fromisoformat(table["start_time"]),
-            "end_time": time.fromisoformat(table["end_time"]),
-            "days_ahead": table.get("days_ahead"),
-        }
-        for table in tables
-    ]
-
-
-def save_schedules(group: Group, wanted: list[dict]) -> None:
-    """Keep the group's schedules that match a spec, remove the others and add
-    what is missing, through the meetings service (which makes the meetings). A
-    fortnightly schedule counts from the start of the demo, so its weeks stay
-    put on a second run."""
-    today = localdate()
-    remaining = list(wanted)
-    for schedule in group.schedules.all():
-        match = next((w for w in remaining if _matches(schedule, w)), None)
-        if match is None:
-            remove_schedule(schedule)
-        else:
-            remaining.remove(match)
-            sync_schedule(schedule)
-    for fields in remaining:
-        fields = dict(fields)
-        days_ahead = fields.pop("days_ahead")
-        starts_on = today + timedelta(days=days_ahead or 0)
-        if fields["kind"] == Schedule.Kind.ONCE:
-            fields["weekdays"] = []
-        save_schedule(Schedule(group=group, starts_on=starts_on, **fields))
-
-
-def _matches(schedule: Schedule, wanted: dict) -> bool:
-    return all(
-        getattr(schedule, name) == value
-        for name, value in wanted.items()
-        if name != "days_ahead"
-    ) and (wanted["days_ahead"] is None or schedule.is_once)
 
 
 def find_place(city: list[str] | None, cache: dict) -> Place | None:
@@ -259,5 +192,6 @@ def seed_groups(users: dict, *, warn=print) -> list[Group]:
         group.topics.set([topics[slug] for slug in spec["topics"]])
         save_memberships(group, memberships_for(spec), users)
         save_schedules(group, schedule_specs(spec))
+        save_answers(group, spec, users, warn=warn)
         groups.append(group)
     return groups

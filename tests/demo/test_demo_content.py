@@ -1,8 +1,9 @@
 """The demo data files themselves, as the loader reads them (no database)."""
 
 import re
+from datetime import time
 
-from groups.models import Group
+from groups.models import Group, Schedule
 from groups_site.demo import content, illustrations
 from groups_site.demo.discussions import walk
 from tests.demo.conftest import DEMO_USERNAMES
@@ -33,9 +34,29 @@ def test_it_gives_every_picture_a_known_recipe():
         assert recipe["motif"] in illustrations.MOTIFS, spec["slug"]
 
 
-def test_it_names_weekdays_the_groups_understand():
+def test_it_writes_schedules_the_groups_understand():
     for spec in content.groups():
-        assert spec["meeting_day"].upper() in Group.Weekday.names, spec["slug"]
+        for table in spec["schedules"]:
+            assert table["kind"] in Schedule.Kind.values, spec["slug"]
+            days = table.get("weekdays", [])
+            assert all(day.upper() in Group.Weekday.names for day in days)
+            assert bool(days) != (table["kind"] == "once"), spec["slug"]
+            assert ("days_ahead" in table) == (table["kind"] == "once"), spec["slug"]
+            assert bool(table.get("weeks")) == (table["kind"] == "monthly")
+            assert set(table.get("weeks", [])) <= set(Schedule.Week.values)
+            start = time.fromisoformat(table["start_time"])
+            assert start < time.fromisoformat(table["end_time"]), spec["slug"]
+
+
+def test_it_answers_meetings_only_for_the_groups_people():
+    for spec in content.groups():
+        people = {*spec["organizers"], *spec.get("facilitators", [])}
+        people |= set(spec.get("members", []))
+        for table in spec.get("meetings", []):
+            answered = [*table.get("going", []), *table.get("not_going", [])]
+            assert set(answered) <= people, spec["slug"]
+            assert len(answered) == len(set(answered)), spec["slug"]
+            assert table["occurrence"] >= 1
 
 
 def test_it_writes_discussions_for_most_demo_articles():

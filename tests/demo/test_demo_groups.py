@@ -70,7 +70,6 @@ def test_it_covers_every_format_venue_facilitation_and_setting():
     assert used("join_policy") == set(Group.JoinPolicy.values)
     assert used("visibility") == set(Group.Visibility.values)
     assert used("status") == set(Group.Status.values)
-    assert used("meeting_day") == set(Group.Weekday.values)
     assert Group.objects.filter(status=Group.Status.PENDING).count() >= 2
     assert Group.objects.filter(status=Group.Status.PAUSED).count() == 1
     assert Group.objects.filter(status=Group.Status.ARCHIVED).count() == 1
@@ -101,7 +100,7 @@ def test_it_writes_valid_complete_groups():
         group.full_clean()
         assert group.tagline and group.facilitator_credentials, group.slug
         assert 2 <= len(group.description.split("\n\n")) <= 5, group.slug
-        assert group.meeting_day is not None and group.start_time, group.slug
+        assert group.schedules.exists(), group.slug
         assert group.ground_rules_list, group.slug
         if group.place:
             assert group.timezone == group.place.timezone
@@ -175,8 +174,8 @@ def test_it_puts_back_what_was_changed():
     group = Group.objects.get(slug="leeds-thursday-circle")
     original = group.tagline
     group.tagline = "Changed by hand"
-    group.meeting_day = Group.Weekday.SUNDAY
     group.save()
+    group.schedules.update(weekdays=[Group.Weekday.SUNDAY])
     group.topics.clear()
     Membership.objects.filter(group=group, user__username="maya").update(
         state=Membership.State.LEFT
@@ -186,6 +185,8 @@ def test_it_puts_back_what_was_changed():
 
     group.refresh_from_db()
     assert group.tagline == original
-    assert group.meeting_day == Group.Weekday.THURSDAY
+    assert list(group.schedules.values_list("weekdays", flat=True)) == [
+        [Group.Weekday.THURSDAY]
+    ]
     assert group.topics.count() == 2
     assert group.memberships.get(user__username="maya").is_active
