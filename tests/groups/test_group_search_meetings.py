@@ -11,6 +11,7 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
 from groups.meetings.changes import cancel_meeting
+from groups.meetings.generation import remove_schedule
 from groups.models import Group, Schedule, Topic
 from groups.search import listing_cache_key
 from tests.conftest import make_group, make_meeting, make_place, make_schedule
@@ -365,6 +366,24 @@ def test_it_shows_a_cancellation_in_the_order_at_once(client, alice, settings):
     cancel_meeting(organizer=alice, meeting=meeting, reason="Snow.")
 
     assert card_names(page(client, "/groups/?sort=next")) == ["Later", "Soon"]
+
+
+def test_it_shows_a_new_schedule_in_the_filters_at_once(
+    client, db, settings, django_capture_on_commit_callbacks
+):
+    settings.GROUP_LISTING_CACHE_SECONDS = 300
+    group = meets("Tuesday Evening", TUESDAY)
+    assert card_names(page(client, "/groups/?day=6")) == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        make_schedule(group, weekdays=[SATURDAY])
+
+    assert card_names(page(client, "/groups/?day=6")) == ["Tuesday Evening"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        remove_schedule(group.schedules.get(weekdays=[SATURDAY]))
+
+    assert card_names(page(client, "/groups/?day=6")) == []
 
 
 # Queries -----------------------------------------------------------------------
