@@ -2,13 +2,18 @@
 compare each page with a bare Django view served by the same server in the same run.
 Article pages with long discussions are measured anonymous and signed in (wrk sends
 the session cookie of a bench reader), and posting a reply is timed through the
-service in a 10-comment and a 10,000-comment discussion (it must not grow).
+service in a 10-comment and a 10,000-comment discussion (it must not grow). Group
+searches by meeting day, time and next meeting, a group page with its meetings
+(signed out and as a member) and the reader's /meetings/ are measured too, and the
+RSVP race is timed: 20 members answering one 5-seat meeting at the same moment,
+each on her own connection, exactly 5 going afterwards.
 
 It uses its own database (kindred_bench) on the configured server, or on the
 embedded PostgreSQL when DATABASE_URL is unset, so your development data is safe.
 Environment: BENCH_DURATION (seconds per page, default 10), BENCH_CONNECTIONS
 (default 8), BENCH_WORKERS (gunicorn workers, default 2), BENCH_GROUPS (10000),
-BENCH_REPLIES (replies timed per discussion, default 100).
+BENCH_REPLIES (replies timed per discussion, default 100), BENCH_RACES (rounds of
+the RSVP race, default 20).
 """
 
 import json
@@ -20,6 +25,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 from urllib.parse import quote, urlparse, urlunparse
@@ -31,6 +37,7 @@ CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 GROUPS = int(os.environ.get("BENCH_GROUPS", "10000"))
 REPLIES = int(os.environ.get("BENCH_REPLIES", "100"))
+RACES = int(os.environ.get("BENCH_RACES", "20"))
 DB_NAME = "kindred_bench"
 SIGNED_IN_MARK = 'action="/accounts/logout/"'
 
@@ -71,6 +78,18 @@ def fetch(url: str, cookie: str = "") -> str:
     request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
     with urllib.request.urlopen(request, timeout=30) as response:
         return response.read().decode()
+
+
+def answers(url: str, cookie: str = "") -> bool:
+    """Whether the page is there (200); False for a 404, a page this build does
+    not have yet. Anything else stops the benchmark."""
+    try:
+        fetch(url, cookie)
+    except urllib.error.HTTPError as error:
+        if error.code == 404:
+            return False
+        raise
+    return True
 
 
 def wait_until_up(url: str, timeout: float = 30) -> None:
@@ -198,7 +217,14 @@ def main() -> None:
             "search text + near": "/groups/?q=support&near=London&radius=25",
             # Her own coordinates are never cached: the full cost of a search.
             "search near, uncached": "/groups/?lat=53.80&lon=-1.55&radius=50",
+            "search by day and time": (
+                "/groups/?near=London&radius=25&day=2&day=4&time=evening"
+            ),
+            # Never cached: the order changes as meetings pass.
+            "search, next meeting": "/groups/?near=London&radius=25&sort=next",
             "group page": "/groups/bench-group-4321/",
+            "  group page, member": ("/groups/bench-group-4321/", signed_in),
+            "my meetings": ("/meetings/", signed_in),
         }
         for size in (200, 1000):
             path = f"/articles/bench-discussion-{size}/"
@@ -208,9 +234,13 @@ def main() -> None:
             base + "/articles/bench-discussion-200/", signed_in
         ):
             raise SystemExit("The bench reader's session did not sign her in.")
-        results = {}
+        results, missing = {}, []
         for name, page in pages.items():
             path, cookie = page if isinstance(page, tuple) else (page, "")
+            if not answers(base + path, cookie):
+                missing.append(f"{name} ({path})")
+                print(f"  skipped  {name:<22} 404: not in this build", flush=True)
+                continue
             results[name] = run_wrk(base + path, cookie)
             r = results[name]
             print(f"  measured {name:<22} {r['rps']:8.0f} req/s", flush=True)
@@ -223,6 +253,18 @@ def main() -> None:
     replies = json.loads(
         subprocess.run(
             [*manage, "bench_data", "--time-replies", str(REPLIES)],
+            env=env,
+            check=True,
+            cwd=BASE_DIR,
+            capture_output=True,
+            text=True,
+        ).stdout.splitlines()[-1]
+    )
+
+    print(f"Timing {RACES} RSVP races...", flush=True)
+    race = json.loads(
+        subprocess.run(
+            [*manage, "bench_data", "--time-rsvp-race", str(RACES)],
             env=env,
             check=True,
             cwd=BASE_DIR,
@@ -254,9 +296,22 @@ def main() -> None:
             f"{'-':>8}{timing['median_ms'] / first:>8.2f}"
         )
     print(
+        f"{'RSVP race, per answer':<24}{'-':>9}{race['answer_p50_ms']:>9.1f}"
+        f"{race['answer_p99_ms']:>9.1f}{'-':>8}{'-':>8}"
+    )
+    print(
         "ratio: req/s against the bare view; for replies, the median against the "
         "10-comment discussion (one service call each, commit included)"
     )
+    print(
+        f"RSVP race: {race['racers']} members answer one {race['seats']}-seat meeting "
+        f"at once, each on her own connection, {race['rounds']} rounds: "
+        f"{race['wall_median_ms']:.0f} ms for all {race['racers']} (median round; "
+        f"slowest {race['wall_max_ms']:.0f} ms); exactly {race['seats']} going "
+        "after every round"
+    )
+    for name in missing:
+        print(f"not measured (404, not in this build): {name}")
 
 
 if __name__ == "__main__":

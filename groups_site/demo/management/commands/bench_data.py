@@ -2,8 +2,13 @@
 with long discussions. Only for a throw-away benchmark database (bench/run.py
 creates one).
 
-    bench_data --groups N      groups and the discussion articles (idempotent)
+    bench_data --groups N      groups, their schedules and meetings, the bench
+                               reader's groups and answers, and the discussion
+                               articles (idempotent)
     bench_data --session       print a session key of a signed-in bench reader
+    bench_data --time-rsvp-race N
+                               N rounds of 20 members answering one 5-seat
+                               meeting at once; print the timings as JSON
     bench_data --time-replies N
                                post N replies into a 10-comment and a
                                10,000-comment discussion; print the timings as JSON
@@ -29,7 +34,7 @@ from accounts.models import User
 from articles.comments import posting as discussion
 from articles.models import Article, Author, Source
 from groups.models import Group, Membership, Place, Topic
-from groups_site.demo import content
+from groups_site.demo import bench_meetings, content
 from groups_site.demo.discussions import add_big_thread
 
 BENCH_PREFIX = "bench-group-"
@@ -64,15 +69,22 @@ class Command(BaseCommand):
             help="Print the key of a new signed-in session of the bench reader.",
         )
         parser.add_argument("--time-replies", type=int, default=0, metavar="N")
+        parser.add_argument("--time-rsvp-race", type=int, default=0, metavar="N")
 
-    def handle(self, *args, groups, session, time_replies, **options):
+    def handle(self, *args, groups, session, time_replies, time_rsvp_race, **options):
         if session:
             self.stdout.write(signed_in_session(bench_reader()))
             return
         if time_replies:
             self.stdout.write(json.dumps(time_replies_into_threads(time_replies)))
             return
+        if time_rsvp_race:
+            organizer = User.objects.get(username="bench_organizer")
+            timings = bench_meetings.time_rsvp_race(organizer, time_rsvp_race)
+            self.stdout.write(json.dumps(timings))
+            return
         self.seed_groups(groups)
+        self.seed_meetings()
         for slug, comments in DISCUSSION_ARTICLES.items():
             article = bench_article(slug, comments)
             added = add_big_thread(article, comments, commenters())
@@ -91,7 +103,9 @@ class Command(BaseCommand):
             self.stdout.write(f"{existing} benchmark groups already exist.")
             return
         rng = random.Random(2026)
-        places = list(Place.objects.filter(population__gte=100_000).only("id"))
+        places = list(
+            Place.objects.filter(population__gte=100_000).only("id", "timezone")
+        )
         topics = list(Topic.objects.all())
         organizer, _ = User.objects.get_or_create(
             username="bench_organizer", defaults={"display_name": "Bench Organizer"}
@@ -106,6 +120,7 @@ class Command(BaseCommand):
         batch = []
         for n in range(existing, groups):
             is_online = n % 10 == 0
+            place = None if is_online else rng.choice(places)
             batch.append(
                 Group(
                     name=f"Benchmark support circle {n}",
@@ -122,7 +137,8 @@ class Command(BaseCommand):
                         if is_online
                         else Group.VenueType.COMMUNITY_CENTRE
                     ),
-                    place=None if is_online else rng.choice(places),
+                    place=place,
+                    timezone=place.timezone if place else "Europe/London",
                     area_description="" if is_online else "Near the town centre",
                     street_address="" if is_online else f"{n} Benchmark Road",
                     status=Group.Status.ACTIVE,
@@ -158,6 +174,17 @@ class Command(BaseCommand):
                 batch_size=5000,
             )
         self.stdout.write(f"Created {len(created)} benchmark groups.")
+
+    def seed_meetings(self) -> None:
+        schedules, meetings, seconds = bench_meetings.seed_schedules(BENCH_PREFIX)
+        if schedules:
+            self.stdout.write(
+                f"Added {schedules} schedules and generated {meetings} meetings "
+                f"in {seconds:.1f} s."
+            )
+        answers = bench_meetings.give_reader_meetings(bench_reader(), BENCH_PREFIX)
+        if answers:
+            self.stdout.write(f"The bench reader answered {answers} meetings.")
 
 
 def verified_user(username: str, display_name: str) -> User:
