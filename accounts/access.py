@@ -1,11 +1,18 @@
-"""Site-staff powers. Moderators see who wrote anonymous comments, review groups
-and act on reports, so their accounts must be the hardest to take over: staff
-without two-step sign-in get none of these powers until they set it up."""
+"""Site moderators and staff. Moderators see who wrote anonymous comments, review
+groups and act on reports, so their accounts must be the hardest to take over:
+nobody gets these powers until she signs in with a second step.
+
+A moderator is a staff account that also holds the accounts.moderate_community
+permission (`manage.py moderator add <username>` gives both): is_staff alone
+opens only the read-only admin. Checking staff first keeps the permission lookup
+(two queries) away from everyone else's requests."""
 
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 
 from groups_site.lib.text import skeleton
+
+MODERATE = "accounts.moderate_community"
 
 
 def has_mfa(user) -> bool:
@@ -20,19 +27,38 @@ def has_mfa(user) -> bool:
     return user._kindred_has_mfa
 
 
+def _is_active(user) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
 def _is_staff(user) -> bool:
-    return bool(
-        user is not None and user.is_authenticated and user.is_active and user.is_staff
-    )
+    return _is_active(user) and user.is_staff
+
+
+def holds_moderation_permission(user) -> bool:
+    """She was made a moderator (two-step sign-in or not). Runs queries the first
+    time per user object, only for staff."""
+    if not _is_staff(user):
+        return False
+    if not hasattr(user, "_kindred_may_moderate"):
+        user._kindred_may_moderate = user.has_perm(MODERATE)
+    return user._kindred_may_moderate
 
 
 def is_moderator(user) -> bool:
-    """Site staff with two-step sign-in. Runs a query only for staff."""
+    """A moderator with two-step sign-in: every moderator power checks this."""
+    return holds_moderation_permission(user) and has_mfa(user)
+
+
+def can_use_admin(user) -> bool:
+    """The Django admin (read-only views for staff): staff with two-step
+    sign-in."""
     return _is_staff(user) and has_mfa(user)
 
 
 def needs_mfa_setup(user) -> bool:
-    """Staff who must set up two-step sign-in before using their powers."""
+    """Staff and moderators who must set up two-step sign-in before using their
+    powers."""
     return _is_staff(user) and not has_mfa(user)
 
 

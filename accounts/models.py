@@ -46,6 +46,9 @@ class User(AbstractUser):
     objects = UserManager()
 
     class Meta:
+        # Site moderators hold this (directly or through a group), not is_staff:
+        # accounts.access.is_moderator.
+        permissions = [("moderate_community", "Can moderate the community")]
         constraints = [
             models.UniqueConstraint(
                 Lower("username"), name="accounts_user_username_ci_unique"

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.shortcuts import render
 
-from accounts.access import is_moderator, needs_mfa_setup
+from accounts.access import can_use_admin, needs_mfa_setup
 
 
 class AdminSite(admin.AdminSite):
@@ -16,7 +16,7 @@ class AdminSite(admin.AdminSite):
     site_title = settings.SITE_NAME
 
     def has_permission(self, request):
-        return super().has_permission(request) and is_moderator(request.user)
+        return super().has_permission(request) and can_use_admin(request.user)
 
     def login(self, request, extra_context=None):
         if needs_mfa_setup(request.user):

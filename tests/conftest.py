@@ -135,14 +135,31 @@ def charlie(db):
 
 @pytest.fixture
 def moderator(db):
-    """Site staff who moderates, with two-step sign-in (staff powers need it)."""
-    return give_mfa(make_user("mod", display_name="Moderator Mo", is_staff=True))
+    """A site moderator (the permission) who is also staff, with two-step
+    sign-in (every moderator power needs it)."""
+    user = make_user("mod", display_name="Moderator Mo", is_staff=True)
+    return give_mfa(make_moderator(user))
 
 
 @pytest.fixture
 def staff_without_mfa(db):
-    """Site staff who has not set up two-step sign-in: no moderator powers yet."""
-    return make_user("pat", display_name="Pat", is_staff=True)
+    """A moderator and staff member who has not set up two-step sign-in: no
+    moderator powers yet."""
+    return make_moderator(make_user("pat", display_name="Pat", is_staff=True))
+
+
+@pytest.fixture
+def plain_staff(db):
+    """Staff with two-step sign-in but without the moderation permission: the
+    read-only admin, no moderator powers."""
+    return give_mfa(make_user("stef", display_name="Stef", is_staff=True))
+
+
+def make_moderator(user):
+    from accounts.management.commands.moderator import moderation_permission
+
+    user.user_permissions.add(moderation_permission())
+    return user
 
 
 def log_in(client, login: str, password: str = PASSWORD, totp_secret: str = ""):

@@ -28,6 +28,8 @@ VIEWERS = {
     "moderator": (False, True),
     # Staff without two-step sign-in have no moderator powers.
     "staff_without_mfa": (False, False),
+    # Nor staff without the moderation permission.
+    "plain_staff": (False, False),
 }
 
 
@@ -59,7 +61,9 @@ def hybrid_group(alice, bob, dana):
 
 
 @pytest.fixture
-def viewer_client(client, alice, bob, charlie, dana, moderator, staff_without_mfa):
+def viewer_client(
+    client, alice, bob, charlie, dana, moderator, staff_without_mfa, plain_staff
+):
     def sign_in(viewer):
         users = {
             "stranger": charlie,
@@ -68,6 +72,7 @@ def viewer_client(client, alice, bob, charlie, dana, moderator, staff_without_mf
             "organizer": alice,
             "moderator": moderator,
             "staff_without_mfa": staff_without_mfa,
+            "plain_staff": plain_staff,
         }
         if viewer != "anonymous":
             client.force_login(users[viewer])

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.management.commands.moderator import moderation_permission
 from accounts.models import User
 from groups.models import Place
 from groups_site.demo import content
@@ -120,4 +121,6 @@ class Command(BaseCommand):
             email=email,
             defaults={"verified": True, "primary": True},
         )
+        if spec.get("moderator"):
+            user.user_permissions.add(moderation_permission())
         return user
