@@ -182,3 +182,42 @@ class Block(models.Model):
 
     def __str__(self):
         return f"{self.blocker} blocked {self.blocked}"
+
+
+class AuditEntry(models.Model):
+    """One moderation action: who did what to what, why and when. Written only by
+    accounts.audit.record() inside the action's own transaction; never edited or
+    deleted (the admin and the log page are read-only, and a database trigger
+    refuses UPDATE and DELETE)."""
+
+    # Kept by name too: a moderator who deletes her account leaves her entries
+    # (the trigger lets exactly that one change through: moderator to null).
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="audit_entries",
+    )
+    moderator_name = models.CharField(max_length=150)
+    # A short machine name: "comment_hide", "user_suspend", "group_reject"...
+    action = models.CharField(max_length=40)
+    # What it was done to: a kind ("comment", "user", "group", "report"...), its
+    # id, and a label as it read at the time (the target may change or go).
+    target_type = models.CharField(max_length=30)
+    target_id = models.CharField(max_length=64)
+    target_label = models.CharField(max_length=200)
+    reason = models.TextField(max_length=2000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["target_type", "target_id"], name="accounts_audit_target"
+            ),
+            models.Index(fields=["action", "created_at"], name="accounts_audit_action"),
+        ]
+
+    def __str__(self):
+        target = f"{self.target_type} {self.target_label}"
+        return f"{self.moderator_name} {self.action} {target}"

@@ -37,6 +37,7 @@ urlpatterns = [
     path("feeds/articles.xml", LatestArticlesFeed(), name="article_feed"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("favicon.ico", views.favicon, name="favicon"),
+    path("moderation/", include("groups_site.moderation.urls")),
     path("", include("accounts.urls")),
     path("", include("groups.urls")),
     path("", include("articles.urls")),

@@ -79,7 +79,7 @@ ORGANIZER_PAGES = [
     "/groups/tuesday-evening-circle/manage/meetings/{meeting}/change/",
     "/groups/tuesday-evening-circle/manage/meetings/{meeting}/attendees/",
 ]
-STAFF_PAGES = ["/styleguide/"]
+STAFF_PAGES = ["/styleguide/", "/moderation/", "/moderation/log/"]
 
 
 class PageParser(HTMLParser):
