@@ -28,6 +28,9 @@ class LoginForm(AllauthLoginForm):
             field.widget.attrs.pop("placeholder", None)
         self.fields["login"].label = "Username or e-mail address"
         self.fields["remember"].label = "Remember me on this device"
+        # The shared-device box comes first; ticking it hides "remember me"
+        # (accounts.css), and login() ignores it anyway.
+        self.order_fields(["login", "password", "shared_device", "remember"])
 
     def login(self, request, redirect_url=None):
         # allauth ends the session at browser close unless "remember" is ticked:
