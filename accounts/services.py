@@ -80,6 +80,24 @@ def export_data(*, user: User) -> dict:
             "mention_notifications": user.mention_notifications,
             "discreet_emails": user.discreet_emails,
         },
+        # What moderators told her; never which moderator.
+        "moderation": {
+            "warnings": [
+                {
+                    "reason": w.reason,
+                    "created_at": w.created_at.isoformat(),
+                    "acknowledged_at": (
+                        w.acknowledged_at.isoformat() if w.acknowledged_at else None
+                    ),
+                }
+                for w in user.warnings.order_by("created_at")
+            ],
+            "is_banned": user.is_banned,
+            "suspended_until": (
+                user.suspended_until.isoformat() if user.suspended_until else None
+            ),
+            "suspension_reason": user.suspension_reason,
+        },
         "email_addresses": [
             {"email": a.email, "verified": a.verified, "primary": a.primary}
             for a in EmailAddress.objects.filter(user=user).order_by("email")

@@ -202,3 +202,19 @@ def test_a_suspension_signs_her_out_of_her_open_sessions(moderator, bob):
     response = bobs.get("/accounts/profile/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_it_searches_in_a_constant_number_of_queries(
+    client, moderator, django_assert_max_num_queries
+):
+    from tests.conftest import make_user
+
+    for name in ["bea", "bella", "bettina"]:
+        make_user(name)
+    client.force_login(moderator)
+    client.get("/moderation/people/?q=b")
+
+    with django_assert_max_num_queries(8):
+        response = client.get("/moderation/people/?q=b")
+
+    assert len(response.context["people"]) == 3
