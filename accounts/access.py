@@ -71,7 +71,8 @@ def format_until(moment) -> str:
 
 def suspension_message(user) -> str:
     """Why she can't post, join groups or answer meetings while her account is
-    suspended or banned, or "" when it isn't. No query."""
+    suspended or banned, or "" when it isn't: the one check the comment rules,
+    join_group and rsvp.respond share. No query."""
     if user is None or not user.is_authenticated or not user.is_suspended:
         return ""
     if user.is_banned:
@@ -81,12 +82,6 @@ def suspension_message(user) -> str:
         f"{format_until(user.suspended_until)}, so you can't post or take part "
         "until then."
     )
-
-
-def can_post(user) -> bool:
-    """Whether she may post comments, join groups and answer meetings as far as
-    her account goes (each feature adds its own rules). No query."""
-    return _is_active(user) and not user.is_suspended
 
 
 # Names the site itself uses for people ("Anonymous member", "[deleted]", "a former

@@ -4,9 +4,10 @@ Each takes plain values, checks that the moderator may act on her, changes her
 account in one transaction with its accounts.audit entry, and tells her why
 (accounts.services.notify). A suspension or a ban signs her out everywhere at
 once; sign-in stays refused with the reason (accounts.adapter, and
-accounts.backends for sessions that outlive the ending) and posting, joining and
-answering meetings check accounts.access.can_post. This module is the one owner
-of User.suspended_until, is_banned, suspension_reason and has_pending_warning."""
+accounts.backends for sessions that outlive the ending) and posting, joining
+and answering meetings check accounts.access.suspension_message. This module is
+the one owner of User.suspended_until, is_banned, suspension_reason and
+has_pending_warning."""
 
 from datetime import timedelta
 
