@@ -9,6 +9,7 @@ opens only the read-only admin. Checking staff first keeps the permission lookup
 
 from allauth.mfa.models import Authenticator
 from django.conf import settings
+from django.utils import timezone
 
 from groups_site.lib.text import skeleton
 
@@ -60,6 +61,27 @@ def needs_mfa_setup(user) -> bool:
     """Staff and moderators who must set up two-step sign-in before using their
     powers."""
     return _is_staff(user) and not has_mfa(user)
+
+
+def format_until(moment) -> str:
+    """When a suspension ends, as people read it: "5 December 2026, 14:30 UTC"."""
+    local = timezone.localtime(moment)
+    return f"{local.day} {local:%B %Y, %H:%M} {local.tzname()}"
+
+
+def suspension_message(user) -> str:
+    """Why she can't post, join groups or answer meetings while her account is
+    suspended or banned, or "" when it isn't: the one check the comment rules,
+    join_group and rsvp.respond share. No query."""
+    if user is None or not user.is_authenticated or not user.is_suspended:
+        return ""
+    if user.is_banned:
+        return "Your account has been banned, so you can't post or take part."
+    return (
+        "Your account is suspended until "
+        f"{format_until(user.suspended_until)}, so you can't post or take part "
+        "until then."
+    )
 
 
 # Names the site itself uses for people ("Anonymous member", "[deleted]", "a former

@@ -15,12 +15,29 @@ AVATAR_SIZE = 256
 
 
 class LoginForm(AllauthLoginForm):
+    shared_device = forms.BooleanField(
+        label="This is a shared device",
+        required=False,
+        help_text="You are signed out when the browser closes, and it never "
+        "remembers you.",
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             field.widget.attrs.pop("placeholder", None)
         self.fields["login"].label = "Username or e-mail address"
         self.fields["remember"].label = "Remember me on this device"
+        # The shared-device box comes first; ticking it hides "remember me"
+        # (accounts.css), and login() ignores it anyway.
+        self.order_fields(["login", "password", "shared_device", "remember"])
+
+    def login(self, request, redirect_url=None):
+        # allauth ends the session at browser close unless "remember" is ticked:
+        # on a shared device, "remember" is ignored.
+        if self.cleaned_data.get("shared_device"):
+            self.cleaned_data["remember"] = False
+        return super().login(request, redirect_url=redirect_url)
 
 
 class SignupForm(AllauthSignupForm):
@@ -130,3 +147,33 @@ class DeleteAccountForm(forms.Form):
                 'Please type "delete my account" exactly to confirm.'
             )
         return value
+
+
+class GuidelinesAcceptForm(forms.Form):
+    agree_to_guidelines = forms.BooleanField(
+        label="I have read and agree to the community guidelines",
+        error_messages={
+            "required": "Please tick the box to agree to the community guidelines."
+        },
+    )
+
+
+class ModerationReasonForm(forms.Form):
+    """Warn, ban or lift: the reason she will read."""
+
+    reason = forms.CharField(
+        label="Reason (she will read it)",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class SuspendForm(ModerationReasonForm):
+    days = forms.IntegerField(
+        label="Days",
+        min_value=1,
+        max_value=365,
+        initial=7,
+        help_text="From 1 to 365 days; it ends by itself.",
+    )
+    field_order = ["days", "reason"]

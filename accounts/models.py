@@ -4,6 +4,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils import timezone
 
 username_validator = RegexValidator(
     regex=r"^[A-Za-z0-9_-]+\Z",
@@ -42,6 +43,14 @@ class User(AbstractUser):
         default=True,
         help_text="Subjects and previews stay neutral and never name a group or topic.",
     )
+    # Set and cleared only by accounts.moderation (suspend, ban, lift): a
+    # suspension ends by itself when suspended_until passes.
+    suspended_until = models.DateTimeField(null=True, blank=True)
+    is_banned = models.BooleanField(default=False)
+    suspension_reason = models.TextField(max_length=2000, blank=True)
+    # Whether she has a moderator's warning she has not acknowledged yet: kept by
+    # accounts.moderation so the banner on every page costs no query.
+    has_pending_warning = models.BooleanField(default=False)
 
     objects = UserManager()
 
@@ -77,6 +86,20 @@ class User(AbstractUser):
     @property
     def public_name(self) -> str:
         return self.display_name or self.username
+
+    @property
+    def is_suspended(self) -> bool:
+        """Banned, or suspended until a time still to come: she can't sign in,
+        post, join groups or answer meetings."""
+        if self.is_banned:
+            return True
+        return self.suspended_until is not None and self.suspended_until > (
+            timezone.now()
+        )
+
+    def accept_guidelines(self) -> None:
+        self.guidelines_accepted_at = timezone.now()
+        self.save(update_fields=["guidelines_accepted_at"])
 
 
 class NotificationQuerySet(models.QuerySet):
@@ -221,3 +244,31 @@ class AuditEntry(models.Model):
     def __str__(self):
         target = f"{self.target_type} {self.target_label}"
         return f"{self.moderator_name} {self.action} {target}"
+
+
+class Warning(models.Model):
+    """A moderator's warning to her, with the reason. She sees it (a banner on
+    every page until she acknowledges it). Made only by accounts.moderation."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="warnings"
+    )
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="warnings_given",
+    )
+    reason = models.TextField(max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"Warning to {self.user}"
+
+    @property
+    def is_acknowledged(self) -> bool:
+        return self.acknowledged_at is not None

@@ -80,6 +80,24 @@ def export_data(*, user: User) -> dict:
             "mention_notifications": user.mention_notifications,
             "discreet_emails": user.discreet_emails,
         },
+        # What moderators told her; never which moderator.
+        "moderation": {
+            "warnings": [
+                {
+                    "reason": w.reason,
+                    "created_at": w.created_at.isoformat(),
+                    "acknowledged_at": (
+                        w.acknowledged_at.isoformat() if w.acknowledged_at else None
+                    ),
+                }
+                for w in user.warnings.order_by("created_at")
+            ],
+            "is_banned": user.is_banned,
+            "suspended_until": (
+                user.suspended_until.isoformat() if user.suspended_until else None
+            ),
+            "suspension_reason": user.suspension_reason,
+        },
         "email_addresses": [
             {"email": a.email, "verified": a.verified, "primary": a.primary}
             for a in EmailAddress.objects.filter(user=user).order_by("email")
@@ -121,20 +139,26 @@ def delete_account(*, user: User) -> None:
     and RSVPs, turn comments into "[deleted]") in ACCOUNT_DELETION_STEPS: dotted
     paths to functions ``f(user)`` that run inside this transaction."""
     from allauth.account.models import EmailAddress
-    from allauth.usersessions.models import UserSession
 
     for path in settings.ACCOUNT_DELETION_STEPS:
         import_string(path)(user)
 
-    # Sign her out everywhere: the session rows hold her user id.
-    for user_session in UserSession.objects.filter(user=user):
-        user_session.end()
+    end_sessions(user=user)
     EmailAddress.objects.filter(user=user).delete()
     avatar_name = user.avatar.name if user.avatar else ""
     storage = user.avatar.storage
     user.delete()
     if avatar_name:
         transaction.on_commit(lambda: storage.delete(avatar_name))
+
+
+def end_sessions(*, user: User) -> None:
+    """Sign her out everywhere at once (account deletion, a suspension or a ban):
+    allauth's session rows point at each of her Django sessions and end them."""
+    from allauth.usersessions.models import UserSession
+
+    for user_session in UserSession.objects.filter(user=user):
+        user_session.end()
 
 
 def notify(

@@ -18,6 +18,17 @@ urlpatterns = [
     path("u/<str:username>/block/", views.user_block, name="user_block"),
     path("u/<str:username>/unblock/", views.user_unblock, name="user_unblock"),
     path("accounts/blocked/", views.blocked_list, name="blocked_list"),
+    path("accounts/warnings/", views.warning_list, name="warning_list"),
+    path(
+        "accounts/warnings/acknowledge/",
+        views.warnings_acknowledge,
+        name="warnings_acknowledge",
+    ),
+    path(
+        "accounts/guidelines/accept/",
+        views.guidelines_accept,
+        name="guidelines_accept",
+    ),
     path("notifications/", views.notification_list, name="notification_list"),
     path(
         "notifications/read/",

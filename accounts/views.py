@@ -16,8 +16,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
 
-from accounts import services
-from accounts.forms import DeleteAccountForm, PrivacySettingsForm, ProfileForm
+from accounts import moderation, services
+from accounts.forms import (
+    DeleteAccountForm,
+    GuidelinesAcceptForm,
+    PrivacySettingsForm,
+    ProfileForm,
+)
 from accounts.models import User
 
 
@@ -174,3 +179,39 @@ def user_unblock(request, username):
 def blocked_list(request):
     blocks = request.user.blocks_made.select_related("blocked").order_by("-created_at")
     return render(request, "accounts/blocked_list.html", {"blocks": blocks})
+
+
+@login_required
+def warning_list(request):
+    """A moderator's warnings to her, with the reasons."""
+    warnings = request.user.warnings.all()
+    return render(request, "accounts/warning_list.html", {"warnings": warnings})
+
+
+@login_required
+@require_POST
+def warnings_acknowledge(request):
+    moderation.acknowledge_warnings(user=request.user)
+    messages.success(request, "Thank you. The warning is marked as read.")
+    return redirect("accounts:warning_list")
+
+
+@login_required
+def guidelines_accept(request):
+    """Accounts made without the sign-up form (createsuperuser, the admin) agree
+    to the guidelines here before they post, then go back where they were."""
+    next_url = request.POST.get("next") or request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = ""
+    if request.method == "POST":
+        form = GuidelinesAcceptForm(request.POST)
+        if form.is_valid():
+            request.user.accept_guidelines()
+            messages.success(request, "Thank you for agreeing to the guidelines.")
+            return redirect(next_url or "home")
+    else:
+        form = GuidelinesAcceptForm()
+    context = {"form": form, "next_url": next_url}
+    return render(request, "accounts/guidelines_accept.html", context)

@@ -11,6 +11,7 @@ from django.db.models import Value
 from django.db.models.functions import Concat, Substr
 from django.utils import timezone
 
+from accounts.access import suspension_message
 from accounts.models import Notification
 from accounts.services import notify
 from groups.meetings.generation import save_schedule, sync_group
@@ -74,6 +75,8 @@ def _check_joinable(group: Group) -> None:
 @transaction.atomic
 def join_group(*, user, group: Group, answer: str = "") -> Membership:
     """Join an open group, or ask to join an approval group (with her answer)."""
+    if suspended := suspension_message(user):
+        raise ValidationError(suspended, code="suspended")
     group = _lock(group)
     membership = Membership.objects.filter(group=group, user=user).first()
     if membership and (membership.is_active or membership.is_pending):

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
 
+from accounts import moderation
 from groups_site.middleware import EXIT_NOTICE_COOKIE
 from tests.conftest import MODERATOR_TOTP_SECRET, PASSWORD, log_in, make_group
 
@@ -58,6 +59,8 @@ SIGNED_IN_PAGES = [
     "/accounts/2fa/totp/activate/",
     "/accounts/sessions/",
     "/accounts/blocked/",
+    "/accounts/warnings/",
+    "/accounts/guidelines/accept/?next=/articles/finding-your-voice/",
     "/accounts/logout/",
     "/notifications/",
     "/groups/new/",
@@ -79,7 +82,15 @@ ORGANIZER_PAGES = [
     "/groups/tuesday-evening-circle/manage/meetings/{meeting}/change/",
     "/groups/tuesday-evening-circle/manage/meetings/{meeting}/attendees/",
 ]
-STAFF_PAGES = ["/styleguide/", "/moderation/", "/moderation/log/"]
+STAFF_PAGES = [
+    "/styleguide/",
+    "/moderation/",
+    "/moderation/log/",
+    "/moderation/people/",
+    "/moderation/people/?q=b",
+    "/moderation/people/bob/",
+    "/moderation/people/charlie/",
+]
 
 
 class PageParser(HTMLParser):
@@ -202,7 +213,8 @@ def all_pages(client, alice, bob, charlie, moderator, group, article, discussion
         ):
             yield f"{path} (signed in)", client.get(path)
         client.logout()
-        # A member sees the members-only parts.
+        # A member sees the members-only parts (and, warned, the banner).
+        moderation.warn_user(moderator=moderator, user=bob, reason="Be kind.")
         client.force_login(bob)
         yield (
             "/groups/tuesday-evening-circle/ (member)",
@@ -210,6 +222,7 @@ def all_pages(client, alice, bob, charlie, moderator, group, article, discussion
         )
         yield f"{meeting} (member)", client.get(meeting)
         yield "/meetings/ (member)", client.get("/meetings/")
+        yield "/accounts/warnings/ (warned)", client.get("/accounts/warnings/")
         client.logout()
         # A stranger sees the join form.
         client.force_login(charlie)
@@ -219,6 +232,8 @@ def all_pages(client, alice, bob, charlie, moderator, group, article, discussion
         )
         yield f"{meeting} (stranger)", client.get(meeting)
         client.logout()
+        # A moderator sees a suspended account with the form to lift it.
+        moderation.suspend_user(moderator=moderator, user=charlie, reason="x", days=2)
         sign_in(client, moderator)
         for path in STAFF_PAGES:
             yield path, client.get(path)

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from accounts.access import suspension_message
 from articles.models import Comment
 
 MAX_LENGTH = 5000
@@ -30,6 +31,8 @@ def posting_problem(*, user, article) -> str:
         return "Please sign in to join the discussion."
     if not user.is_active:
         return "Your account can't post comments."
+    if suspended := suspension_message(user):
+        return suspended
     if not article.is_public:
         return "This article isn't open for discussion."
     if not article.comments_open:

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from accounts.access import suspension_message
 from groups.meetings import notices
 from groups.models import RSVP, Group, Meeting, Membership
 
@@ -82,7 +83,10 @@ def _fill_seats(meeting: Meeting) -> list[RSVP]:
 def respond(*, user, meeting: Meeting, going: bool) -> RSVP:
     """Her answer for one meeting. "Going" takes a seat, or a place at the end of
     the waitlist when the meeting is full; "not going" frees her seat for the first
-    woman waiting. Answering the same twice changes nothing."""
+    woman waiting. Answering the same twice changes nothing. A suspended account
+    can still give up her seat, not take one."""
+    if going and (suspended := suspension_message(user)):
+        raise ValidationError(suspended, code="suspended")
     membership = (
         Membership.objects.select_for_update()
         .filter(group_id=meeting.group_id, user=user)

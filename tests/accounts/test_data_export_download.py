@@ -80,3 +80,20 @@ def test_it_contains_only_her_data(client, alice, bob):
 
     text = json.dumps(data)
     assert "bob" not in text.lower()
+
+
+def test_it_includes_moderators_warnings_but_not_who_gave_them(
+    client, alice, moderator
+):
+    from accounts import moderation
+
+    moderation.warn_user(moderator=moderator, user=alice, reason="Be gentle.")
+    client.force_login(alice)
+
+    _, data = download(client)
+
+    warnings = data["moderation"]["warnings"]
+    assert [w["reason"] for w in warnings] == ["Be gentle."]
+    assert warnings[0]["acknowledged_at"] is None
+    assert data["moderation"]["is_banned"] is False
+    assert "mod" not in json.dumps(data["moderation"])

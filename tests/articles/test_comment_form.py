@@ -53,13 +53,16 @@ def test_it_explains_an_unverified_email_address(article):
     assert "<textarea" not in html
 
 
-def test_it_explains_the_guidelines(article):
+def test_it_leads_to_the_guidelines_page_and_back(article):
     erin = make_user("erin", guidelines_accepted_at=None)
 
     html = render_form(erin, article)
 
     assert "community guidelines" in html
-    assert 'href="/guidelines/"' in html
+    assert (
+        'href="/accounts/guidelines/accept/'
+        '?next=/articles/finding-your-voice/%23discussion"'
+    ) in html
     assert "<textarea" not in html
 
 
