@@ -81,6 +81,9 @@ def export_data(*, user: User) -> dict:
             "email_notifications": user.email_notifications,
             "mention_notifications": user.mention_notifications,
             "discreet_emails": user.discreet_emails,
+            "email_replies": user.email_replies,
+            "email_membership": user.email_membership,
+            "email_meetings": user.email_meetings,
         },
         "email_addresses": [
             {"email": a.email, "verified": a.verified, "primary": a.primary}

@@ -71,6 +71,22 @@ def test_it_leaves_the_sending_to_the_worker(bob, on_commit):
     assert mail.outbox[0].extra_headers["Message-ID"] == delivery.message_id
 
 
+def test_it_answers_a_request_without_waiting_for_the_mail_server(
+    client, alice, bob, django_capture_on_commit_callbacks
+):
+    group = make_group(organizer=alice)
+    client.force_login(bob)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"{group.get_absolute_url()}join/")
+
+    assert response.status_code == 302
+    assert alice.notifications.filter(kind="member_joined").exists()
+    assert mail.outbox == []
+    assert run_queued_tasks() == ["sent"]
+    assert mail.outbox[0].to == ["alice@example.org"]
+
+
 def test_it_enqueues_nothing_until_the_notification_is_committed(bob):
     # Without the commit (the request's transaction rolled back), no task.
     services.notify(recipient=bob, kind="membership_approved", message="You're in.")
