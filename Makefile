@@ -23,7 +23,7 @@ run: install
 	$(BIN)/python manage.py load_places
 	$(BIN)/python manage.py seed_demo --if-empty
 	$(BIN)/python manage.py generate_meetings
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	PYTHON=$(BIN)/python sh bin/run-dev $(HOST):$(PORT)
 
 # Two workers (or one per core): each test file runs whole in one of them.
 test: install lint migrations-check

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from accounts.access import RESERVED_NAME_MESSAGE, is_reserved_name
-from accounts.models import User
+from accounts.models import EmailChoice, User
 from groups_site.lib import images
 
 AVATAR_SIZE = 256
@@ -127,10 +127,36 @@ class ProfileForm(forms.ModelForm):
 class PrivacySettingsForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["email_notifications", "mention_notifications", "discreet_emails"]
+        fields = [
+            "email_notifications",
+            "email_replies",
+            "email_membership",
+            "email_meetings",
+            "mention_notifications",
+            "discreet_emails",
+        ]
+        labels = {"email_notifications": "Send me e-mail (untick for no e-mail at all)"}
         help_texts = {
-            "email_notifications": "When off, you still see notifications on the site."
+            "email_notifications": "When off, we send you no e-mail at all; you "
+            "still see notifications on the site. Notices from moderators come by "
+            "e-mail whatever you choose below, unless this is off."
         }
+        widgets = {
+            "email_replies": forms.RadioSelect,
+            "email_membership": forms.RadioSelect,
+            "email_meetings": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only membership news can wait for the daily summary.
+        each_or_off = [
+            (value, label)
+            for value, label in EmailChoice.choices
+            if value != EmailChoice.DIGEST
+        ]
+        self.fields["email_replies"].choices = each_or_off
+        self.fields["email_meetings"].choices = each_or_off
 
 
 class DeleteAccountForm(forms.Form):

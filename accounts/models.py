@@ -12,6 +12,12 @@ username_validator = RegexValidator(
 )
 
 
+class EmailChoice(models.TextChoices):
+    EACH = "each", "An e-mail each time"
+    DIGEST = "digest", "One summary e-mail a day"
+    OFF = "off", "No e-mail"
+
+
 class User(AbstractUser):
     username = models.CharField(
         "username",
@@ -51,6 +57,29 @@ class User(AbstractUser):
     # Whether she has a moderator's warning she has not acknowledged yet: kept by
     # accounts.moderation so the banner on every page costs no query.
     has_pending_warning = models.BooleanField(default=False)
+    # Per-category e-mail choices (accounts.emails.CATEGORIES); email_notifications
+    # above stays the master switch, and moderation notices have no switch of their
+    # own. Only group membership news can come as a daily digest.
+    email_replies = models.CharField(
+        "replies and mentions",
+        max_length=10,
+        choices=EmailChoice.choices,
+        default=EmailChoice.EACH,
+    )
+    email_membership = models.CharField(
+        "group membership news",
+        max_length=10,
+        choices=EmailChoice.choices,
+        default=EmailChoice.EACH,
+        help_text="Who joined or asked to join, answers to requests, role changes. "
+        "Organizers of busy groups may prefer one summary a day.",
+    )
+    email_meetings = models.CharField(
+        "meetings: changes and reminders",
+        max_length=10,
+        choices=EmailChoice.choices,
+        default=EmailChoice.EACH,
+    )
 
     objects = UserManager()
 
@@ -66,6 +95,11 @@ class User(AbstractUser):
                 Lower("email"),
                 condition=~models.Q(email=""),
                 name="accounts_user_email_ci_unique",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(email_replies=EmailChoice.DIGEST)
+                & ~models.Q(email_meetings=EmailChoice.DIGEST),
+                name="accounts_user_digest_only_for_membership",
             ),
         ]
 
@@ -176,6 +210,40 @@ class Notification(models.Model):
             return self.message
         name = self.actor.public_name if self.actor else self.FORMER_MEMBER
         return name + self.message[len(placeholder) :]
+
+
+class EmailDelivery(models.Model):
+    """The e-mail for one notification. accounts.emails owns it: a worker claims
+    the row (pending -> sending) with one conditional UPDATE before it talks to
+    the mail server and marks it sent after, so a re-run, a second worker or a
+    restarted worker never sends it twice. Membership news for someone who chose
+    the daily digest waits as "digest" for send_email_digests."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting to be sent"
+        DIGEST = "digest", "Waiting for the daily digest"
+        SENDING = "sending", "Being sent"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Gave up"
+        SKIPPED = "skipped", "Not sent (she turned e-mail off)"
+
+    notification = models.OneToOneField(
+        Notification, on_delete=models.CASCADE, related_name="email_delivery"
+    )
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=300, blank=True)
+    message_id = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["status"], name="accounts_delivery_status")]
+
+    def __str__(self):
+        return f"E-mail for notification {self.notification_id}: {self.status}"
 
 
 class Block(models.Model):

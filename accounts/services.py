@@ -1,9 +1,11 @@
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from accounts import emails
 from accounts.models import Block, Notification, User
 
 
@@ -79,6 +81,9 @@ def export_data(*, user: User) -> dict:
             "email_notifications": user.email_notifications,
             "mention_notifications": user.mention_notifications,
             "discreet_emails": user.discreet_emails,
+            "email_replies": user.email_replies,
+            "email_membership": user.email_membership,
+            "email_meetings": user.email_meetings,
         },
         # What moderators told her; never which moderator.
         "moderation": {
@@ -169,9 +174,9 @@ def notify(
     url: str = "",
     actor: User | None = None,
 ) -> Notification:
-    """Tell her something in-site. This is the one place notifications are made,
-    so e-mail delivery (respecting email_notifications and discreet_emails) plugs
-    in here when it comes.
+    """Tell her something in-site, and by e-mail if she wants it for this kind
+    (accounts.emails.queue_email: a background task sends it once the
+    notification is committed). This is the one place notifications are made.
 
     A notification about what someone did names her as ``actor`` and its message
     starts with Notification.ACTOR_PLACEHOLDER ("{actor} joined ..."), filled in
@@ -196,7 +201,7 @@ def notify(
             earlier.created_at = timezone.now()
             earlier.save(update_fields=["message", "created_at"])
             return earlier
-    return Notification.objects.create(
+    notification = Notification.objects.create(
         recipient=recipient,
         kind=kind,
         actor=actor,
@@ -204,10 +209,52 @@ def notify(
         message=message,
         url=url,
     )
+    emails.queue_email(notification)
+    _forget_unread_count(recipient.pk)
+    return notification
+
+
+def unread_notification_count(user: User) -> int:
+    """How many notifications she has not read, for the header on every page:
+    cached per user, so a page view costs no query once it is known. notify()
+    and marking read are the only changes, and both forget it."""
+    key = _unread_count_key(user.pk)
+    count = cache.get(key)
+    if count is None:
+        count = user.notifications.unread().count()
+        cache.set(key, count, timeout=UNREAD_COUNT_TIMEOUT)
+    return count
 
 
 def mark_notifications_read(*, user: User) -> int:
-    return user.notifications.unread().update(read_at=timezone.now())
+    count = user.notifications.unread().update(read_at=timezone.now())
+    _forget_unread_count(user.pk)
+    return count
+
+
+def mark_notification_read(*, user: User, notification_id: int) -> Notification | None:
+    """Mark one of her notifications read; None when she has no such one."""
+    notification = user.notifications.filter(pk=notification_id).first()
+    if notification is not None and notification.is_unread:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+        _forget_unread_count(user.pk)
+    return notification
+
+
+UNREAD_COUNT_TIMEOUT = 60 * 60
+
+
+def _unread_count_key(user_id: int) -> str:
+    return f"accounts:unread-notifications:{user_id}"
+
+
+def _forget_unread_count(user_id: int) -> None:
+    # Now, and again once committed: a page rendered meanwhile may have cached
+    # the count from before this transaction.
+    key = _unread_count_key(user_id)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
 
 
 def block_user(*, blocker: User, blocked: User) -> Block:

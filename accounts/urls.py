@@ -31,6 +31,16 @@ urlpatterns = [
     ),
     path("notifications/", views.notification_list, name="notification_list"),
     path(
+        "notifications/<int:notification_id>/open/",
+        views.notification_open,
+        name="notification_open",
+    ),
+    path(
+        "email/unsubscribe/<str:token>/",
+        views.email_unsubscribe,
+        name="email_unsubscribe",
+    ),
+    path(
         "notifications/read/",
         views.notifications_mark_read,
         name="notifications_mark_read",

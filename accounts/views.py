@@ -7,16 +7,17 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.module_loading import import_string
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from accounts import moderation, services
+from accounts import emails, moderation, services
 from accounts.forms import (
     DeleteAccountForm,
     GuidelinesAcceptForm,
@@ -67,7 +68,11 @@ def privacy_settings(request):
             return redirect("accounts:privacy_settings")
     else:
         form = PrivacySettingsForm(instance=request.user)
-    context = {"form": form, "panels": _settings_panels(request)}
+    context = {
+        "form": form,
+        "panels": _settings_panels(request),
+        "discreet_from_name": settings.DISCREET_FROM_NAME,
+    }
     return render(request, "accounts/privacy_settings.html", context)
 
 
@@ -93,6 +98,41 @@ def notification_list(request):
             "unread_count": sum(n.is_unread for n in notifications),
         },
     )
+
+
+@login_required
+@require_POST
+def notification_open(request, notification_id):
+    """Mark one notification read and go where it points (its own link, when
+    that is on this site), so opening it from the list reads it."""
+    notification = services.mark_notification_read(
+        user=request.user, notification_id=notification_id
+    )
+    if notification is None:
+        raise Http404
+    target = notification.url
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect("accounts:notification_list")
+
+
+@csrf_exempt
+def email_unsubscribe(request, token):
+    """One-click unsubscribe from an e-mail, no sign-in needed: the signed token
+    is the credential. GET asks to confirm (a link preview or scanner must not
+    unsubscribe her); POST, from the page's button or from her mail provider
+    (RFC 8058, which sends no CSRF token), turns that e-mail off."""
+    found = emails.read_unsubscribe_token(token)
+    if found is None:
+        raise Http404
+    user, category = found
+    done = request.method == "POST"
+    if done:
+        emails.unsubscribe(user=user, category=category)
+    context = {"category_name": emails.CATEGORY_NAMES[category], "done": done}
+    return render(request, "accounts/email_unsubscribe.html", context)
 
 
 @login_required

@@ -1,15 +1,18 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
+from accounts.services import unread_notification_count
+
 
 def site(request):
     user = getattr(request, "user", None)
 
     def unread_count():
-        # One small indexed query, and only on pages that render the header.
+        # Cached per user (accounts.services owns it): no query once known, and
+        # only on pages that render the header.
         if user is None or not user.is_authenticated:
             return 0
-        return user.notifications.unread().count()
+        return unread_notification_count(user)
 
     return {
         "SITE_NAME": settings.SITE_NAME,

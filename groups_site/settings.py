@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "allauth.usersessions",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -262,6 +264,19 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", f"{SITE_NAME} <no-reply@{SITE_DOMAIN.split(':')[0]}>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Discreet e-mails (the default for every member) come from this neutral name at
+# DEFAULT_FROM_EMAIL's address, never from the site's name.
+DISCREET_FROM_NAME = os.environ.get("DISCREET_FROM_NAME", "Notifications")
+# Notification e-mails: a failed send is tried again after 1, 2, 4... minutes
+# (EMAIL_RETRY_DELAY seconds, doubling), EMAIL_MAX_ATTEMPTS times in all.
+EMAIL_MAX_ATTEMPTS = env_int("EMAIL_MAX_ATTEMPTS", 5)
+EMAIL_RETRY_DELAY = env_int("EMAIL_RETRY_DELAY", 60)
+
+# Background tasks (django-tasks): stored in the database and run by
+# `manage.py db_worker` (make run starts one; see README for production).
+TASKS = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 # Static files and uploads
 STATIC_URL = "/static/"

@@ -388,3 +388,29 @@ def make_meeting(group, *, days_ahead=3, at=datetime.time(19, 0), capacity=None)
 def group(alice, bob):
     """Alice organizes it; Bob is a member. Active, listed, open, in person."""
     return make_group(organizer=alice, members=[bob])
+
+
+def run_queued_tasks() -> list[str]:
+    """Run the background tasks that are due, in this process, as the worker
+    (manage.py db_worker) would: claim each ready task row, run it, record its
+    result. Returns what each task returned, oldest first."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
+    results = []
+    while (task_result := DBTaskResult.objects.ready().get_locked()) is not None:
+        task_result.claim(worker.worker_id)
+        worker.run_task(task_result)
+        task_result.refresh_from_db()
+        results.append(task_result.return_value)
+    return results

@@ -123,6 +123,10 @@ def _posted(request, article, form, comment):
             "message": HELD if is_held else POSTED,
             # The main form comes back empty, with a new submission key.
             "fresh_form": CommentForm(article=article, user=request.user),
+            # The heading's "Discussion (N)" follows (an out-of-band swap).
+            "comment_count": Article.objects.with_comment_count()
+            .values_list("comment_count", flat=True)
+            .get(pk=article.pk),
         }
         return render(request, "articles/includes/comment_posted.html", context)
     messages.success(request, HELD if is_held else POSTED)

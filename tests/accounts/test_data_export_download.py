@@ -51,6 +51,9 @@ def test_it_downloads_her_data_as_a_json_attachment(client, alice):
         "email_notifications": True,
         "mention_notifications": True,
         "discreet_emails": False,
+        "email_replies": "each",
+        "email_membership": "each",
+        "email_meetings": "each",
     }
     assert data["email_addresses"] == [
         {"email": "ali@example.net", "verified": False, "primary": False},

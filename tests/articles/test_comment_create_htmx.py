@@ -107,3 +107,45 @@ def test_it_says_in_place_that_an_htmx_post_is_held(client, alice, article, sett
     )
     assert "Held for now." not in html
     assert 'id="comment-compose"' in html
+
+
+def test_it_updates_the_discussion_count_after_an_htmx_post(
+    client, alice, bob, article
+):
+    posting.post_comment(article=article, author=bob, body="First.")
+    client.force_login(alice)
+    page = client.get("/articles/finding-your-voice/").content.decode()
+    assert '<h2 id="discussion-title">Discussion (1)</h2>' in page
+
+    response = post_form(client, post_data("Second."), HTTP_HX_REQUEST="true")
+
+    html = response.content.decode()
+    assert '<h2 id="discussion-title" data-hx-swap-oob="true">Discussion (2)</h2>' in (
+        html
+    )
+
+
+def test_it_updates_the_discussion_count_after_an_htmx_reply(
+    client, alice, bob, article
+):
+    parent = posting.post_comment(article=article, author=bob, body="First.")
+    client.force_login(alice)
+
+    response = post_form(
+        client, post_data("Inline reply.", parent=parent.pk), HTTP_HX_REQUEST="true"
+    )
+
+    assert 'data-hx-swap-oob="true">Discussion (2)</h2>' in response.content.decode()
+
+
+def test_it_leaves_the_count_alone_for_a_comment_held_for_review(
+    client, alice, article, settings
+):
+    settings.COMMENT_HOLD_NEW_ACCOUNTS = True
+    client.force_login(alice)
+
+    response = post_form(client, post_data("Waiting."), HTTP_HX_REQUEST="true")
+
+    html = response.content.decode()
+    assert "once a moderator has looked at it" in html
+    assert '<h2 id="discussion-title" data-hx-swap-oob="true">Discussion</h2>' in html

@@ -90,7 +90,7 @@ def test_it_keeps_reply_and_descendant_counts(alice, bob, charlie, article):
     assert (a1x.reply_count, a1x.descendant_count) == (0, 0)
 
 
-REPLY_QUERIES = 15
+REPLY_QUERIES = 17
 
 
 @pytest.mark.parametrize("size", [10, 2000])
@@ -104,7 +104,7 @@ def test_it_posts_a_reply_in_the_same_queries_whatever_the_thread_size(
     # Her verified e-mail, the block check, a savepoint, her locked row, the
     # look for an earlier copy, the locked line of ancestors, the mentioned user,
     # the id, ONE insert, ONE counter update, two notifications (each: look for an
-    # unread one to refresh, then insert), the savepoint's release.
+    # unread one to refresh, insert, record its e-mail), the savepoint's release.
     with django_assert_num_queries(REPLY_QUERIES):
         reply = post(charlie, article, "Me too, @alice.", parent=target)
 

@@ -93,7 +93,7 @@ def test_it_lets_her_reply_inline_and_tells_whom_she_mentions(
     rosa = browser.new_context().new_page()
     sign_in(rosa, live_server, "rosa")
     rosa.goto(f"{live_server.url}/notifications/")
-    notification = rosa.get_by_role("link", name=re.compile("Maya mentioned you"))
+    notification = rosa.get_by_role("button", name=re.compile("Maya mentioned you"))
     expect(notification).to_be_visible()
     notification.click()
     expect(rosa).to_have_url(re.compile(rf"#comment-{mention.pk}$"))

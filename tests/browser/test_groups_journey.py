@@ -77,7 +77,7 @@ def test_it_lets_her_find_join_ask_and_be_approved(
     page.goto(f"{live_server.url}/notifications/")
     expect(page.get_by_text("Dana asked to join Rebuilding Together")).to_be_visible()
     assert_accessible(page, "notifications")
-    page.get_by_role("link", name="Dana asked to join Rebuilding Together").click()
+    page.get_by_role("button", name="Dana asked to join Rebuilding Together").click()
     expect(page.get_by_text("ideas for starting over")).to_be_visible()
     assert_accessible(page, "manage page")
     page.get_by_role("button", name="Approve Dana").click()

@@ -66,7 +66,7 @@ def test_it_gives_a_freed_seat_to_the_woman_waiting(
     expect(item.get_by_text("You're going", exact=True)).to_be_visible()
     page.get_by_role("link", name="Notifications").click()
     expect(page.get_by_text("A seat opened up: you're going to")).to_be_visible()
-    page.get_by_role("link", name="A seat opened up").click()
+    page.get_by_role("button", name="A seat opened up").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(
         f"{one_seat.local_start.day}"
     )

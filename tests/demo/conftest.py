@@ -16,6 +16,7 @@ from types import SimpleNamespace
 import pytest
 from django.core.management import call_command
 from django.test.utils import override_settings
+from django_tasks_db.models import DBTaskResult
 
 from accounts.models import User
 from articles.models import Article, Author
@@ -84,6 +85,8 @@ def clear_demo_site() -> None:
     Group.objects.all().delete()
     User.objects.all().delete()
     Place.objects.all().delete()
+    # The e-mails its notifications queued (their deliveries went with the users).
+    DBTaskResult.objects.all().delete()
 
 
 @pytest.fixture(scope="package")
