@@ -37,6 +37,35 @@ class MembershipInline(admin.TabularInline):
     fields = ["user", "role", "state", "created_at"]
     readonly_fields = ["created_at"]
 
+    # Read-only: memberships change through groups.services (joining, approving,
+    # removing, assigning an organizer from the moderation queue), which keep
+    # the counts, notifications and audit log right.
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "group", "role", "state", "created_at"]
+    list_filter = ["role", "state"]
+    raw_id_fields = ["user", "group"]
+    actions = None
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
 
 @admin.register(Group)
 class GroupAdmin(admin.ModelAdmin):
