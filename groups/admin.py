@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from groups import services
+from groups import moderation
 from groups.meetings.generation import sync_group
 from groups.meetings.rsvp import apply_group_capacity
 from groups.models import (
@@ -104,7 +104,7 @@ class GroupAdmin(admin.ModelAdmin):
         approved = 0
         for group in queryset:
             try:
-                services.approve_group(group=group, moderator=request.user)
+                moderation.approve_group(group=group, moderator=request.user)
                 approved += 1
             except ValidationError:
                 pass
