@@ -9,7 +9,7 @@ from django.utils import timezone
 from accounts.models import AuditEntry, Notification
 from groups import moderation
 from groups.models import AccessFlag, Group, GroupReport, Membership
-from tests.conftest import make_group, make_user
+from tests.conftest import make_group
 
 
 @pytest.fixture
