@@ -79,7 +79,13 @@ ORGANIZER_PAGES = [
     "/groups/tuesday-evening-circle/manage/meetings/{meeting}/change/",
     "/groups/tuesday-evening-circle/manage/meetings/{meeting}/attendees/",
 ]
-STAFF_PAGES = ["/styleguide/", "/moderation/", "/moderation/log/"]
+QUEUE_TABS = ["held", "groups", "group-reports", "flags", "no-organizer", "edited"]
+STAFF_PAGES = [
+    "/styleguide/",
+    "/moderation/",
+    *[f"/moderation/?tab={tab}" for tab in QUEUE_TABS],
+    "/moderation/log/",
+]
 
 
 class PageParser(HTMLParser):
@@ -170,6 +176,25 @@ def discussion(article, alice, bob, charlie):
     return first, reply
 
 
+def fill_moderation_queue(group, article, comment, bob, charlie):
+    """One item in each tab of the moderation queue."""
+    from django.utils import timezone
+
+    from articles.comments import posting
+    from articles.models import Comment
+    from groups import moderation
+    from groups.models import AccessFlag, Group
+    from tests.articles.comment_factory import make_comment
+
+    posting.report_comment(comment=comment, reporter=charlie, reason="spam")
+    make_comment(article, charlie, status=Comment.Status.HELD)
+    make_group(name="Waiting Circle", organizer=bob, status=Group.Status.PENDING)
+    make_group(name="Orphaned Circle")
+    moderation.report_group(reporter=bob, group=group, reason="other", details="Hm")
+    AccessFlag.objects.create(user=charlie, day=timezone.localdate(), group_count=9)
+    Group.objects.filter(pk=group.pk).update(needs_review_since=timezone.now())
+
+
 @pytest.fixture
 def all_pages(client, alice, bob, charlie, moderator, group, article, discussion):
     """Yield (path, response) for every page of the site as the right persona."""
@@ -219,6 +244,7 @@ def all_pages(client, alice, bob, charlie, moderator, group, article, discussion
         )
         yield f"{meeting} (stranger)", client.get(meeting)
         client.logout()
+        fill_moderation_queue(group, article, first, bob, charlie)
         sign_in(client, moderator)
         for path in STAFF_PAGES:
             yield path, client.get(path)
