@@ -66,6 +66,7 @@ SIGNED_IN_PAGES = [
     "/groups/tuesday-evening-circle/manage/",
     "/groups/tuesday-evening-circle/manage/edit/",
     "/groups/tuesday-evening-circle/leave/",
+    "/groups/tuesday-evening-circle/report/",
     "/meetings/",
 ]
 # The organizer's meeting tools, for the fixture group's schedule and its first
