@@ -119,6 +119,11 @@ def hide_if_reported(comment: Comment) -> bool:
     with their reports still open, is hidden until a moderator looks (she
     restores it, dismisses the reports or confirms the hiding). Call it inside
     the report's transaction. Returns whether it hid the comment."""
+    # Locked before counting: reports sent at the same moment are counted one
+    # after the other, so the last one sees them all.
+    current, line = _lock_for_moderation(comment)
+    if not current.is_visible:
+        return False
     reporters = (
         CommentReport.objects.filter(
             comment_id=comment.pk,
@@ -130,9 +135,6 @@ def hide_if_reported(comment: Comment) -> bool:
         .count()
     )
     if reporters < settings.REPORT_AUTO_HIDE_THRESHOLD:
-        return False
-    current, line = _lock_for_moderation(comment)
-    if not current.is_visible:
         return False
     current.hidden_by_reports = True
     tree.set_status(

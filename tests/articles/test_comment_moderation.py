@@ -13,7 +13,7 @@ from accounts.models import AuditEntry, Notification
 from articles.comments import moderation, posting
 from articles.models import Comment, CommentReport
 from tests.articles.comment_factory import post, refreshed
-from tests.conftest import make_user
+from tests.conftest import concurrent, make_user, run_at_once
 
 # Hiding and restoring -------------------------------------------------------------
 
@@ -258,3 +258,19 @@ def test_it_confirms_a_comment_hidden_after_reports(
     assert top.status == Comment.Status.HIDDEN
     assert not top.hidden_by_reports
     assert AuditEntry.objects.get().action == "comment_hide"
+
+
+@concurrent
+def test_it_hides_a_comment_reported_by_three_at_once():
+    with time_machine.travel(timezone.now() - timedelta(days=30), tick=False):
+        author = make_user("writer")
+        readers = [make_user(f"reader{number}") for number in range(3)]
+    from tests.articles.factory import make_article
+
+    top = post(author, make_article("Reported at once"), "Top")
+
+    run_at_once(*[lambda reader=reader: report(top, reader) for reader in readers])
+
+    top.refresh_from_db()
+    assert top.status == Comment.Status.HIDDEN
+    assert CommentReport.objects.filter(comment=top).count() == 3
