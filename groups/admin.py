@@ -8,6 +8,7 @@ from groups.meetings.rsvp import apply_group_capacity
 from groups.models import (
     AccessFlag,
     Group,
+    GroupReport,
     Meeting,
     Membership,
     Place,
@@ -15,6 +16,22 @@ from groups.models import (
     Topic,
 )
 from groups.search import bump_listing_version
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Staff may look; moderators act from the queue at /moderation/, through
+    the services that write the audit log."""
+
+    actions = None
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Topic)
@@ -51,20 +68,9 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(ReadOnlyAdmin):
     list_display = ["user", "group", "role", "state", "created_at"]
     list_filter = ["role", "state"]
-    raw_id_fields = ["user", "group"]
-    actions = None
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Group)
@@ -112,11 +118,15 @@ class GroupAdmin(admin.ModelAdmin):
 
 
 @admin.register(AccessFlag)
-class AccessFlagAdmin(admin.ModelAdmin):
+class AccessFlagAdmin(ReadOnlyAdmin):
     list_display = ["user", "day", "group_count", "reviewed"]
     list_filter = ["reviewed", "day"]
-    list_editable = ["reviewed"]
-    raw_id_fields = ["user"]
+
+
+@admin.register(GroupReport)
+class GroupReportAdmin(ReadOnlyAdmin):
+    list_display = ["group", "reason", "created_at", "resolved_at"]
+    list_filter = ["reason"]
 
 
 @admin.register(PrivateDetailView)
