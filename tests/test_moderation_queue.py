@@ -303,3 +303,19 @@ def test_it_lists_a_comment_hidden_after_reports(client, moderator, article, ali
     comment.refresh_from_db()
     assert comment.hidden_by_reports
     assert "Hidden after reports" in page
+
+
+def test_it_filters_reported_comments_by_reason(
+    client, moderator, article, alice, bob, charlie
+):
+    spam = post(alice, article, "Buy my course")
+    cruel = post(alice, article, "A cruel remark")
+    posting.report_comment(comment=spam, reporter=bob, reason="spam")
+    posting.report_comment(comment=cruel, reporter=charlie, reason="harassment")
+    client.force_login(moderator)
+
+    page = client.get("/moderation/?tab=comments&reason=spam").content.decode()
+    everything = client.get("/moderation/?tab=comments&reason=nope").content.decode()
+
+    assert "Buy my course" in page and "A cruel remark" not in page
+    assert "Buy my course" in everything and "A cruel remark" in everything

@@ -85,6 +85,7 @@ STAFF_PAGES = [
     "/styleguide/",
     "/moderation/",
     *[f"/moderation/?tab={tab}" for tab in QUEUE_TABS],
+    "/moderation/?tab=group-reports&reason=other",
     "/moderation/log/",
 ]
 

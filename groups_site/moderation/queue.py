@@ -18,15 +18,17 @@ from groups_site.moderation.access import moderator_required
 ITEMS_PER_PAGE = 25
 
 
-def reported_comments():
-    """Comments with open reports, one row each with its report count and its
-    oldest open report first."""
+def reported_comments(reason: str = ""):
+    """Comments with open reports (with one for ``reason``, when given), one row
+    each with its report count and its oldest open report first."""
     is_open = Q(reports__resolved_at__isnull=True)
     open_reports = CommentReport.objects.filter(resolved_at__isnull=True).order_by(
         "created_at"
     )
     # Filtered with EXISTS, not a join, so the tab's count() counts comments.
     has_open = open_reports.filter(comment=OuterRef("pk"))
+    if reason:
+        has_open = has_open.filter(reason=reason)
     return (
         Comment.objects.filter(Exists(has_open))
         .annotate(
@@ -55,11 +57,12 @@ def pending_groups():
     )
 
 
-def group_reports():
-    return (
-        GroupReport.objects.filter(resolved_at__isnull=True)
-        .select_related("group", "subject", "reporter")
-        .order_by("created_at", "pk")
+def group_reports(reason: str = ""):
+    reports = GroupReport.objects.filter(resolved_at__isnull=True)
+    if reason:
+        reports = reports.filter(reason=reason)
+    return reports.select_related("group", "subject", "reporter").order_by(
+        "created_at", "pk"
     )
 
 
@@ -94,14 +97,27 @@ def edited_groups():
 class TabKind:
     slug: str
     label: str
-    items: object  # a function returning the tab's queryset
+    # A function returning the tab's queryset; given a reason when the tab has
+    # ``reasons`` to filter by.
+    items: object
+    reasons: tuple = ()
 
 
 TAB_KINDS = [
-    TabKind("comments", "Reported comments", reported_comments),
+    TabKind(
+        "comments",
+        "Reported comments",
+        reported_comments,
+        tuple(CommentReport.Reason.choices),
+    ),
     TabKind("held", "Held comments", held_comments),
     TabKind("groups", "Groups to review", pending_groups),
-    TabKind("group-reports", "Reported groups and people", group_reports),
+    TabKind(
+        "group-reports",
+        "Reported groups and people",
+        group_reports,
+        tuple(GroupReport.Reason.choices),
+    ),
     TabKind("flags", "Flagged accounts", access_flags),
     TabKind("no-organizer", "Groups without an organizer", groups_without_organizer),
     TabKind("edited", "Edited groups", edited_groups),
@@ -145,7 +161,17 @@ def moderation_queue(request):
         for kind in TAB_KINDS
     ]
     kind = next(kind for kind in TAB_KINDS if kind.slug == current)
-    page = paginate(kind.items(), request.GET.get("page"), per_page=ITEMS_PER_PAGE)
+    reason = request.GET.get("reason", "")
+    if reason not in dict(kind.reasons):
+        reason = ""
+    items = kind.items(reason) if kind.reasons else kind.items()
+    page = paginate(items, request.GET.get("page"), per_page=ITEMS_PER_PAGE)
     tab = next(tab for tab in tabs if tab.is_current)
-    context = {"tabs": tabs, "tab": tab, "page_obj": page}
+    context = {
+        "tabs": tabs,
+        "tab": tab,
+        "page_obj": page,
+        "reasons": kind.reasons,
+        "reason": reason,
+    }
     return render(request, "moderation/moderation_queue.html", context)
