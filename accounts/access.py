@@ -7,8 +7,11 @@ permission (`manage.py moderator add <username>` gives both): is_staff alone
 opens only the read-only admin. Checking staff first keeps the permission lookup
 (two queries) away from everyone else's requests."""
 
+from datetime import timedelta
+
 from allauth.mfa.models import Authenticator
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from groups_site.lib.text import skeleton
@@ -49,6 +52,18 @@ def holds_moderation_permission(user) -> bool:
 def is_moderator(user) -> bool:
     """A moderator with two-step sign-in: every moderator power checks this."""
     return holds_moderation_permission(user) and has_mfa(user)
+
+
+def established_accounts():
+    """Accounts whose reports weigh enough to hide a comment until a moderator
+    looks: active, older than settings.ESTABLISHED_ACCOUNT_DAYS, with a verified
+    e-mail address (so a handful of fresh accounts cannot silence anyone)."""
+    joined_before = timezone.now() - timedelta(days=settings.ESTABLISHED_ACCOUNT_DAYS)
+    return get_user_model().objects.filter(
+        is_active=True,
+        date_joined__lte=joined_before,
+        emailaddress__verified=True,
+    )
 
 
 def can_use_admin(user) -> bool:

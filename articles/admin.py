@@ -1,7 +1,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 
-from articles.comments import moderation
 from articles.models import Article, Author, Comment, CommentReport, Source
 
 
@@ -97,22 +96,34 @@ class ArticleAdmin(admin.ModelAdmin):
         self.message_user(request, f"{updated} article(s) moved back to draft.")
 
 
-@admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
-    """Until the moderation queue exists: staff see held and reported comments
-    here (including who wrote anonymous ones) and approve, hide or restore them
-    with the actions. A comment's page is read-only: its place in the tree, the
-    counters, the rendered text and the cached discussion are kept by the
-    services in articles.comments (moderation, over tree), which the actions call."""
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Staff may look; nothing is added, changed or deleted here. Moderators act
+    from the queue at /moderation/, through the services that keep the comment
+    tree right and write the audit log."""
 
+    actions = None
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Comment)
+class CommentAdmin(ReadOnlyAdmin):
     list_display = ["pk", "article", "author", "is_anonymous", "status", "created_at"]
-    list_filter = ["status", "is_anonymous"]
+    list_filter = ["status", "is_anonymous", "hidden_by_reports"]
     search_fields = ["body"]
     fields = [
         "article",
         "author",
         "is_anonymous",
         "status",
+        "hidden_by_reports",
         "body",
         "parent",
         "root",
@@ -124,57 +135,10 @@ class CommentAdmin(admin.ModelAdmin):
         "created_at",
         "edited_at",
     ]
-    actions = ["approve_held", "hide_comments", "restore_comments"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        # The list and its actions, yes; editing one comment's fields, never.
-        return obj is None and super().has_change_permission(request)
-
-    def has_delete_permission(self, request, obj=None):
-        # Deleting a row would leave the counters above it wrong; hide it instead.
-        return False
-
-    @admin.action(description="Approve selected held comments")
-    def approve_held(self, request, queryset):
-        approved = 0
-        for comment in queryset.filter(status=Comment.Status.HELD):
-            try:
-                moderation.approve_held_comment(comment, request.user)
-            except ValidationError as error:
-                self.message_user(request, " ".join(error.messages), messages.ERROR)
-            else:
-                approved += 1
-        self.message_user(request, f"{approved} comment(s) approved.")
-
-    @admin.action(description="Hide selected comments (and the replies under them)")
-    def hide_comments(self, request, queryset):
-        self._moderate(request, queryset, moderation.hide_comment, "hidden")
-
-    @admin.action(description="Restore selected hidden comments")
-    def restore_comments(self, request, queryset):
-        self._moderate(request, queryset, moderation.restore_comment, "restored")
-
-    def _moderate(self, request, queryset, service, done: str) -> None:
-        count = 0
-        for comment in queryset.order_by("pk"):
-            try:
-                service(comment=comment, moderator=request.user)
-            except ValidationError as error:
-                self.message_user(
-                    request,
-                    f"Comment {comment.pk}: {' '.join(error.messages)}",
-                    messages.ERROR,
-                )
-            else:
-                count += 1
-        self.message_user(request, f"{count} comment(s) {done}.")
 
 
 @admin.register(CommentReport)
-class CommentReportAdmin(admin.ModelAdmin):
+class CommentReportAdmin(ReadOnlyAdmin):
     list_display = ["comment", "reason", "created_at", "resolved_at"]
     list_filter = ["reason", "resolved_at"]
     raw_id_fields = ["comment", "reporter"]

@@ -2,12 +2,13 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from groups import services
+from groups import moderation
 from groups.meetings.generation import sync_group
 from groups.meetings.rsvp import apply_group_capacity
 from groups.models import (
     AccessFlag,
     Group,
+    GroupReport,
     Meeting,
     Membership,
     Place,
@@ -15,6 +16,22 @@ from groups.models import (
     Topic,
 )
 from groups.search import bump_listing_version
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Staff may look; moderators act from the queue at /moderation/, through
+    the services that write the audit log."""
+
+    actions = None
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Topic)
@@ -36,6 +53,24 @@ class MembershipInline(admin.TabularInline):
     raw_id_fields = ["user"]
     fields = ["user", "role", "state", "created_at"]
     readonly_fields = ["created_at"]
+
+    # Read-only: memberships change through groups.services (joining, approving,
+    # removing, assigning an organizer from the moderation queue), which keep
+    # the counts, notifications and audit log right.
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Membership)
+class MembershipAdmin(ReadOnlyAdmin):
+    list_display = ["user", "group", "role", "state", "created_at"]
+    list_filter = ["role", "state"]
 
 
 @admin.register(Group)
@@ -75,7 +110,7 @@ class GroupAdmin(admin.ModelAdmin):
         approved = 0
         for group in queryset:
             try:
-                services.approve_group(group=group, moderator=request.user)
+                moderation.approve_group(group=group, moderator=request.user)
                 approved += 1
             except ValidationError:
                 pass
@@ -83,11 +118,15 @@ class GroupAdmin(admin.ModelAdmin):
 
 
 @admin.register(AccessFlag)
-class AccessFlagAdmin(admin.ModelAdmin):
+class AccessFlagAdmin(ReadOnlyAdmin):
     list_display = ["user", "day", "group_count", "reviewed"]
     list_filter = ["reviewed", "day"]
-    list_editable = ["reviewed"]
-    raw_id_fields = ["user"]
+
+
+@admin.register(GroupReport)
+class GroupReportAdmin(ReadOnlyAdmin):
+    list_display = ["group", "reason", "created_at", "resolved_at"]
+    list_filter = ["reason"]
 
 
 @admin.register(PrivateDetailView)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from accounts.access import suspension_message
 from accounts.models import Notification
 from accounts.services import notify
+from groups import moderation
 from groups.meetings.generation import save_schedule, sync_group
 from groups.meetings.rsvp import apply_group_capacity, release_rsvps
 from groups.models import (
@@ -290,14 +291,24 @@ def _notify_members(group: Group, *, kind: str, message: str, url: str, skip=Non
 @transaction.atomic
 def update_group(*, form, organizer) -> Group:
     """Save the organizer's edits; tell the members if where or when they meet
-    changed. A group that becomes unlisted gets a fresh unguessable address (its
-    old one was guessable or known), one that becomes listed a readable one."""
+    changed. Edits to a listed group's public text show at once and wait in the
+    moderation queue for a moderator to read. A group that becomes unlisted gets
+    a fresh unguessable address (its old one was guessable or known), one that
+    becomes listed a readable one."""
     before = _lock(form.instance)
     group = form.save(commit=False)
     # Only the form's fields change: a status changed since the page loaded stays.
     group.status = before.status
     if group.visibility != before.visibility:
         group.assign_slug()
+    if (
+        group.visibility == Group.Visibility.LISTED
+        and group.status in Group.LISTED_STATUSES
+        and group.needs_review_since is None
+        and moderation.public_text_changed(before, group)
+    ):
+        # Visible at once; a moderator reads it after the fact.
+        group.needs_review_since = timezone.now()
     group.save()
     form.save_m2m()
     if group.timezone != before.timezone:
@@ -398,24 +409,6 @@ def set_group_status(*, organizer, group: Group, status: str) -> Group:
                 message=f"{group.name} has closed, so it is no longer taking "
                 "new members.",
             )
-    transaction.on_commit(bump_listing_version)
-    return group
-
-
-@transaction.atomic
-def approve_group(*, group: Group, moderator) -> Group:
-    group = _lock(group)
-    if not group.is_pending:
-        raise ValidationError("This group has already been reviewed.")
-    group.status = Group.Status.ACTIVE
-    group.save(update_fields=["status", "updated_at"])
-    if group.created_by:
-        notify(
-            recipient=group.created_by,
-            kind="group_approved",
-            message=f"{group.name} is now live on {settings.SITE_NAME}.",
-            url=group.get_absolute_url(),
-        )
     transaction.on_commit(bump_listing_version)
     return group
 

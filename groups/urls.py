@@ -9,6 +9,7 @@ from groups.views import (
     membership,
     open_data,
     organize,
+    report,
 )
 
 app_name = "groups"
@@ -54,6 +55,7 @@ group_urls = [
         name="membership_visibility",
     ),
     path("review/", manage.group_review, name="group_review"),
+    path("report/", report.group_report, name="group_report"),
     path("manage/", manage.group_manage, name="group_manage"),
     path("manage/edit/", manage.group_edit, name="group_edit"),
     path("manage/status/", manage.group_status, name="group_status"),

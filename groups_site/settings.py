@@ -382,5 +382,9 @@ COMMENT_RATE_LIMITS = {
 # Hold the comments of people with no approved comment yet until a moderator lets
 # one through.
 COMMENT_HOLD_NEW_ACCOUNTS = env_bool("COMMENT_HOLD_NEW_ACCOUNTS", False)
+# A comment reported by this many different established accounts (older than
+# ESTABLISHED_ACCOUNT_DAYS, with a verified e-mail) is hidden until a moderator looks.
+REPORT_AUTO_HIDE_THRESHOLD = env_int("REPORT_AUTO_HIDE_THRESHOLD", 3)
+ESTABLISHED_ACCOUNT_DAYS = env_int("ESTABLISHED_ACCOUNT_DAYS", 7)
 # She may edit her comment for this long after posting it.
 COMMENT_EDIT_WINDOW_MINUTES = 15

@@ -69,6 +69,7 @@ SIGNED_IN_PAGES = [
     "/groups/tuesday-evening-circle/manage/",
     "/groups/tuesday-evening-circle/manage/edit/",
     "/groups/tuesday-evening-circle/leave/",
+    "/groups/tuesday-evening-circle/report/",
     "/meetings/",
 ]
 # The organizer's meeting tools, for the fixture group's schedule and its first
@@ -83,9 +84,12 @@ ORGANIZER_PAGES = [
     "/groups/tuesday-evening-circle/manage/meetings/{meeting}/attendees/",
 ]
 UNSUBSCRIBE_PAGE = "/email/unsubscribe/<token>/"
+QUEUE_TABS = ["held", "groups", "group-reports", "flags", "no-organizer", "edited"]
 STAFF_PAGES = [
     "/styleguide/",
     "/moderation/",
+    *[f"/moderation/?tab={tab}" for tab in QUEUE_TABS],
+    "/moderation/?tab=group-reports&reason=other",
     "/moderation/log/",
     "/moderation/people/",
     "/moderation/people/?q=b",
@@ -182,6 +186,25 @@ def discussion(article, alice, bob, charlie):
     return first, reply
 
 
+def fill_moderation_queue(group, article, comment, bob, charlie):
+    """One item in each tab of the moderation queue."""
+    from django.utils import timezone
+
+    from articles.comments import posting
+    from articles.models import Comment
+    from groups import moderation
+    from groups.models import AccessFlag, Group
+    from tests.articles.comment_factory import make_comment
+
+    posting.report_comment(comment=comment, reporter=charlie, reason="spam")
+    make_comment(article, charlie, status=Comment.Status.HELD)
+    make_group(name="Waiting Circle", organizer=bob, status=Group.Status.PENDING)
+    make_group(name="Orphaned Circle")
+    moderation.report_group(reporter=bob, group=group, reason="other", details="Hm")
+    AccessFlag.objects.create(user=charlie, day=timezone.localdate(), group_count=9)
+    Group.objects.filter(pk=group.pk).update(needs_review_since=timezone.now())
+
+
 @pytest.fixture
 def all_pages(client, alice, bob, charlie, moderator, group, article, discussion):
     """Yield (path, response) for every page of the site as the right persona."""
@@ -235,6 +258,7 @@ def all_pages(client, alice, bob, charlie, moderator, group, article, discussion
         client.logout()
         # A moderator sees a suspended account with the form to lift it.
         moderation.suspend_user(moderator=moderator, user=charlie, reason="x", days=2)
+        fill_moderation_queue(group, article, first, bob, charlie)
         sign_in(client, moderator)
         for path in STAFF_PAGES:
             yield path, client.get(path)

@@ -1,23 +1,31 @@
-"""What moderators do to comments: let a held one through, hide one, restore it.
-Each goes through articles.comments.tree, which keeps the counters."""
+"""What moderators do to comments: let a held one through, hide one, restore it,
+dismiss its reports; and the comment that enough established members reported,
+hidden until a moderator looks. Each goes through articles.comments.tree, which
+keeps the counters, and each moderator action writes its accounts.audit entry in
+the same transaction.
 
-import logging
+Whoever reported the comment hears that a moderator looked at it, and nothing
+more: no name, no outcome that would tell her who wrote it."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.text import Truncator
 
-from accounts.access import is_moderator
+from accounts import audit
+from accounts.access import established_accounts, is_moderator
+from accounts.services import notify
 from articles.comments import mentions, tree
-from articles.models import Comment
+from articles.models import Comment, CommentReport
 
-logger = logging.getLogger(__name__)
+REPORT_HANDLED_MESSAGE = "Thanks: a moderator looked at the comment you reported."
 
 
-def approve_held_comment(comment: Comment, moderator) -> Comment:
+def approve_held_comment(comment: Comment, moderator, reason: str = "") -> Comment:
     """A moderator lets a held comment through: it takes its place in the thread
     and the replies and mentions it carries are notified now."""
-    if not is_moderator(moderator):
-        raise ValidationError("Only moderators can approve comments.", code="denied")
+    _check_moderator(moderator, "approve")
     with transaction.atomic():
         line = tree.lock_line(comment.path, with_authors=True)
         current = line.get(comment.pk)
@@ -33,41 +41,113 @@ def approve_held_comment(comment: Comment, moderator) -> Comment:
                 mentioned=mentions.mentioned_users(current.body, author=current.author),
                 already_notified=mentions.notified_recipient_ids(current),
             )
+        _record(moderator, "comment_approve", current, reason)
     comment.status = current.status
     return current
 
 
 def hide_comment(*, comment: Comment, moderator, reason: str = "") -> Comment:
-    """A moderator hides a comment (visible, or held for review): it leaves the
-    thread, with the replies under it, for everyone but staff and its author.
-    Its own counters keep counting those replies, for when it is restored."""
-    if not is_moderator(moderator):
-        raise ValidationError("Only moderators can hide comments.", code="denied")
+    """A moderator hides a comment (visible, held for review, or hidden after
+    reports, which she confirms): readers see "Removed by a moderator" in its
+    place, with the replies under it kept. Its open reports are resolved."""
+    _check_moderator(moderator, "hide")
     with transaction.atomic():
         current, line = _lock_for_moderation(comment)
-        if current.is_hidden:
+        if current.is_hidden and not current.hidden_by_reports:
             raise ValidationError("This comment is already hidden.", code="hidden")
-        if not (current.is_visible or current.is_held):
+        if current.is_hidden:
+            current.hidden_by_reports = False
+            current.save(update_fields=["hidden_by_reports"])
+            tree.discussion_changed(current.article_id)
+        elif current.is_visible or current.is_held:
+            tree.set_status(current, Comment.Status.HIDDEN, line=line)
+        else:
             raise ValidationError("This comment can't be hidden.", code="not_hideable")
-        tree.set_status(current, Comment.Status.HIDDEN, line=line)
-    _log_moderation("hid", current, moderator, reason)
+        _record(moderator, "comment_hide", current, reason)
+        _resolve_reports(current)
     comment.status = current.status
     return current
 
 
 def restore_comment(*, comment: Comment, moderator, reason: str = "") -> Comment:
-    """A moderator puts a hidden comment back, with the replies under it. Nobody
-    is notified again."""
-    if not is_moderator(moderator):
-        raise ValidationError("Only moderators can restore comments.", code="denied")
+    """A moderator puts a hidden comment back, with the replies under it (also
+    one hidden after reports: she found nothing wrong). Nobody is notified
+    again about its replies or mentions; its open reports are resolved."""
+    _check_moderator(moderator, "restore")
     with transaction.atomic():
         current, line = _lock_for_moderation(comment)
         if not current.is_hidden:
             raise ValidationError("This comment isn't hidden.", code="not_hidden")
-        tree.set_status(current, Comment.Status.VISIBLE, line=line)
-    _log_moderation("restored", current, moderator, reason)
+        current.hidden_by_reports = False
+        tree.set_status(
+            current, Comment.Status.VISIBLE, line=line, fields=["hidden_by_reports"]
+        )
+        _record(moderator, "comment_restore", current, reason)
+        _resolve_reports(current)
     comment.status = current.status
     return current
+
+
+def dismiss_reports(*, comment: Comment, moderator, reason: str = "") -> int:
+    """A moderator finds nothing wrong with a reported comment: its open reports
+    are resolved, and a comment hidden after reports comes back. Returns how
+    many reports were open."""
+    _check_moderator(moderator, "dismiss reports on")
+    with transaction.atomic():
+        current, line = _lock_for_moderation(comment)
+        if current.is_hidden and current.hidden_by_reports:
+            current.hidden_by_reports = False
+            tree.set_status(
+                current,
+                Comment.Status.VISIBLE,
+                line=line,
+                fields=["hidden_by_reports"],
+            )
+        open_count = _resolve_reports(current)
+        if not open_count:
+            raise ValidationError(
+                "This comment has no open reports.", code="no_reports"
+            )
+        _record(moderator, "comment_reports_dismiss", current, reason)
+    comment.status = current.status
+    return open_count
+
+
+def hide_if_reported(comment: Comment) -> bool:
+    """After a report: a visible comment that settings.REPORT_AUTO_HIDE_THRESHOLD
+    different established accounts (accounts.access.established_accounts) reported,
+    with their reports still open, is hidden until a moderator looks (she
+    restores it, dismisses the reports or confirms the hiding). Call it inside
+    the report's transaction. Returns whether it hid the comment."""
+    # Locked before counting: reports sent at the same moment are counted one
+    # after the other, so the last one sees them all.
+    current, line = _lock_for_moderation(comment)
+    if not current.is_visible:
+        return False
+    reporters = (
+        CommentReport.objects.filter(
+            comment_id=comment.pk,
+            resolved_at__isnull=True,
+            reporter__in=established_accounts(),
+        )
+        .values("reporter_id")
+        .distinct()
+        .count()
+    )
+    if reporters < settings.REPORT_AUTO_HIDE_THRESHOLD:
+        return False
+    current.hidden_by_reports = True
+    tree.set_status(
+        current, Comment.Status.HIDDEN, line=line, fields=["hidden_by_reports"]
+    )
+    comment.status = current.status
+    comment.hidden_by_reports = True
+    return True
+
+
+def _check_moderator(moderator, what: str) -> None:
+    if not is_moderator(moderator):
+        raise ValidationError(f"Only moderators can {what} comments.", code="denied")
 
 
 def _lock_for_moderation(comment: Comment) -> tuple[Comment, dict]:
@@ -79,12 +159,37 @@ def _lock_for_moderation(comment: Comment) -> tuple[Comment, dict]:
     return current, line
 
 
-def _log_moderation(action: str, comment: Comment, moderator, reason: str) -> None:
-    # Until the moderation app keeps its append-only audit log.
-    logger.info(
-        "Moderator %s %s comment %s. Reason: %s",
-        moderator.pk,
-        action,
-        comment.pk,
-        reason or "none given",
+def _record(moderator, action: str, comment: Comment, reason: str) -> None:
+    audit.record(
+        moderator=moderator,
+        action=action,
+        target_type="comment",
+        target_id=comment.pk,
+        target_label=Truncator(comment.body).chars(80),
+        reason=reason,
     )
+
+
+def _resolve_reports(comment: Comment) -> int:
+    """Close the comment's open reports and thank each person who reported it.
+    Returns how many were open."""
+    reports = list(
+        CommentReport.objects.select_for_update(of=("self",))
+        .filter(comment_id=comment.pk, resolved_at__isnull=True)
+        .select_related("reporter")
+    )
+    if not reports:
+        return 0
+    CommentReport.objects.filter(pk__in=[report.pk for report in reports]).update(
+        resolved_at=timezone.now()
+    )
+    url = comment.get_absolute_url()
+    for report in reports:
+        if report.reporter is not None and report.reporter.is_active:
+            notify(
+                recipient=report.reporter,
+                kind="comment_report_handled",
+                message=REPORT_HANDLED_MESSAGE,
+                url=url,
+            )
+    return len(reports)

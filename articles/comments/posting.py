@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from accounts import services as account_services
 from accounts.models import User
-from articles.comments import mentions, tree
+from articles.comments import mentions, moderation, tree
 from articles.comments.rules import (
     CONTROL_CHARACTERS,
     NOTE_MAX_LENGTH,
@@ -396,9 +396,15 @@ def report_comment(
         raise ValidationError(
             f"The note can be at most {NOTE_MAX_LENGTH:,} characters.", code="note"
         )
-    report, _ = CommentReport.objects.update_or_create(
-        comment=comment, reporter=reporter, defaults={"reason": reason, "note": note}
-    )
+    with transaction.atomic():
+        # One report per person (a database constraint): reporting again only
+        # changes the reason, and counts once towards hiding the comment.
+        report, _ = CommentReport.objects.update_or_create(
+            comment=comment,
+            reporter=reporter,
+            defaults={"reason": reason, "note": note},
+        )
+        moderation.hide_if_reported(comment)
     return report
 
 

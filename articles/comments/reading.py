@@ -76,12 +76,11 @@ class Viewer:
         return is_moderator(self.user)
 
     def shown_filter(self) -> Q:
-        """The comments that take a place in the tree for her: visible ones and
-        "[deleted]" placeholders; her own comments waiting for review; for moderators,
-        comments a moderator hid. Nobody else ever sees a held comment."""
+        """The comments that take a place in the tree for her: visible ones,
+        "[deleted]" placeholders and hidden ones (a "Removed by a moderator"
+        placeholder but for moderators); her own comments waiting for review.
+        Nobody else ever sees a held comment."""
         shown = Q(status__in=SHOWN_STATUSES)
-        if self.is_moderator:
-            shown |= Q(status=Comment.Status.HIDDEN)
         if self.is_authenticated:
             shown |= Q(status=Comment.Status.HELD, author_id=self.user.pk)
         return shown
@@ -90,8 +89,6 @@ class Viewer:
         """shown_filter() for one comment in memory."""
         if comment.is_shown:
             return True
-        if comment.is_hidden:
-            return self.is_moderator
         return self.is_authenticated and comment.author_id == self.user.pk
 
     def has_blocked(self, comment: Comment) -> bool:
@@ -210,7 +207,7 @@ def load_discussion(
         replies = replies[:level]
         rows.append(_row(top, top.depth - base_depth, article, viewer))
         # In path order a parent comes before its replies: a reply whose parent
-        # is not shown (held, or hidden by a moderator) is left out, and so is
+        # is not shown (held for review) is left out, and so is
         # everything under it.
         shown = {top.pk}
         for reply in replies:
@@ -218,8 +215,8 @@ def load_discussion(
                 shown.add(reply.pk)
                 rows.append(_row(reply, reply.depth - base_depth, article, viewer))
         if is_cut:
-            # The stored count leaves out held and hidden replies (which staff
-            # and their authors see): then the link says no number.
+            # The stored count leaves out held replies (which their authors
+            # see): then the link says no number.
             not_here = top.descendant_count - (len(shown) - 1)
             rows.append(
                 Row(
@@ -298,8 +295,8 @@ def _thread_allowance(tops, root=None) -> int:
     budget = COMMENTS_PER_PAGE - len(tops) - (1 if root is not None else 0)
     wanted = sorted(top.descendant_count for top in tops)
     if sum(wanted) <= budget:
-        # Everything fits. Held and hidden replies (which their authors and staff
-        # see) are not in the stored counts: leave them room too.
+        # Everything fits. Held replies (which their authors see) are not in
+        # the stored counts: leave them room too.
         return budget
     for index, count in enumerate(wanted):
         share = budget // (len(wanted) - index)
@@ -454,7 +451,7 @@ def _has_nothing_to_show(article, viewer: Viewer, root) -> bool:
     """Most articles have no comments: when the article was fetched with its
     count (ArticleQuerySet.with_comment_count) and it is 0, a signed-out reader
     sees the empty discussion without a query. (Members may have a comment held
-    for review, and staff see hidden ones.)"""
+    for review.)"""
     return (
         root is None
         and not viewer.is_authenticated

@@ -5,10 +5,11 @@ services, the admin through them, the demo loader, the tests) goes through here.
 Each comment stores its thread root, depth and a materialized path
 ("0000000012/0000000031/"); its id comes first from the table's sequence, so the
 row is written once. reply_count and descendant_count count the comments that take
-a place in the tree for readers (SHOWN_STATUSES: visible ones and "[deleted]"
-placeholders). Held and hidden comments are not counted, and the comments above a
-hidden one do not count what hangs under it either; its own counters go on
-counting its replies, for when it is restored.
+a place in the tree for readers (SHOWN_STATUSES: visible ones, "[deleted]"
+placeholders and hidden ones, which readers see as "Removed by a moderator").
+Held comments are not counted, and the comments above a held one do not count
+what hangs under it either; its own counters go on counting its replies, for
+when it is let through.
 
 Locking: every write that touches a thread's counters first locks the line of
 comments from the thread root down to the one it changes, in ascending id order
@@ -282,7 +283,7 @@ def lock_line(path: str, *, no_key: bool = True, with_authors: bool = False) -> 
 
 def _counting_ancestor_ids(comment: Comment, line: dict) -> list[int]:
     """The ancestors whose counters include the comment: from its parent up to
-    the first one that is not shown (hidden or held), included: that one counts
+    the first one that is not shown (held), included: that one counts
     what hangs under it (for when it comes back), the ones above it do not."""
     counting = []
     for ancestor_id in reversed(path_ids(comment.path)[:-1]):

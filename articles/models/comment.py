@@ -25,9 +25,9 @@ class CommentQuerySet(models.QuerySet):
         return self.filter(parent__isnull=True)
 
     def shown(self):
-        """Comments that take a place in the tree for readers: visible ones and
-        "[deleted]" placeholders (which keep their replies' thread). Held and
-        hidden comments are left out."""
+        """Comments that take a place in the tree for readers: visible ones,
+        "[deleted]" and "Removed by a moderator" placeholders (which keep their
+        replies' thread). Held comments are left out."""
         return self.filter(status__in=SHOWN_STATUSES)
 
 
@@ -84,6 +84,9 @@ class Comment(models.Model):
     # The random key of the form she sent: a second copy of the same submission
     # (a double click, a resent form) meets the unique constraint below.
     submission_key = models.CharField(max_length=64, blank=True, default="")
+    # Hidden because enough established members reported it, until a moderator
+    # looks (articles.comments.moderation.hide_if_reported).
+    hidden_by_reports = models.BooleanField(default=False)
 
     objects = CommentQuerySet.as_manager()
 
@@ -194,8 +197,9 @@ class Comment(models.Model):
 
 
 # The statuses that take a place in the tree for readers (and in the counters):
-# visible comments and "[deleted]" placeholders, which keep their replies' thread.
-SHOWN_STATUSES = (Comment.Status.VISIBLE, Comment.Status.DELETED)
+# visible comments, "[deleted]" placeholders and hidden comments (shown to readers
+# as "Removed by a moderator"), which keep their replies' thread.
+SHOWN_STATUSES = (Comment.Status.VISIBLE, Comment.Status.DELETED, Comment.Status.HIDDEN)
 
 
 class CommentRevision(models.Model):
@@ -259,10 +263,19 @@ class CommentReport(models.Model):
     reason = models.CharField(max_length=24, choices=Reason.choices)
     note = models.TextField(max_length=1000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set when a moderator hid, restored or approved the comment, or dismissed
+    # its reports: the queue lists open reports only.
     resolved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                condition=Q(resolved_at__isnull=True),
+                name="articles_commentreport_open",
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["comment", "reporter"],

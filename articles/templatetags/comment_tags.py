@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.timesince import timesince
 
+from accounts.access import is_moderator
 from articles.comments import rules
 
 register = template.Library()
@@ -73,3 +74,11 @@ def editable_by(comment, user) -> bool:
 @register.filter
 def deletable_by(comment, user) -> bool:
     return rules.can_delete_comment(comment=comment, user=user)
+
+
+@register.filter
+def removed_for(comment, user) -> bool:
+    """{{ comment|removed_for:user }}: a hidden comment reads "Removed by a
+    moderator" (its replies stay) to everyone but moderators, who see what it
+    said."""
+    return comment.is_hidden and not is_moderator(user)

@@ -9,11 +9,13 @@ from groups.forms.group import (
     MembershipVisibilityForm,
 )
 from groups.forms.meeting import MeetingCancelForm, MeetingChangeForm, ScheduleForm
+from groups.forms.report import GroupReportForm
 from groups.forms.rsvp import RSVPForm
 from groups.forms.search import GroupSearchForm
 
 __all__ = [
     "GroupForm",
+    "GroupReportForm",
     "GroupSearchForm",
     "GroupStatusForm",
     "JoinForm",

@@ -7,7 +7,12 @@ from groups.models.group import (
     unlisted_slug,
 )
 from groups.models.meeting import RSVP, CalendarFeed, Meeting, Schedule, local_datetime
-from groups.models.membership import AccessFlag, Membership, PrivateDetailView
+from groups.models.membership import (
+    AccessFlag,
+    GroupReport,
+    Membership,
+    PrivateDetailView,
+)
 from groups.models.place import Place, Topic
 
 __all__ = [
@@ -17,6 +22,7 @@ __all__ = [
     "AccessFlag",
     "CalendarFeed",
     "Group",
+    "GroupReport",
     "Meeting",
     "Membership",
     "Place",

@@ -83,11 +83,12 @@ class GroupQuerySet(models.QuerySet):
         )
 
     def visible_to(self, user):
-        """Groups whose page this user may open: anything reviewed (unlisted ones
-        by link), plus pending groups for their creator and staff."""
+        """Groups whose page this user may open: anything approved (unlisted ones
+        by link), plus pending and rejected groups for their creator and
+        moderators."""
         if is_moderator(user):
             return self
-        reviewed = ~Q(status=Group.Status.PENDING)
+        reviewed = ~Q(status__in=[Group.Status.PENDING, Group.Status.REJECTED])
         if user.is_authenticated:
             return self.filter(reviewed | Q(created_by=user))
         return self.filter(reviewed)
@@ -144,6 +145,8 @@ class Group(models.Model):
         ACTIVE = "active", "Active"
         PAUSED = "paused", "Taking a break"
         ARCHIVED = "archived", "Archived"
+        # A moderator declined to list it (its organizer was told why).
+        REJECTED = "rejected", "Not approved"
 
     class Weekday(models.IntegerChoices):
         # Sunday first, as in the Meeting Guide feed format.
@@ -255,6 +258,10 @@ class Group(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Set when an organizer changes a listed group's public text: the edit shows
+    # at once, and the moderation queue lists the group until a moderator has
+    # read it (groups.moderation.mark_group_reviewed clears it).
+    needs_review_since = models.DateTimeField(null=True, blank=True)
 
     search_vector = models.GeneratedField(
         expression=(
@@ -362,6 +369,10 @@ class Group(models.Model):
     @property
     def is_archived(self) -> bool:
         return self.status == self.Status.ARCHIVED
+
+    @property
+    def is_rejected(self) -> bool:
+        return self.status == self.Status.REJECTED
 
     @property
     def is_indexable(self) -> bool:

@@ -169,3 +169,52 @@ class AccessFlag(models.Model):
 
     def __str__(self):
         return f"{self.user}: {self.group_count} groups on {self.day}"
+
+
+class GroupReport(models.Model):
+    """A member's private report to the moderators about a group, one of its
+    facilitators (``subject``), or, from an organizer, one of its members. The
+    reporter is never shown to anyone but moderators, and the person reported is
+    never told."""
+
+    class Reason(models.TextChoices):
+        UNSAFE = "unsafe", "Feels unsafe or harmful"
+        HARASSMENT = "harassment", "Harassment or bullying"
+        MISLEADING = "misleading", "Misleading about who runs it or what it offers"
+        MONEY = "money", "Asks for money or sells something"
+        PRIVACY = "privacy", "Shares people's private details"
+        OTHER = "other", "Something else"
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="group_reports_made",
+    )
+    # The facilitator (or, from an organizer, the member) reported; none: the group.
+    subject = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="group_reports_about",
+    )
+    reason = models.CharField(max_length=16, choices=Reason.choices)
+    details = models.TextField(max_length=2000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                condition=models.Q(resolved_at__isnull=True),
+                name="groups_groupreport_open",
+            )
+        ]
+
+    def __str__(self):
+        return f"Report on {self.group_id}: {self.reason}"

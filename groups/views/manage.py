@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.access import is_moderator
-from groups import access, services
+from groups import access, moderation, services
 from groups.forms import (
     GroupForm,
     GroupStatusForm,
@@ -76,7 +76,7 @@ def group_review(request, slug):
         raise PermissionDenied("Only moderators review groups.")
     group = get_object_or_404(Group, slug=slug)
     try:
-        services.approve_group(group=group, moderator=request.user)
+        moderation.approve_group(group=group, moderator=request.user)
     except ValidationError as error:
         message_error(request, error)
     else:

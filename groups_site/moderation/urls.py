@@ -1,11 +1,11 @@
 from django.urls import path
 
-from groups_site.moderation import people, views
+from groups_site.moderation import actions, people, queue, views
 
 app_name = "moderation"
 
 urlpatterns = [
-    path("", views.moderation_queue, name="moderation_queue"),
+    path("", queue.moderation_queue, name="moderation_queue"),
     path("log/", views.audit_log, name="audit_log"),
 ]
 
@@ -22,4 +22,28 @@ urlpatterns += [
         )
         for action in people.ACTIONS
     ],
+]
+
+# The queue's actions on comments, groups, reports and flags (queue.py, actions.py).
+urlpatterns += [
+    path(
+        "comments/<int:comment_id>/<slug:action>/",
+        actions.comment_action,
+        name="comment_action",
+    ),
+    path(
+        "groups/<int:group_id>/<slug:action>/",
+        actions.group_action,
+        name="group_action",
+    ),
+    path(
+        "group-reports/<uuid:code>/resolve/",
+        actions.group_report_resolve,
+        name="group_report_resolve",
+    ),
+    path(
+        "flags/<int:flag_id>/dismiss/",
+        actions.access_flag_dismiss,
+        name="access_flag_dismiss",
+    ),
 ]

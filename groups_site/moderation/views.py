@@ -8,11 +8,6 @@ AUDIT_PER_PAGE = 50
 
 
 @moderator_required
-def moderation_queue(request):
-    return render(request, "moderation/moderation_queue.html", {"tabs": []})
-
-
-@moderator_required
 def audit_log(request):
     """Every moderation action, newest first; filter by action or moderator."""
     entries = AuditEntry.objects.all()

@@ -49,11 +49,9 @@ def test_it_sends_a_reply_to_the_page_of_its_thread(client, article, alice, bob)
     assert location(client, answer) == f"{ARTICLE}?page=3#comment-{answer.pk}"
 
 
-def test_it_does_not_count_hidden_and_held_comments_for_the_page(
-    client, article, alice, bob
-):
+def test_it_does_not_count_held_comments_for_the_page(client, article, alice, bob):
     for _ in range(15):
-        make_comment(article, bob, status=Comment.Status.HIDDEN)
+        make_comment(article, bob, status=Comment.Status.HELD)
     tops = [make_comment(article, alice) for _ in range(21)]
 
     assert location(client, tops[19]) == f"{ARTICLE}#comment-{tops[19].pk}"
@@ -122,19 +120,22 @@ def test_it_404s_when_she_may_not_see_the_comment(
     client, article, alice, bob, moderator
 ):
     held = make_comment(article, alice, status=Comment.Status.HELD)
+    under_held = make_comment(article, bob, held)
     hidden = make_comment(article, alice, status=Comment.Status.HIDDEN)
     under_hidden = make_comment(article, bob, hidden)
 
-    for comment in (held, hidden, under_hidden):
+    for comment in (held, under_held):
         assert client.get(permalink(comment)).status_code == 404
     client.force_login(bob)
-    for comment in (held, hidden, under_hidden):
-        assert client.get(permalink(comment)).status_code == 404
+    assert client.get(permalink(held)).status_code == 404
 
     client.force_login(alice)
     assert location(client, held) == f"{ARTICLE}#comment-{held.pk}"
-    client.force_login(moderator)
+    # A hidden comment keeps its place ("Removed by a moderator"), and so do
+    # the replies under it.
+    client.logout()
     assert location(client, hidden) == f"{ARTICLE}#comment-{hidden.pk}"
+    assert location(client, under_hidden) == f"{ARTICLE}#comment-{under_hidden.pk}"
 
 
 def test_it_404s_for_another_articles_comment(client, article, alice):

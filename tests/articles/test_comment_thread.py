@@ -127,24 +127,33 @@ def test_it_404s_for_a_comment_on_another_article(client, article, alice):
     )
 
 
-def test_it_404s_for_a_held_or_hidden_comment_to_others(
-    client, article, alice, bob, moderator
-):
+def test_it_404s_for_a_held_comment_to_others(client, article, alice, bob, moderator):
     held = make_comment(article, alice, status=Comment.Status.HELD)
-    hidden = make_comment(article, alice, status=Comment.Status.HIDDEN)
-    under_hidden = make_comment(article, bob, hidden)
+    under_held = make_comment(article, bob, held)
 
-    for comment in (held, hidden, under_hidden):
+    for comment in (held, under_held):
         assert client.get(url(comment)).status_code == 404
     client.force_login(bob)
-    for comment in (held, hidden, under_hidden):
-        assert client.get(url(comment)).status_code == 404
+    assert client.get(url(held)).status_code == 404
 
     client.force_login(alice)
     assert client.get(url(held)).status_code == 200
     client.force_login(moderator)
-    assert client.get(url(hidden)).status_code == 200
     assert client.get(url(held)).status_code == 404
+
+
+def test_it_keeps_the_thread_of_a_hidden_comment(client, article, alice, bob):
+    hidden = make_comment(
+        article, alice, status=Comment.Status.HIDDEN, body="Unkind words"
+    )
+    under_hidden = make_comment(article, bob, hidden, body="A kind answer")
+
+    page = client.get(url(hidden)).content.decode()
+
+    assert "Removed by a moderator." in page
+    assert "Unkind words" not in page
+    assert "A kind answer" in page
+    assert client.get(url(under_hidden)).status_code == 200
 
 
 def test_it_404s_under_an_unpublished_article(client, alice, moderator):

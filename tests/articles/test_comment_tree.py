@@ -379,4 +379,5 @@ def test_it_inserts_a_comment_with_a_given_moment_status_and_anonymity(alice, ar
     hidden.refresh_from_db()
     top.refresh_from_db()
     assert hidden.is_hidden and hidden.is_anonymous and hidden.created_at == when
-    assert (top.reply_count, top.descendant_count) == (0, 0)
+    # A hidden comment keeps its place ("Removed by a moderator").
+    assert (top.reply_count, top.descendant_count) == (1, 1)

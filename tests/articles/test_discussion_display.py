@@ -263,7 +263,7 @@ def test_it_shows_a_held_comment_only_to_its_author(
     assert "Waiting for review" in html
 
 
-def test_it_shows_a_hidden_comment_and_its_replies_only_to_staff(
+def test_it_shows_a_hidden_comment_as_removed_with_its_replies(
     client, article, alice, bob, moderator
 ):
     hidden = make_comment(
@@ -274,24 +274,25 @@ def test_it_shows_a_hidden_comment_and_its_replies_only_to_staff(
         article, alice, nested_top, body="Hidden reply", status=Comment.Status.HIDDEN
     )
     under_hidden = make_comment(article, bob, hidden_reply, body="Under it")
+    everything = [hidden.pk, nested_top.pk, hidden_reply.pk, under_hidden.pk]
 
     for viewer in (None, bob, alice):
         client.logout()
         if viewer:
             client.force_login(viewer)
         html = discussion(page(client))
-        assert shown_ids(html) == [nested_top.pk]
-        assert "Hidden words" not in html and "Under it" not in html
+        assert shown_ids(html) == everything
+        assert html.count("Removed by a moderator.") == 2
+        assert "Under it" in html
+        assert "Hidden words" not in html and "Hidden reply" not in html
+        assert "Alice" not in html
 
     client.force_login(moderator)
     html = discussion(page(client))
-    assert shown_ids(html) == [
-        hidden.pk,
-        nested_top.pk,
-        hidden_reply.pk,
-        under_hidden.pk,
-    ]
+    assert shown_ids(html) == everything
+    assert "Hidden words" in html
     assert "Hidden by a moderator" in html
+    assert "Removed by a moderator." not in html
 
 
 def test_it_counts_visible_comments(client, article, alice, bob):

@@ -3,10 +3,12 @@
 import re
 from types import SimpleNamespace
 
+import pytest
 from django.contrib import admin
+from django.utils import timezone
 
 from groups.admin import GroupAdmin
-from groups.models import Group
+from groups.models import AccessFlag, Group, Membership
 
 
 def save_in_admin(rf, group, *, changed_data):
@@ -35,3 +37,48 @@ def test_it_keeps_the_address_when_the_visibility_stays(rf, group):
 
     group.refresh_from_db()
     assert group.slug == "tuesday-evening-circle"
+
+
+@pytest.fixture
+def site_admin(moderator):
+    moderator.is_superuser = True
+    moderator.save()
+    return moderator
+
+
+def test_it_shows_memberships_read_only(client, site_admin, group, bob):
+    membership = Membership.objects.get(user=bob)
+    client.force_login(site_admin)
+
+    assert client.get("/admin/groups/membership/").status_code == 200
+    form = client.get(f"/admin/groups/membership/{membership.pk}/change/")
+    assert 'name="role"' not in form.content.decode()
+    response = client.post(
+        f"/admin/groups/membership/{membership.pk}/change/",
+        {"role": "organizer", "state": "active"},
+    )
+    client.post(f"/admin/groups/membership/{membership.pk}/delete/", {"post": "yes"})
+
+    assert response.status_code == 403
+    membership.refresh_from_db()
+    assert membership.role == Membership.Role.MEMBER
+    assert client.get("/admin/groups/membership/add/").status_code == 403
+
+
+def test_it_shows_memberships_in_a_group_read_only(client, site_admin, group):
+    client.force_login(site_admin)
+
+    page = client.get(f"/admin/groups/group/{group.pk}/change/").content.decode()
+
+    assert "memberships-0-role" not in page
+
+
+def test_it_leaves_access_flags_to_the_queue(client, site_admin, bob):
+    flag = AccessFlag.objects.create(user=bob, day=timezone.localdate(), group_count=9)
+    client.force_login(site_admin)
+
+    assert client.get("/admin/groups/accessflag/").status_code == 200
+    client.post(f"/admin/groups/accessflag/{flag.pk}/change/", {"reviewed": "on"})
+
+    flag.refresh_from_db()
+    assert not flag.reviewed

@@ -241,3 +241,23 @@ def test_it_keeps_the_address_when_the_visibility_stays(client, alice):
     group.refresh_from_db()
     assert group.tagline == "A new tagline for the same circle."
     assert group.slug == slug
+
+
+def test_it_lists_an_edited_public_text_for_review_after_the_fact(client, alice, group):
+    client.force_login(alice)
+
+    client.post(URL, form_data(group, tagline="A new line about us."))
+
+    group.refresh_from_db()
+    assert group.tagline == "A new line about us."
+    assert group.needs_review_since is not None
+
+
+def test_it_does_not_list_edits_to_private_details_for_review(client, alice, group):
+    client.force_login(alice)
+
+    client.post(URL, form_data(group, venue_notes="Use the side door."))
+
+    group.refresh_from_db()
+    assert group.venue_notes == "Use the side door."
+    assert group.needs_review_since is None

@@ -2,7 +2,7 @@ import pytest
 from django.core.cache import cache
 from django.http import QueryDict
 
-from groups import services
+from groups import moderation, services
 from groups.meetings import changes
 from groups.models import Group
 from groups.search import listing_cache_key
@@ -44,7 +44,7 @@ def test_it_shows_a_newly_approved_group_at_once(
     pending = make_group(name="Saturday Walkers", status=Group.Status.PENDING)
     assert "Saturday Walkers" not in client.get("/groups/").content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        services.approve_group(group=pending, moderator=moderator)
+        moderation.approve_group(group=pending, moderator=moderator)
     assert "Saturday Walkers" in client.get("/groups/").content.decode()
 
 
