@@ -221,3 +221,77 @@ class AuditEntry(models.Model):
     def __str__(self):
         target = f"{self.target_type} {self.target_label}"
         return f"{self.moderator_name} {self.action} {target}"
+
+
+class CrisisResourceQuerySet(models.QuerySet):
+    def international(self):
+        return self.filter(region=CrisisResource.Region.INTERNATIONAL)
+
+
+class CrisisResource(models.Model):
+    """A helpline or service for someone in crisis, on the /support/ page and in the
+    panel a comment with crisis language brings up. Site-wide, so it lives in the
+    app every other one may use. Entries the site came with are marked
+    ``is_default_unverified`` until a moderator has checked them."""
+
+    class Region(models.TextChoices):
+        INTERNATIONAL = "international", "International"
+        AU = "AU", "Australia"
+        BR = "BR", "Brazil"
+        CA = "CA", "Canada"
+        FR = "FR", "France"
+        DE = "DE", "Germany"
+        IN = "IN", "India"
+        IE = "IE", "Ireland"
+        KE = "KE", "Kenya"
+        MX = "MX", "Mexico"
+        NZ = "NZ", "New Zealand"
+        NG = "NG", "Nigeria"
+        ZA = "ZA", "South Africa"
+        ES = "ES", "Spain"
+        GB = "GB", "United Kingdom"
+        US = "US", "United States"
+
+    name = models.CharField(max_length=100)
+    helps_with = models.CharField(
+        "what it helps with",
+        max_length=200,
+        help_text="For example: suicidal thoughts, domestic abuse, any crisis.",
+    )
+    phone = models.CharField(max_length=40, blank=True)
+    url = models.URLField("website", blank=True)
+    region = models.CharField(
+        max_length=13, choices=Region.choices, default=Region.INTERNATIONAL
+    )
+    is_default_unverified = models.BooleanField(
+        "default entry, not yet checked",
+        default=False,
+        help_text="Came with the site: the site owner should check it.",
+    )
+    order = models.PositiveSmallIntegerField(
+        default=0, help_text="Lower numbers come first within a region."
+    )
+
+    objects = CrisisResourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(phone="") | ~models.Q(url=""),
+                name="accounts_crisisresource_phone_or_url",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_international(self) -> bool:
+        return self.region == self.Region.INTERNATIONAL
+
+    @property
+    def tel_url(self) -> str:
+        """The phone number as a tel: link ("tel:+448082000247" style digits)."""
+        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        return f"tel:{digits}" if digits else ""

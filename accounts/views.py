@@ -14,11 +14,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.module_loading import import_string
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts import services
+from accounts.access import is_moderator
 from accounts.forms import DeleteAccountForm, PrivacySettingsForm, ProfileForm
-from accounts.models import User
+from accounts.models import CrisisResource, User
 
 
 def profile_detail(request, username):
@@ -174,3 +175,28 @@ def user_unblock(request, username):
 def blocked_list(request):
     blocks = request.user.blocks_made.select_related("blocked").order_by("-created_at")
     return render(request, "accounts/blocked_list.html", {"blocks": blocks})
+
+
+@require_safe
+def crisis_support(request):
+    """Crisis lines and services by region, international ones first. Moderators
+    also see which entries came with the site and still need checking."""
+    resources = CrisisResource.objects.all()
+    by_region = {}
+    for resource in resources:
+        by_region.setdefault(resource.region, []).append(resource)
+    regions = sorted(
+        by_region,
+        key=lambda code: (
+            code != CrisisResource.Region.INTERNATIONAL,
+            CrisisResource.Region(code).label,
+        ),
+    )
+    context = {
+        "regions": [
+            {"name": CrisisResource.Region(code).label, "resources": by_region[code]}
+            for code in regions
+        ],
+        "is_moderator": is_moderator(request.user),
+    }
+    return render(request, "accounts/crisis_support.html", context)
