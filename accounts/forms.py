@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from accounts.access import RESERVED_NAME_MESSAGE, is_reserved_name
-from accounts.models import User
+from accounts.models import CrisisResource, User
 from groups_site.lib import images
 
 AVATAR_SIZE = 256
@@ -130,3 +130,15 @@ class DeleteAccountForm(forms.Form):
                 'Please type "delete my account" exactly to confirm.'
             )
         return value
+
+
+class CrisisResourceForm(forms.ModelForm):
+    class Meta:
+        model = CrisisResource
+        fields = ["name", "helps_with", "phone", "url", "region", "order"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("phone") and not cleaned.get("url"):
+            raise forms.ValidationError("Give a phone number, a website or both.")
+        return cleaned

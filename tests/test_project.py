@@ -46,6 +46,7 @@ PUBLIC_PAGES = [
     "/search/",
     "/search/?q=confidence",
     "/search/?q=nothing-matches-this",
+    "/support/",
 ]
 SIGNED_IN_PAGES = [
     "/accounts/profile/",
@@ -79,7 +80,14 @@ ORGANIZER_PAGES = [
     "/groups/tuesday-evening-circle/manage/meetings/{meeting}/change/",
     "/groups/tuesday-evening-circle/manage/meetings/{meeting}/attendees/",
 ]
-STAFF_PAGES = ["/styleguide/", "/moderation/", "/moderation/log/"]
+STAFF_PAGES = [
+    "/styleguide/",
+    "/moderation/",
+    "/moderation/log/",
+    "/moderation/words/",
+    "/moderation/resources/",
+    "/moderation/resources/add/",
+]
 
 
 class PageParser(HTMLParser):
