@@ -155,9 +155,23 @@ class Notification(models.Model):
         return name + self.message[len(placeholder) :]
 
 
+class BlockQuerySet(models.QuerySet):
+    def named(self):
+        """Blocks made by name (a profile, a named comment), the ones that
+        change what the blocked person can do."""
+        return self.filter(via_anonymous_comment=False)
+
+
 class Block(models.Model):
     """She blocked someone: their comments collapse for her, and they cannot reply
-    to her comments or @mention her. They are never told."""
+    to her comments or @mention her. They are never told.
+
+    A block made from an anonymous comment ("Hide comments from this person",
+    ``via_anonymous_comment``) folds away only that person's ANONYMOUS comments
+    for her, and changes nothing else: her named comments stay as they were (or
+    they would give away who she is), and she can reply and mention as before (or
+    she would learn she was blocked). It is its own row beside any named block of
+    the same person, so neither ever appears or goes with the other."""
 
     blocker = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="blocks_made"
@@ -167,12 +181,16 @@ class Block(models.Model):
         on_delete=models.CASCADE,
         related_name="blocks_received",
     )
+    via_anonymous_comment = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = BlockQuerySet.as_manager()
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["blocker", "blocked"], name="accounts_block_once"
+                fields=["blocker", "blocked", "via_anonymous_comment"],
+                name="accounts_block_once",
             ),
             models.CheckConstraint(
                 condition=~models.Q(blocker=models.F("blocked")),

@@ -18,6 +18,11 @@ urlpatterns = [
     path("u/<str:username>/block/", views.user_block, name="user_block"),
     path("u/<str:username>/unblock/", views.user_unblock, name="user_unblock"),
     path("accounts/blocked/", views.blocked_list, name="blocked_list"),
+    path(
+        "accounts/blocked/<int:block_id>/remove/",
+        views.block_remove,
+        name="block_remove",
+    ),
     path("support/", views.crisis_support, name="crisis_support"),
     path("notifications/", views.notification_list, name="notification_list"),
     path(

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -169,6 +169,17 @@ def user_unblock(request, username):
     services.unblock_user(blocker=request.user, blocked=person)
     messages.success(request, f"You unblocked {person.public_name}.")
     return redirect(_back(request, reverse("accounts:blocked_list")))
+
+
+@login_required
+@require_POST
+def block_remove(request, block_id):
+    """Undo one of her blocks from her list (the only way to undo a block made
+    from an anonymous comment: she never knew whose it was)."""
+    if not services.remove_block(blocker=request.user, block_id=block_id):
+        raise Http404("No such block.")
+    messages.success(request, "Done. Their comments show for you again.")
+    return redirect("accounts:blocked_list")
 
 
 @login_required

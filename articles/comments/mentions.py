@@ -31,7 +31,7 @@ def mentioned_users(body: str, *, author) -> list[User]:
         .filter(lower_username__in=names, is_active=True)
         .annotate(
             has_blocked_author=Exists(
-                Block.objects.filter(blocker=OuterRef("pk"), blocked=author)
+                Block.objects.named().filter(blocker=OuterRef("pk"), blocked=author)
             )
         )
         .order_by("username")

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from articles.comments import posting, rules, watched
+from articles.comments import hiding, posting, rules, watched
 from articles.forms import CommentForm, EditCommentForm, ReportForm
 from articles.models import Article, Comment, CommentHelpful
 
@@ -22,6 +22,10 @@ POSTED = "Thanks. Your comment is posted."
 HELD = "Thanks. Your comment will appear once a moderator has looked at it."
 # The crisis panel (includes/crisis_panel.html) on the next page.
 CRISIS_TAG = "crisis"
+AUTHOR_HIDDEN = (
+    "This person's anonymous comments are folded away for you now. They are not "
+    "told. You can undo it from People you've blocked."
+)
 REPORTED = (
     "Thanks for telling us. A moderator will look at it. "
     "They won't tell anyone who reported it."
@@ -267,3 +271,20 @@ def comment_report(request, comment_id):
         form = ReportForm()
     context["form"] = form
     return render(request, "articles/comment_report.html", context)
+
+
+@login_required
+@require_POST
+def comment_hide_author(request, comment_id):
+    """Hide an anonymous comment's author. The answer is the same whoever wrote
+    it, and names nobody."""
+    comment = get_object_or_404(
+        _comments(request.user).filter(status=Comment.Status.VISIBLE), pk=comment_id
+    )
+    try:
+        hiding.hide_anonymous_author(comment=comment, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, AUTHOR_HIDDEN)
+    return redirect(comment)
