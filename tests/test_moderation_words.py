@@ -27,6 +27,7 @@ def test_it_refuses_everyone_but_moderators(client, request, word, persona):
     client.force_login(request.getfixturevalue(persona))
 
     assert client.get("/moderation/words/").status_code == 403
+    assert client.get(f"/moderation/words/{word.pk}/remove/").status_code == 403
     response = client.post("/moderation/words/", {"word": "x", "action": "flag"})
     assert response.status_code == 403
     assert client.post(f"/moderation/words/{word.pk}/remove/").status_code == 403
@@ -75,21 +76,24 @@ def test_it_refuses_an_empty_word(client, moderator):
     assert not WatchedWord.objects.exists()
 
 
-def test_it_removes_a_word_with_an_audit_entry(moderator, word, article, alice):
+def test_it_asks_before_removing_then_removes_with_an_audit_entry(
+    client, moderator, word, article, alice
+):
+    client.force_login(moderator)
+    page = client.get(f"/moderation/words/{word.pk}/remove/").content.decode()
+    assert "Stop watching “idiot”?" in page
+    assert WatchedWord.objects.exists()
+
     response = submit_form(
-        moderator, "/moderation/words/", f"/moderation/words/{word.pk}/remove/"
+        moderator,
+        f"/moderation/words/{word.pk}/remove/",
+        f"/moderation/words/{word.pk}/remove/",
     )
 
     assert response.status_code == 302
     assert not WatchedWord.objects.exists()
     assert AuditEntry.objects.latest("pk").action == "word_remove"
     assert posting.post_comment(article=article, author=alice, body="idiot")
-
-
-def test_it_rejects_get_for_remove(client, moderator, word):
-    client.force_login(moderator)
-
-    assert client.get(f"/moderation/words/{word.pk}/remove/").status_code == 405
 
 
 def test_it_lists_words_in_the_same_queries_whatever_their_number(

@@ -12,6 +12,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
 
+from accounts.models import CrisisResource
+from articles.comments import watched
 from groups_site.middleware import EXIT_NOTICE_COOKIE
 from tests.conftest import MODERATOR_TOTP_SECRET, PASSWORD, log_in, make_group
 
@@ -229,6 +231,14 @@ def all_pages(client, alice, bob, charlie, moderator, group, article, discussion
         client.logout()
         sign_in(client, moderator)
         for path in STAFF_PAGES:
+            yield path, client.get(path)
+        word = watched.add_watched_word(moderator=moderator, word="x", action="flag")
+        resource = CrisisResource.objects.first()
+        for path in (
+            f"/moderation/words/{word.pk}/remove/",
+            f"/moderation/resources/{resource.pk}/edit/",
+            f"/moderation/resources/{resource.pk}/delete/",
+        ):
             yield path, client.get(path)
 
     return fetch

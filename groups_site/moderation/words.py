@@ -4,7 +4,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
 
 from articles.comments import watched
 from articles.forms import WatchedWordForm
@@ -35,9 +34,11 @@ def word_list(request):
 
 
 @moderator_required
-@require_POST
 def word_remove(request, word_id):
+    """GET asks first; POST removes it."""
     word = get_object_or_404(WatchedWord, pk=word_id)
-    watched.remove_watched_word(moderator=request.user, watched=word)
-    messages.success(request, f"“{word.word}” is no longer watched.")
-    return redirect("moderation:word_list")
+    if request.method == "POST":
+        watched.remove_watched_word(moderator=request.user, watched=word)
+        messages.success(request, f"“{word.word}” is no longer watched.")
+        return redirect("moderation:word_list")
+    return render(request, "moderation/word_remove.html", {"word": word})
