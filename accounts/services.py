@@ -234,6 +234,18 @@ def has_blocked(blocker: User | int | None, blocked: User | int | None) -> bool:
     )
 
 
+def has_hidden_anonymous(blocker: User | int | None, blocked: User | int | None):
+    """Whether ``blocker`` hid the anonymous comments of ``blocked`` (a block
+    made from an anonymous comment). Runs a query."""
+    blocker_id = _user_id(blocker)
+    blocked_id = _user_id(blocked)
+    if blocker_id is None or blocked_id is None:
+        return False
+    return Block.objects.filter(
+        blocker_id=blocker_id, blocked_id=blocked_id, via_anonymous_comment=True
+    ).exists()
+
+
 def blocked_user_ids(user) -> set[int]:
     """The ids of everyone she has blocked by name (empty for signed-out
     visitors)."""

@@ -212,3 +212,21 @@ def test_it_changes_nothing_for_the_author(client, article, clover, maya):
     reply = post(maya, article, "Thank you @clover.", parent=by_clover)
     assert reply.is_visible
     assert Notification.objects.filter(recipient=clover, kind="comment_reply").exists()
+
+
+def test_it_stops_her_anonymous_replies_and_mentions_notifying_the_one_who_hid_her(
+    client, article, clover, maya
+):
+    hidden = post(maya, article, "Anonymous words.", is_anonymous=True)
+    by_clover = post(clover, article, "Clover's named words.")
+    client.force_login(clover)
+    hide(client, hidden)
+
+    post(maya, article, "Anonymous reply.", parent=by_clover, is_anonymous=True)
+    post(maya, article, "Anonymous hello @clover.", is_anonymous=True)
+
+    assert not Notification.objects.filter(recipient=clover).exists()
+    # Someone else's anonymous reply still reaches her.
+    rowan = make_user("rowan")
+    post(rowan, article, "Another reply.", parent=by_clover, is_anonymous=True)
+    assert Notification.objects.filter(recipient=clover).count() == 1
