@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from accounts.access import RESERVED_NAME_MESSAGE, is_reserved_name
-from accounts.models import EmailChoice, User
+from accounts.models import CrisisResource, EmailChoice, User
 from groups_site.lib import images
 
 AVATAR_SIZE = 256
@@ -203,3 +203,15 @@ class SuspendForm(ModerationReasonForm):
         help_text="From 1 to 365 days; it ends by itself.",
     )
     field_order = ["days", "reason"]
+
+
+class CrisisResourceForm(forms.ModelForm):
+    class Meta:
+        model = CrisisResource
+        fields = ["name", "helps_with", "phone", "url", "region", "order"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("phone") and not cleaned.get("url"):
+            raise forms.ValidationError("Give a phone number, a website or both.")
+        return cleaned

@@ -246,9 +246,23 @@ class EmailDelivery(models.Model):
         return f"E-mail for notification {self.notification_id}: {self.status}"
 
 
+class BlockQuerySet(models.QuerySet):
+    def named(self):
+        """Blocks made by name (a profile, a named comment), the ones that
+        change what the blocked person can do."""
+        return self.filter(via_anonymous_comment=False)
+
+
 class Block(models.Model):
     """She blocked someone: their comments collapse for her, and they cannot reply
-    to her comments or @mention her. They are never told."""
+    to her comments or @mention her. They are never told.
+
+    A block made from an anonymous comment ("Hide comments from this person",
+    ``via_anonymous_comment``) folds away only that person's ANONYMOUS comments
+    for her, and changes nothing else: her named comments stay as they were (or
+    they would give away who she is), and she can reply and mention as before (or
+    she would learn she was blocked). It is its own row beside any named block of
+    the same person, so neither ever appears or goes with the other."""
 
     blocker = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="blocks_made"
@@ -258,12 +272,16 @@ class Block(models.Model):
         on_delete=models.CASCADE,
         related_name="blocks_received",
     )
+    via_anonymous_comment = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = BlockQuerySet.as_manager()
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["blocker", "blocked"], name="accounts_block_once"
+                fields=["blocker", "blocked", "via_anonymous_comment"],
+                name="accounts_block_once",
             ),
             models.CheckConstraint(
                 condition=~models.Q(blocker=models.F("blocked")),
@@ -340,3 +358,77 @@ class Warning(models.Model):
     @property
     def is_acknowledged(self) -> bool:
         return self.acknowledged_at is not None
+
+
+class CrisisResourceQuerySet(models.QuerySet):
+    def international(self):
+        return self.filter(region=CrisisResource.Region.INTERNATIONAL)
+
+
+class CrisisResource(models.Model):
+    """A helpline or service for someone in crisis, on the /support/ page and in the
+    panel a comment with crisis language brings up. Site-wide, so it lives in the
+    app every other one may use. Entries the site came with are marked
+    ``is_default_unverified`` until a moderator has checked them."""
+
+    class Region(models.TextChoices):
+        INTERNATIONAL = "international", "International"
+        AU = "AU", "Australia"
+        BR = "BR", "Brazil"
+        CA = "CA", "Canada"
+        FR = "FR", "France"
+        DE = "DE", "Germany"
+        IN = "IN", "India"
+        IE = "IE", "Ireland"
+        KE = "KE", "Kenya"
+        MX = "MX", "Mexico"
+        NZ = "NZ", "New Zealand"
+        NG = "NG", "Nigeria"
+        ZA = "ZA", "South Africa"
+        ES = "ES", "Spain"
+        GB = "GB", "United Kingdom"
+        US = "US", "United States"
+
+    name = models.CharField(max_length=100)
+    helps_with = models.CharField(
+        "what it helps with",
+        max_length=200,
+        help_text="For example: suicidal thoughts, domestic abuse, any crisis.",
+    )
+    phone = models.CharField(max_length=40, blank=True)
+    url = models.URLField("website", blank=True)
+    region = models.CharField(
+        max_length=13, choices=Region.choices, default=Region.INTERNATIONAL
+    )
+    is_default_unverified = models.BooleanField(
+        "default entry, not yet checked",
+        default=False,
+        help_text="Came with the site: the site owner should check it.",
+    )
+    order = models.PositiveSmallIntegerField(
+        default=0, help_text="Lower numbers come first within a region."
+    )
+
+    objects = CrisisResourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(phone="") | ~models.Q(url=""),
+                name="accounts_crisisresource_phone_or_url",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_international(self) -> bool:
+        return self.region == self.Region.INTERNATIONAL
+
+    @property
+    def tel_url(self) -> str:
+        """The phone number as a tel: link ("tel:+448082000247" style digits)."""
+        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        return f"tel:{digits}" if digits else ""

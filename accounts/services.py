@@ -257,36 +257,84 @@ def _forget_unread_count(user_id: int) -> None:
     transaction.on_commit(lambda: cache.delete(key))
 
 
-def block_user(*, blocker: User, blocked: User) -> Block:
+def block_user(
+    *, blocker: User, blocked: User, via_anonymous_comment: bool = False
+) -> Block:
     """She blocks someone: their named comments collapse for her and no longer
     notify her (articles.comments.mentions: anonymous comments never change
     with a block, which would tell who wrote them). They are never told.
-    Blocking twice is fine."""
+    Blocking twice is fine.
+
+    ``via_anonymous_comment``: she hid an anonymous comment's author (see
+    Block): only their anonymous comments fold away for her."""
     if blocker.pk == blocked.pk:
         raise ValidationError("You can't block yourself.", code="self")
-    block, _ = Block.objects.get_or_create(blocker=blocker, blocked=blocked)
+    block, _ = Block.objects.get_or_create(
+        blocker=blocker, blocked=blocked, via_anonymous_comment=via_anonymous_comment
+    )
     return block
 
 
 def unblock_user(*, blocker: User, blocked: User) -> None:
-    Block.objects.filter(blocker=blocker, blocked=blocked).delete()
+    """Undo her named block (a block made from an anonymous comment stays)."""
+    Block.objects.filter(
+        blocker=blocker, blocked=blocked, via_anonymous_comment=False
+    ).delete()
+
+
+def remove_block(*, blocker: User, block_id: int) -> bool:
+    """Undo one of her blocks by its id (her block list); False when she has no
+    such block."""
+    deleted, _ = Block.objects.filter(blocker=blocker, pk=block_id).delete()
+    return bool(deleted)
 
 
 def has_blocked(blocker: User | int | None, blocked: User | int | None) -> bool:
-    """Whether ``blocker`` has blocked ``blocked`` (users or their ids; signed-out
-    visitors and missing users never block or are blocked). Runs a query."""
+    """Whether ``blocker`` has blocked ``blocked`` by name (users or their ids;
+    signed-out visitors and missing users never block or are blocked). A block
+    made from an anonymous comment does not count: it never changes what the
+    blocked person can do. Runs a query."""
     blocker_id = _user_id(blocker)
     blocked_id = _user_id(blocked)
     if blocker_id is None or blocked_id is None:
         return False
-    return Block.objects.filter(blocker_id=blocker_id, blocked_id=blocked_id).exists()
+    return (
+        Block.objects.named()
+        .filter(blocker_id=blocker_id, blocked_id=blocked_id)
+        .exists()
+    )
+
+
+def has_hidden_anonymous(blocker: User | int | None, blocked: User | int | None):
+    """Whether ``blocker`` hid the anonymous comments of ``blocked`` (a block
+    made from an anonymous comment). Runs a query."""
+    blocker_id = _user_id(blocker)
+    blocked_id = _user_id(blocked)
+    if blocker_id is None or blocked_id is None:
+        return False
+    return Block.objects.filter(
+        blocker_id=blocker_id, blocked_id=blocked_id, via_anonymous_comment=True
+    ).exists()
 
 
 def blocked_user_ids(user) -> set[int]:
-    """The ids of everyone she has blocked (empty for signed-out visitors)."""
+    """The ids of everyone she has blocked by name (empty for signed-out
+    visitors)."""
+    return blocked_ids(user)[0]
+
+
+def blocked_ids(user) -> tuple[set[int], set[int]]:
+    """The ids of the people she blocked by name, and of those whose anonymous
+    comments she hid. One query (none for signed-out visitors)."""
+    named, anonymous = set(), set()
     if user is None or not user.is_authenticated:
-        return set()
-    return set(Block.objects.filter(blocker=user).values_list("blocked_id", flat=True))
+        return named, anonymous
+    blocks = Block.objects.filter(blocker=user)
+    for blocked_id, via_anonymous in blocks.values_list(
+        "blocked_id", "via_anonymous_comment"
+    ):
+        (anonymous if via_anonymous else named).add(blocked_id)
+    return named, anonymous
 
 
 def _user_id(user) -> int | None:

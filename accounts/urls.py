@@ -29,6 +29,12 @@ urlpatterns = [
         views.guidelines_accept,
         name="guidelines_accept",
     ),
+    path(
+        "accounts/blocked/<int:block_id>/remove/",
+        views.block_remove,
+        name="block_remove",
+    ),
+    path("support/", views.crisis_support, name="crisis_support"),
     path("notifications/", views.notification_list, name="notification_list"),
     path(
         "notifications/<int:notification_id>/open/",

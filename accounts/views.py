@@ -15,16 +15,17 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.module_loading import import_string
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts import emails, moderation, services
+from accounts.access import is_moderator
 from accounts.forms import (
     DeleteAccountForm,
     GuidelinesAcceptForm,
     PrivacySettingsForm,
     ProfileForm,
 )
-from accounts.models import User
+from accounts.models import CrisisResource, User
 
 
 def profile_detail(request, username):
@@ -216,6 +217,17 @@ def user_unblock(request, username):
 
 
 @login_required
+@require_POST
+def block_remove(request, block_id):
+    """Undo one of her blocks from her list (the only way to undo a block made
+    from an anonymous comment: she never knew whose it was)."""
+    if not services.remove_block(blocker=request.user, block_id=block_id):
+        raise Http404("No such block.")
+    messages.success(request, "Done. Their comments show for you again.")
+    return redirect("accounts:blocked_list")
+
+
+@login_required
 def blocked_list(request):
     blocks = request.user.blocks_made.select_related("blocked").order_by("-created_at")
     return render(request, "accounts/blocked_list.html", {"blocks": blocks})
@@ -255,3 +267,28 @@ def guidelines_accept(request):
         form = GuidelinesAcceptForm()
     context = {"form": form, "next_url": next_url}
     return render(request, "accounts/guidelines_accept.html", context)
+
+
+@require_safe
+def crisis_support(request):
+    """Crisis lines and services by region, international ones first. Moderators
+    also see which entries came with the site and still need checking."""
+    resources = CrisisResource.objects.all()
+    by_region = {}
+    for resource in resources:
+        by_region.setdefault(resource.region, []).append(resource)
+    regions = sorted(
+        by_region,
+        key=lambda code: (
+            code != CrisisResource.Region.INTERNATIONAL,
+            CrisisResource.Region(code).label,
+        ),
+    )
+    context = {
+        "regions": [
+            {"name": CrisisResource.Region(code).label, "resources": by_region[code]}
+            for code in regions
+        ],
+        "is_moderator": is_moderator(request.user),
+    }
+    return render(request, "accounts/crisis_support.html", context)

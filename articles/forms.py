@@ -4,7 +4,7 @@ from django import forms
 from django.utils.functional import cached_property
 
 from articles.comments import rules
-from articles.models import Comment, CommentReport
+from articles.models import Comment, CommentReport, WatchedWord
 
 BODY_MAX_LENGTH = Comment._meta.get_field("body").max_length
 BODY_HELP = (
@@ -129,3 +129,10 @@ class ReportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Only moderators read this.",
     )
+
+
+class WatchedWordForm(forms.ModelForm):
+    class Meta:
+        model = WatchedWord
+        fields = ["word", "action"]
+        widgets = {"action": forms.RadioSelect}

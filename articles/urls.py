@@ -45,5 +45,10 @@ urlpatterns = [
         posting.comment_report,
         name="comment_report",
     ),
+    path(
+        "comments/<int:comment_id>/hide-author/",
+        posting.comment_hide_author,
+        name="comment_hide_author",
+    ),
     path("authors/<slug:slug>/", articles.author_detail, name="author_detail"),
 ]

@@ -116,6 +116,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "groups_site.context_processors.site",
+                "accounts.context_processors.crisis_resources",
             ],
         },
     },

@@ -190,6 +190,17 @@ def _reseed_topics(sender, **kwargs):
     seeding.seed_topics(django_apps, None)
 
 
+def _reseed_crisis_resources(sender, **kwargs):
+    """The same for the default crisis resources (the crisis panel lists them)."""
+    seeding = importlib.import_module("accounts.migrations.0012_seed_crisis_resources")
+    seeding.seed(django_apps, None)
+
+
+post_migrate.connect(
+    _reseed_crisis_resources,
+    sender=django_apps.get_app_config("accounts"),
+    dispatch_uid="tests-reseed-crisis-resources",
+)
 post_migrate.connect(
     _reseed_topics,
     sender=django_apps.get_app_config("groups"),

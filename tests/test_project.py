@@ -13,6 +13,8 @@ from django.core.management import call_command
 from django.test import Client
 
 from accounts import emails, moderation
+from accounts.models import CrisisResource
+from articles.comments import watched
 from groups_site.middleware import EXIT_NOTICE_COOKIE
 from tests.conftest import MODERATOR_TOTP_SECRET, PASSWORD, log_in, make_group
 
@@ -47,6 +49,7 @@ PUBLIC_PAGES = [
     "/search/",
     "/search/?q=confidence",
     "/search/?q=nothing-matches-this",
+    "/support/",
 ]
 SIGNED_IN_PAGES = [
     "/accounts/profile/",
@@ -95,6 +98,9 @@ STAFF_PAGES = [
     "/moderation/people/?q=b",
     "/moderation/people/bob/",
     "/moderation/people/charlie/",
+    "/moderation/words/",
+    "/moderation/resources/",
+    "/moderation/resources/add/",
 ]
 
 
@@ -261,6 +267,14 @@ def all_pages(client, alice, bob, charlie, moderator, group, article, discussion
         fill_moderation_queue(group, article, first, bob, charlie)
         sign_in(client, moderator)
         for path in STAFF_PAGES:
+            yield path, client.get(path)
+        word = watched.add_watched_word(moderator=moderator, word="x", action="flag")
+        resource = CrisisResource.objects.first()
+        for path in (
+            f"/moderation/words/{word.pk}/remove/",
+            f"/moderation/resources/{resource.pk}/edit/",
+            f"/moderation/resources/{resource.pk}/delete/",
+        ):
             yield path, client.get(path)
         client.logout()
         # The link in every e-mail, opened without signing in.

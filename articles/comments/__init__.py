@@ -8,6 +8,10 @@
 - mentions.py: @mentions and the notifications a comment sends.
 - moderation.py: approve a held comment, hide, restore.
 - reading.py: a page of threads, where a comment is, the signed-out cache.
+- screening.py: what a text holds (personal data, watched words, crisis
+  language), no queries; watched.py: the watched words and what posting does
+  with a screening (refuse, flag).
+- hiding.py: hiding an anonymous comment's author without learning who it is.
 
 Imports point one way: reading -> forms -> rules; posting/moderation -> mentions,
 tree, rules; tree -> models."""

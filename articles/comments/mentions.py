@@ -22,7 +22,8 @@ def mentioned_names(body: str) -> list[str]:
 
 def mentioned_users(body: str, *, author) -> list[User]:
     """Active users @mentioned in the text, each annotated with whether she has
-    blocked the author. One query (none when there is no @)."""
+    blocked the author by name, and whether she hid the author's anonymous
+    comments. One query (none when there is no @)."""
     names = mentioned_names(body)
     if not names:
         return []
@@ -31,8 +32,13 @@ def mentioned_users(body: str, *, author) -> list[User]:
         .filter(lower_username__in=names, is_active=True)
         .annotate(
             has_blocked_author=Exists(
-                Block.objects.filter(blocker=OuterRef("pk"), blocked=author)
-            )
+                Block.objects.named().filter(blocker=OuterRef("pk"), blocked=author)
+            ),
+            has_hidden_author=Exists(
+                Block.objects.filter(
+                    blocker=OuterRef("pk"), blocked=author, via_anonymous_comment=True
+                )
+            ),
         )
         .order_by("username")
     )
@@ -61,7 +67,10 @@ def send_notifications(
     Never to someone who blocked her, for her named comments. Her anonymous
     comments notify as anyone's do: a notification missing for one anonymous
     comment would tell the one who blocked her who wrote it (and an abuser could
-    block a survivor just to find her anonymous replies out)."""
+    block a survivor just to find her anonymous replies out). Except for someone
+    who hid her anonymous comments (Block.via_anonymous_comment): they fold away
+    for that person, and do not notify her either (she is not told who it is,
+    and the author cannot see others' notifications)."""
     author = comment.author
     # An anonymous comment's notification names no one and stores no actor, so
     # nothing links it to her; otherwise her name is filled in when it is read.
@@ -72,11 +81,13 @@ def send_notifications(
     notified = {author.pk, *already_notified}
     heeds_blocks = not comment.is_anonymous
     if parent is not None and parent.author_id is not None:
-        if parent_blocked is None:
-            parent_blocked = heeds_blocks and account_services.has_blocked(
+        if comment.is_anonymous:
+            parent_blocked = account_services.has_hidden_anonymous(
                 parent.author_id, author
             )
-        if parent.author_id not in notified and not (heeds_blocks and parent_blocked):
+        elif parent_blocked is None:
+            parent_blocked = account_services.has_blocked(parent.author_id, author)
+        if parent.author_id not in notified and not parent_blocked:
             account_services.notify(
                 recipient=parent.author,
                 kind="comment_reply",
@@ -90,6 +101,7 @@ def send_notifications(
             user.pk in notified
             or not user.mention_notifications
             or (heeds_blocks and user.has_blocked_author)
+            or (comment.is_anonymous and getattr(user, "has_hidden_author", False))
         ):
             continue
         account_services.notify(

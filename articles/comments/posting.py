@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from accounts import services as account_services
 from accounts.models import User
-from articles.comments import mentions, moderation, tree
+from articles.comments import mentions, moderation, screening, tree, watched
 from articles.comments.rules import (
     CONTROL_CHARACTERS,
     NOTE_MAX_LENGTH,
@@ -23,7 +23,12 @@ from articles.comments.rules import (
     edit_deadline,
     posting_problem,
 )
-from articles.models import Comment, CommentHelpful, CommentReport, CommentRevision
+from articles.models import (
+    Comment,
+    CommentHelpful,
+    CommentReport,
+    CommentRevision,
+)
 
 DELETED_TEXT = "[deleted]"
 # Every refusal of a reply to a comment she may not answer, whatever the reason:
@@ -56,11 +61,18 @@ def post_comment(
 
     A double submit returns the comment already posted: the same submission_key
     (a unique constraint in the database), or the same text in the same place
-    within DOUBLE_SUBMIT_SECONDS."""
+    within DOUBLE_SUBMIT_SECONDS.
+
+    The text is screened first (watched.screen_text): a blocked word refuses
+    it, personal data or a held word holds it for review, and what moderators
+    should see (a watched word, crisis language) is flagged. The comment
+    returned carries the result as ``comment.screening``, for the view to tell
+    her."""
     problem = posting_problem(user=author, article=article)
     if problem:
         raise ValidationError(problem, code="not_allowed")
     body = clean_body(body)
+    result = watched.screen_text(body)
     parent_blocked = False
     if parent is not None:
         parent_blocked = _check_reply(parent=parent, article=article, author=author)
@@ -69,26 +81,27 @@ def post_comment(
             # Her posts wait for each other here (a row lock, no polling): a copy
             # of this submission sent at once finds the first one committed.
             User.objects.select_for_update(no_key=True).filter(pk=author.pk).first()
-            earlier = _earlier_copy(author, article, parent, body, submission_key)
-            if earlier is not None:
-                return earlier
-            _count_towards_rate_limit(author)
-            return _insert(
-                article=article,
-                author=author,
-                body=body,
-                parent=parent,
-                is_anonymous=is_anonymous,
-                parent_blocked=parent_blocked,
-                submission_key=submission_key,
-            )
+            comment = _earlier_copy(author, article, parent, body, submission_key)
+            if comment is None:
+                _count_towards_rate_limit(author)
+                comment = _insert(
+                    article=article,
+                    author=author,
+                    body=body,
+                    parent=parent,
+                    is_anonymous=is_anonymous,
+                    parent_blocked=parent_blocked,
+                    submission_key=submission_key,
+                    result=result,
+                )
     except IntegrityError:
         # The unique (author, submission_key) constraint: a copy of this
         # submission was committed first.
-        earlier = _earlier_copy(author, article, parent, body, submission_key)
-        if earlier is None:
+        comment = _earlier_copy(author, article, parent, body, submission_key)
+        if comment is None:
             raise
-        return earlier
+    comment.screening = result
+    return comment
 
 
 def _earlier_copy(author, article, parent, body, submission_key) -> Comment | None:
@@ -145,7 +158,15 @@ def _check_reply(*, parent: Comment, article, author) -> bool:
 
 
 def _insert(
-    *, article, author, body, parent, is_anonymous, parent_blocked, submission_key
+    *,
+    article,
+    author,
+    body,
+    parent,
+    is_anonymous,
+    parent_blocked,
+    submission_key,
+    result: screening.Screening,
 ) -> Comment:
     line = {}
     if parent is not None:
@@ -154,7 +175,8 @@ def _insert(
         if parent is None or not parent.is_visible:
             raise _not_repliable()
     mentioned = mentions.mentioned_users(body, author=author)
-    status = Comment.Status.HELD if _must_hold(author) else Comment.Status.VISIBLE
+    must_hold = result.held_for or _must_hold(author)
+    status = Comment.Status.HELD if must_hold else Comment.Status.VISIBLE
     comment = tree.insert_comment(
         article=article,
         author=author,
@@ -166,6 +188,7 @@ def _insert(
         submission_key=submission_key,
         line=line,
     )
+    watched.flag_comment(comment, result.flags)
     if comment.is_visible:
         mentions.send_notifications(
             comment, parent=parent, mentioned=mentioned, parent_blocked=parent_blocked
@@ -225,16 +248,29 @@ def _count_towards_rate_limit(author) -> None:
 def edit_comment(*, comment: Comment, user, body: str) -> Comment:
     """Change her own comment within the edit window. The earlier text is kept as
     a CommentRevision for moderators; people mentioned for the first time are
-    notified."""
+    notified. The new text is screened as a new comment's is (post_comment):
+    a visible comment whose new text must be held goes back to review."""
     if user is None or not user.is_authenticated or comment.author_id != user.pk:
         raise ValidationError("You can only edit your own comments.", code="not_yours")
     body = clean_body(body)
+    result = watched.screen_text(body)
     with transaction.atomic():
-        current = (
-            Comment.objects.select_for_update(no_key=True, of=("self",))
-            .select_related("article", "author")
-            .get(pk=comment.pk)
-        )
+        line = None
+        if result.held_for:
+            # Holding it moves it out of its ancestors' counters: lock the line
+            # from the root down, as every change of status does.
+            line = tree.lock_line(comment.path, with_authors=True)
+            current = line.get(comment.pk)
+            if current is None:
+                raise ValidationError(
+                    "This comment can't be edited any more.", code="not_editable"
+                )
+        else:
+            current = (
+                Comment.objects.select_for_update(no_key=True, of=("self",))
+                .select_related("article", "author")
+                .get(pk=comment.pk)
+            )
         if current.author_id != user.pk:
             raise ValidationError(
                 "You can only edit your own comments.", code="not_yours"
@@ -258,7 +294,11 @@ def edit_comment(*, comment: Comment, user, body: str) -> Comment:
             current.body_html = mentions.render(body, mentioned)
             current.edited_at = timezone.now()
             current.save(update_fields=["body", "body_html", "edited_at"])
-            tree.discussion_changed(current.article_id)
+            if line is not None and current.is_visible:
+                tree.set_status(current, Comment.Status.HELD, line=line)
+            else:
+                tree.discussion_changed(current.article_id)
+            watched.flag_comment(current, result.flags)
             new_mentions = [u for u in mentioned if u.username.lower() not in old_names]
             if current.is_visible and new_mentions:
                 mentions.send_notifications(
@@ -269,7 +309,8 @@ def edit_comment(*, comment: Comment, user, body: str) -> Comment:
                     | _parent_author_ids(current),
                 )
     comment.body, comment.body_html = current.body, current.body_html
-    comment.edited_at = current.edited_at
+    comment.edited_at, comment.status = current.edited_at, current.status
+    current.screening = result
     return current
 
 

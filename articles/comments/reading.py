@@ -29,7 +29,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from accounts.access import is_moderator
-from accounts.services import blocked_user_ids
+from accounts.services import blocked_ids
 from articles.comments.tree import discussion_version
 from articles.forms import CommentForm
 from articles.models import Comment, CommentHelpful
@@ -59,13 +59,16 @@ class Viewer:
 
     user: object
     blocked_ids: frozenset = frozenset()
+    # Authors whose anonymous comments she hid ("Hide comments from this person").
+    hidden_anonymous_ids: frozenset = frozenset()
 
     @classmethod
     def of(cls, user) -> "Viewer":
         """Runs one query for a signed-in viewer: the people she blocked."""
         if not user.is_authenticated:
             return cls(user)
-        return cls(user, frozenset(blocked_user_ids(user)))
+        named, anonymous = blocked_ids(user)
+        return cls(user, frozenset(named), frozenset(anonymous))
 
     @property
     def is_authenticated(self) -> bool:
@@ -92,13 +95,18 @@ class Viewer:
         return self.is_authenticated and comment.author_id == self.user.pk
 
     def has_blocked(self, comment: Comment) -> bool:
-        """Whether to collapse the comment. Never for an anonymous comment (unless
-        she is staff): "You blocked this person" would say who wrote it."""
-        return (
-            comment.author_id in self.blocked_ids
-            and not comment.is_deleted
-            and (not comment.is_anonymous or self.is_moderator)
-        )
+        """Whether to collapse the comment. A named block folds named comments
+        only (and anonymous ones for moderators, who see who wrote them): "You
+        blocked this person" on an anonymous comment would say who wrote it. A
+        block made from an anonymous comment folds that author's anonymous
+        comments only: folding her named ones too would give her away."""
+        if comment.is_deleted:
+            return False
+        if comment.is_anonymous:
+            return comment.author_id in self.hidden_anonymous_ids or (
+                self.is_moderator and comment.author_id in self.blocked_ids
+            )
+        return comment.author_id in self.blocked_ids
 
 
 # The rows of a page -------------------------------------------------------------

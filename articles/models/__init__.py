@@ -7,16 +7,19 @@ from articles.models.comment import (
     CommentReport,
     CommentRevision,
 )
+from articles.models.screening import CommentFlag, WatchedWord
 
 __all__ = [
     "Article",
     "ArticleQuerySet",
     "Author",
     "Comment",
+    "CommentFlag",
     "CommentHelpful",
     "CommentQuerySet",
     "CommentReport",
     "CommentRevision",
     "Rendition",
     "Source",
+    "WatchedWord",
 ]

@@ -14,12 +14,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from articles.comments import posting, rules
+from articles.comments import hiding, posting, rules, watched
 from articles.forms import CommentForm, EditCommentForm, ReportForm
 from articles.models import Article, Comment, CommentHelpful
 
 POSTED = "Thanks. Your comment is posted."
 HELD = "Thanks. Your comment will appear once a moderator has looked at it."
+# The crisis panel (includes/crisis_panel.html) on the next page.
+CRISIS_TAG = "crisis"
+AUTHOR_HIDDEN = (
+    "This person's anonymous comments are folded away for you now. They are not "
+    "told. You can undo it from People you've blocked."
+)
 REPORTED = (
     "Thanks for telling us. A moderator will look at it. "
     "They won't tell anyone who reported it."
@@ -43,6 +49,12 @@ def _own_comment(request, comment_id) -> Comment:
             raise Http404
         raise PermissionDenied("Only its author can change a comment.")
     return comment
+
+
+def _show_crisis_panel(request) -> None:
+    """On the page she lands on next: includes/messages.html shows the panel for
+    this message."""
+    messages.info(request, "Crisis resources", extra_tags=CRISIS_TAG)
 
 
 def _sign_in_first(request, next_url: str):
@@ -86,6 +98,9 @@ def comment_create(request, slug):
                 is_anonymous=form.cleaned_data["is_anonymous"],
                 submission_key=form.cleaned_data["submission_key"],
             )
+        except watched.BlockedComment as error:
+            form.add_error(None, error)
+            return _form_again(request, article, form, is_crisis=error.is_crisis)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -94,14 +109,21 @@ def comment_create(request, slug):
     return _form_again(request, article, form)
 
 
-def _form_again(request, article, form):
-    """Her form back, with her text and what was wrong."""
+def _form_again(request, article, form, *, is_crisis=False):
+    """Her form back, with her text and what was wrong (and the crisis panel
+    when her words call for it, even if they could not be posted)."""
     if request.htmx:
         # htmx leaves 4xx answers unswapped: a 200 puts the form back in place,
         # with her text and the errors.
-        context = {"article": article, "form": form, "is_fragment": True}
-        return render(request, "articles/includes/comment_form.html", context)
+        context = {
+            "article": article,
+            "form": form,
+            "is_fragment": True,
+            "is_crisis": is_crisis,
+        }
+        return render(request, "articles/includes/comment_form_again.html", context)
     context = {
+        "is_crisis": is_crisis,
         "article": article,
         "form": form,
         "reply_to": form.reply_to,
@@ -114,13 +136,18 @@ def _form_again(request, article, form):
 
 def _posted(request, article, form, comment):
     is_held = comment.is_held
+    message = POSTED
+    if is_held:
+        message = comment.screening.hold_message or HELD
+    is_crisis = comment.screening.is_crisis
     if request.htmx:
         context = {
             "article": article,
             "comment": comment,
             "is_held": is_held,
             "is_reply": form.reply_to is not None,
-            "message": HELD if is_held else POSTED,
+            "is_crisis": is_crisis,
+            "message": message,
             # The main form comes back empty, with a new submission key.
             "fresh_form": CommentForm(article=article, user=request.user),
             # The heading's "Discussion (N)" follows (an out-of-band swap).
@@ -129,7 +156,9 @@ def _posted(request, article, form, comment):
             .get(pk=article.pk),
         }
         return render(request, "articles/includes/comment_posted.html", context)
-    messages.success(request, HELD if is_held else POSTED)
+    messages.success(request, message)
+    if is_crisis:
+        _show_crisis_panel(request)
     return redirect(_back_url(comment))
 
 
@@ -149,13 +178,17 @@ def comment_edit(request, comment_id):
         form = EditCommentForm(request.POST)
         if form.is_valid():
             try:
-                posting.edit_comment(
+                edited = posting.edit_comment(
                     comment=comment, user=request.user, body=form.cleaned_data["body"]
                 )
             except ValidationError as error:
                 form.add_error(None, error)
+                context["is_crisis"] = getattr(error, "is_crisis", False)
             else:
-                messages.success(request, "Your comment is updated.")
+                held = edited.is_held and edited.screening.hold_message
+                messages.success(request, held or "Your comment is updated.")
+                if edited.screening.is_crisis:
+                    _show_crisis_panel(request)
                 return redirect(_back_url(comment))
     else:
         form = EditCommentForm(initial={"body": comment.body})
@@ -242,3 +275,20 @@ def comment_report(request, comment_id):
         form = ReportForm()
     context["form"] = form
     return render(request, "articles/comment_report.html", context)
+
+
+@login_required
+@require_POST
+def comment_hide_author(request, comment_id):
+    """Hide an anonymous comment's author. The answer is the same whoever wrote
+    it, and names nobody."""
+    comment = get_object_or_404(
+        _comments(request.user).filter(status=Comment.Status.VISIBLE), pk=comment_id
+    )
+    try:
+        hiding.hide_anonymous_author(comment=comment, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, AUTHOR_HIDDEN)
+    return redirect(comment)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from groups_site.moderation import actions, people, queue, views
+from groups_site.moderation import actions, people, queue, resources, views, words
 
 app_name = "moderation"
 
@@ -45,5 +45,28 @@ urlpatterns += [
         "flags/<int:flag_id>/dismiss/",
         actions.access_flag_dismiss,
         name="access_flag_dismiss",
+    ),
+]
+
+# Watched words and crisis resources: /moderation/words/, /moderation/resources/
+urlpatterns += [
+    path("words/", words.word_list, name="word_list"),
+    path("words/<int:word_id>/remove/", words.word_remove, name="word_remove"),
+    path("resources/", resources.resource_list, name="resource_list"),
+    path("resources/add/", resources.resource_add, name="resource_add"),
+    path(
+        "resources/<int:resource_id>/edit/",
+        resources.resource_edit,
+        name="resource_edit",
+    ),
+    path(
+        "resources/<int:resource_id>/verify/",
+        resources.resource_verify,
+        name="resource_verify",
+    ),
+    path(
+        "resources/<int:resource_id>/delete/",
+        resources.resource_delete,
+        name="resource_delete",
     ),
 ]

@@ -257,3 +257,29 @@ def test_it_shows_her_an_anonymous_comment_by_someone_she_blocked_like_any_other
             comment_fragment(html, from_rowan.pk)
         )
     assert "You blocked this person" not in html
+
+
+def test_it_changes_nothing_she_can_observe_when_her_anonymous_comment_is_hidden(
+    article, clover, maya
+):
+    """Clover hides the author of one of Maya's anonymous comments. Maya meets
+    Clover's named comments exactly as before."""
+    post(maya, article, "Maya, anonymously.", is_anonymous=True)
+    # Digits differ (the page's ids do too); the tests compare without them.
+    before = post(clover, article, "My story, part 1.")
+    after = post(clover, article, "My story, part 2.")
+    seen = []
+    for parent in (before, after):
+        if parent is after:
+            Block.objects.create(
+                blocker=clover, blocked=maya, via_anonymous_comment=True
+            )
+        client = Client()
+        client.force_login(maya)
+        client.get(URL)  # a first visit sets cookies of its own
+        seen.append(everything_she_does(client, article, parent))
+    seen_before, seen_after = seen
+
+    for step, answer in seen_before.items():
+        assert answer == seen_after[step], step
+    assert seen_after["reply"]["status"] == 302

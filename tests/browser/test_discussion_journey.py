@@ -197,3 +197,27 @@ def test_it_passes_axe_in_dark_mode_on_a_phone(
         page.goto(f"{live_server.url}{path}")
         assert_accessible(page, f"{path} (dark, 390px)")
     context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_it_shows_her_crisis_lines_at_once_and_posts_her_words(
+    browser, live_server, people, discussed_article, assert_accessible, javascript
+):
+    maya = browser.new_context(java_script_enabled=javascript).new_page()
+    sign_in(maya, live_server, "maya")
+    maya.goto(f"{live_server.url}/articles/saying-no-without-guilt/")
+
+    maya.get_by_label("Your comment").fill("Some nights I want to end my life.")
+    maya.get_by_role("button", name="Post comment").click()
+
+    panel = maya.get_by_role("complementary", name="You don't have to face this alone")
+    expect(panel).to_be_visible()
+    expect(panel.get_by_role("link", name="https://findahelpline.com/")).to_be_visible()
+    expect(panel.get_by_role("link", name="Helplines in your country")).to_be_visible()
+    if javascript:  # axe runs as a script in the page
+        assert_accessible(maya, "crisis panel")
+    comment = Comment.objects.get(author=people["maya"])
+    assert comment.is_visible
+    assert comment.flags.get().is_priority
+    panel.get_by_role("link", name="Helplines in your country").click()
+    expect(maya.get_by_role("heading", level=1, name="Crisis support")).to_be_visible()

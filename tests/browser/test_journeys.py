@@ -109,6 +109,7 @@ PUBLIC_PAGES = [
     "/accounts/signup/",
     "/accounts/password/reset/",
     "/u/fay/",
+    "/support/",
 ]
 SIGNED_IN_PAGES = [
     "/accounts/profile/",
