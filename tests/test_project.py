@@ -87,7 +87,15 @@ ORGANIZER_PAGES = [
     "/groups/tuesday-evening-circle/manage/meetings/{meeting}/attendees/",
 ]
 UNSUBSCRIBE_PAGE = "/email/unsubscribe/<token>/"
-QUEUE_TABS = ["held", "groups", "group-reports", "flags", "no-organizer", "edited"]
+QUEUE_TABS = [
+    "held",
+    "flagged",
+    "groups",
+    "group-reports",
+    "flags",
+    "no-organizer",
+    "edited",
+]
 STAFF_PAGES = [
     "/styleguide/",
     "/moderation/",
@@ -197,7 +205,7 @@ def fill_moderation_queue(group, article, comment, bob, charlie):
     from django.utils import timezone
 
     from articles.comments import posting
-    from articles.models import Comment
+    from articles.models import Comment, CommentFlag
     from groups import moderation
     from groups.models import AccessFlag, Group
     from tests.articles.comment_factory import make_comment
@@ -209,6 +217,9 @@ def fill_moderation_queue(group, article, comment, bob, charlie):
     moderation.report_group(reporter=bob, group=group, reason="other", details="Hm")
     AccessFlag.objects.create(user=charlie, day=timezone.localdate(), group_count=9)
     Group.objects.filter(pk=group.pk).update(needs_review_since=timezone.now())
+    CommentFlag.objects.create(
+        comment=comment, reason="crisis language", is_priority=True
+    )
 
 
 @pytest.fixture

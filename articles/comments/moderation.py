@@ -1,8 +1,8 @@
 """What moderators do to comments: let a held one through, hide one, restore it,
-dismiss its reports; and the comment that enough established members reported,
-hidden until a moderator looks. Each goes through articles.comments.tree, which
-keeps the counters, and each moderator action writes its accounts.audit entry in
-the same transaction.
+dismiss its reports, resolve what screening flagged; and the comment that enough
+established members reported, hidden until a moderator looks. Each goes through
+articles.comments.tree, which keeps the counters, and each moderator action
+writes its accounts.audit entry in the same transaction.
 
 Whoever reported the comment hears that a moderator looked at it, and nothing
 more: no name, no outcome that would tell her who wrote it."""
@@ -17,7 +17,7 @@ from accounts import audit
 from accounts.access import established_accounts, is_moderator
 from accounts.services import notify
 from articles.comments import mentions, tree
-from articles.models import Comment, CommentReport
+from articles.models import Comment, CommentFlag, CommentReport
 
 REPORT_HANDLED_MESSAGE = "Thanks: a moderator looked at the comment you reported."
 
@@ -111,6 +111,21 @@ def dismiss_reports(*, comment: Comment, moderator, reason: str = "") -> int:
         _record(moderator, "comment_reports_dismiss", current, reason)
     comment.status = current.status
     return open_count
+
+
+def resolve_flag(*, flag: CommentFlag, moderator, reason: str = "") -> CommentFlag:
+    """A moderator has looked at what screening flagged (a watched word, crisis
+    language): the flag leaves the queue. The comment itself is untouched; hiding
+    it is its own action."""
+    _check_moderator(moderator, "resolve flags on")
+    with transaction.atomic():
+        flag = CommentFlag.objects.select_for_update().get(pk=flag.pk)
+        if flag.resolved_at is not None:
+            raise ValidationError("This flag is already resolved.", code="resolved")
+        flag.resolved_at = timezone.now()
+        flag.save(update_fields=["resolved_at"])
+        _record(moderator, "comment_flag_resolve", flag.comment, reason or flag.reason)
+    return flag
 
 
 def hide_if_reported(comment: Comment) -> bool:

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
 from articles.comments import moderation as comment_moderation
-from articles.models import Comment
+from articles.models import Comment, CommentFlag
 from groups import moderation as group_moderation
 from groups.models import AccessFlag, Group, GroupReport
 from groups_site.moderation.access import moderator_required
@@ -94,5 +94,17 @@ def access_flag_dismiss(request, flag_id):
         request,
         group_moderation.dismiss_access_flag,
         "The flag is dismissed.",
+        flag=flag,
+    )
+
+
+@moderator_required
+@require_POST
+def comment_flag_resolve(request, flag_id):
+    flag = get_object_or_404(CommentFlag, pk=flag_id)
+    return _act(
+        request,
+        comment_moderation.resolve_flag,
+        "The flag is resolved.",
         flag=flag,
     )

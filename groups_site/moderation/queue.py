@@ -10,7 +10,7 @@ from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q
 from django.shortcuts import render
 from django.urls import reverse
 
-from articles.models import Comment, CommentReport
+from articles.models import Comment, CommentFlag, CommentReport
 from groups.models import AccessFlag, Group, GroupReport, Membership
 from groups_site.lib.pagination import paginate
 from groups_site.moderation.access import moderator_required
@@ -46,6 +46,16 @@ def held_comments():
         Comment.objects.filter(status=Comment.Status.HELD)
         .select_related("article", "author")
         .order_by("created_at", "pk")
+    )
+
+
+def flagged_comments():
+    """What screening flagged (watched words, crisis language): crisis flags
+    first, then the oldest."""
+    return (
+        CommentFlag.objects.filter(resolved_at__isnull=True)
+        .select_related("comment__article", "comment__author")
+        .order_by("-is_priority", "created_at", "pk")
     )
 
 
@@ -111,6 +121,7 @@ TAB_KINDS = [
         tuple(CommentReport.Reason.choices),
     ),
     TabKind("held", "Held comments", held_comments),
+    TabKind("flagged", "Flagged comments", flagged_comments),
     TabKind("groups", "Groups to review", pending_groups),
     TabKind(
         "group-reports",
@@ -168,6 +179,8 @@ def moderation_queue(request):
     page = paginate(items, request.GET.get("page"), per_page=ITEMS_PER_PAGE)
     tab = next(tab for tab in tabs if tab.is_current)
     context = {
+        # Crisis language: shown above every tab until a moderator has looked.
+        "priority_flags": flagged_comments().filter(is_priority=True).count(),
         "tabs": tabs,
         "tab": tab,
         "page_obj": page,

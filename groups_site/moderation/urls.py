@@ -42,6 +42,11 @@ urlpatterns += [
         name="group_report_resolve",
     ),
     path(
+        "comment-flags/<int:flag_id>/resolve/",
+        actions.comment_flag_resolve,
+        name="comment_flag_resolve",
+    ),
+    path(
         "flags/<int:flag_id>/dismiss/",
         actions.access_flag_dismiss,
         name="access_flag_dismiss",
