@@ -77,6 +77,7 @@ def test_it_lets_a_moderator_hide_a_reported_comment_and_tells_the_reporter(
     # Every tab of the queue passes axe.
     for name in [
         "Held comments",
+        "Flagged comments",
         "Groups to review",
         "Reported groups and people",
         "Flagged accounts",
@@ -86,9 +87,15 @@ def test_it_lets_a_moderator_hide_a_reported_comment_and_tells_the_reporter(
         page.get_by_role("link", name=name).click()
         expect(page.get_by_role("heading", level=2, name=name)).to_be_visible()
         assert_accessible(page, f"moderation queue: {name}")
-    page.get_by_role("link", name="audit log").click()
+    nav = page.get_by_role("navigation", name="Moderation", exact=True)
+    nav.get_by_role("link", name="Audit log").click()
     expect(page.get_by_text("A personal attack")).to_be_visible()
     assert_accessible(page, "audit log")
+    # And the other moderators' pages, through their navigation.
+    for name in ["Watched words", "Crisis resources", "People"]:
+        nav.get_by_role("link", name=name).click()
+        expect(page.get_by_role("heading", level=1, name=name)).to_be_visible()
+        assert_accessible(page, name)
 
     # Maya is told, without anyone's name; readers see the placeholder with the
     # reply kept.
