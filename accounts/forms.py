@@ -206,6 +206,10 @@ class SuspendForm(ModerationReasonForm):
 
 
 class CrisisResourceForm(forms.ModelForm):
+    url = forms.URLField(
+        label="Website", required=False, max_length=200, assume_scheme="https"
+    )
+
     class Meta:
         model = CrisisResource
         fields = ["name", "helps_with", "phone", "url", "region", "order"]

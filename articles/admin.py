@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
 
 from articles.models import Article, Author, Comment, CommentReport, Source
 
@@ -13,6 +14,8 @@ class AuthorAdmin(admin.ModelAdmin):
 
 
 class SourceInline(admin.TabularInline):
+    # A link typed without a scheme is https (Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     model = Source
     extra = 1
     fields = ["position", "title", "publisher", "url", "accessed_on"]

@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 
 from groups import moderation
 from groups.meetings.generation import sync_group
@@ -75,6 +75,8 @@ class MembershipAdmin(ReadOnlyAdmin):
 
 @admin.register(Group)
 class GroupAdmin(admin.ModelAdmin):
+    # A link typed without a scheme is https (Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "status", "visibility", "format", "place", "created_at"]
     list_filter = ["status", "visibility", "format", "facilitation", "topics"]
     search_fields = ["name", "tagline"]
