@@ -176,23 +176,41 @@ def phrase_tokens(phrase: str) -> tuple[str, ...]:
     return tuple(folded for folded, _ in tokens(phrase))
 
 
-def contains_phrase(text_tokens: list[tuple[str, str]], phrase: tuple) -> bool:
-    """Whether the words of ``phrase`` (phrase_tokens) follow each other in the
-    text (tokens), each equal once folded, or a disguised word equal to it by
-    its skeleton."""
-    size = len(phrase)
-    if not size:
+class TokenIndex:
+    """Where each word of a text stands, by its folded form and (for words
+    written with digits or symbols) its skeleton: a phrase is looked up from
+    its first word's few places, not by walking the whole text once per phrase
+    (comments are screened against dozens of phrases each time they are posted).
+    """
+
+    def __init__(self, text_tokens: list[tuple[str, str]]):
+        self.tokens = text_tokens
+        self.places: dict[str, list[int]] = {}
+        for index, (folded, shape) in enumerate(text_tokens):
+            self.places.setdefault(folded, []).append(index)
+            if shape and shape != folded:
+                self.places.setdefault(shape, []).append(index)
+
+    def contains(self, phrase: tuple[str, ...]) -> bool:
+        """Whether the words of ``phrase`` (phrase_tokens) follow each other in
+        the text, each equal once folded, or a disguised word equal to it by its
+        skeleton."""
+        if not phrase:
+            return False
+        wanted = [(word, skeleton(word)) for word in phrase]
+        first, first_shape = wanted[0]
+        starts = set(self.places.get(first, ())) | set(self.places.get(first_shape, ()))
+        size = len(phrase)
+        for start in sorted(starts):
+            window = self.tokens[start : start + size]
+            if len(window) == size and all(
+                folded == word or (shape and shape == word_shape)
+                for (folded, shape), (word, word_shape) in zip(
+                    window, wanted, strict=True
+                )
+            ):
+                return True
         return False
-    wanted = [(word, skeleton(word)) for word in phrase]
-    for start in range(len(text_tokens) - size + 1):
-        if all(
-            folded == word or (shape and shape == word_shape)
-            for (folded, shape), (word, word_shape) in zip(
-                text_tokens[start : start + size], wanted, strict=True
-            )
-        ):
-            return True
-    return False
 
 
 # Crisis language ------------------------------------------------------------------
@@ -262,8 +280,8 @@ _CRISIS = [phrase_tokens(phrase) for phrase in CRISIS_PHRASES]
 
 
 def has_crisis_language(text: str) -> bool:
-    found = tokens(text)
-    return any(contains_phrase(found, phrase) for phrase in _CRISIS)
+    found = TokenIndex(tokens(text))
+    return any(found.contains(phrase) for phrase in _CRISIS)
 
 
 # All together -----------------------------------------------------------------------
@@ -309,14 +327,14 @@ WATCHED_HOLD = "a word or phrase our moderators review"
 def screen(text: str, watched: Iterable[tuple[str, str]] = ()) -> Screening:
     """Read the text against personal data, crisis language and ``watched``:
     (word or phrase, action) pairs, action BLOCK, HOLD or FLAG."""
-    found = tokens(text)
+    found = TokenIndex(tokens(text))
     held_for = find_personal_data(text)
     flags = []
-    is_crisis = any(contains_phrase(found, phrase) for phrase in _CRISIS)
+    is_crisis = any(found.contains(phrase) for phrase in _CRISIS)
     if is_crisis:
         flags.append(CRISIS_FLAG)
     for word, action in watched:
-        if not contains_phrase(found, phrase_tokens(word)):
+        if not found.contains(phrase_tokens(word)):
             continue
         if action == BLOCK:
             # Refused, but she still sees the crisis panel.
