@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from articles.models import Article, Author, Comment, CommentReport, Source
+from groups_site.admin_site import ReadOnlyAdmin
 
 
 @admin.register(Author)
@@ -97,23 +98,6 @@ class ArticleAdmin(admin.ModelAdmin):
     def back_to_draft(self, request, queryset):
         updated = queryset.update(status=Article.Status.DRAFT)
         self.message_user(request, f"{updated} article(s) moved back to draft.")
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Staff may look; nothing is added, changed or deleted here. Moderators act
-    from the queue at /moderation/, through the services that keep the comment
-    tree right and write the audit log."""
-
-    actions = None
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Comment)

@@ -16,22 +16,7 @@ from groups.models import (
     Topic,
 )
 from groups.search import bump_listing_version
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Staff may look; moderators act from the queue at /moderation/, through
-    the services that write the audit log."""
-
-    actions = None
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from groups_site.admin_site import ReadOnlyAdmin
 
 
 @admin.register(Topic)

@@ -24,3 +24,20 @@ class AdminSite(admin.AdminSite):
         # Signed out: to the site's sign-in and back. Signed in without staff
         # rights: 403. Staff: on to the admin.
         return secure_admin_login(super().login)(request, extra_context)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Staff may look; nothing is added, changed or deleted here. Moderators act
+    from the queue at /moderation/, through the services that keep derived
+    values right (the comment tree, seats) and write the audit log."""
+
+    actions = None
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
