@@ -7,12 +7,19 @@ import shutil
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM refuses to
 # run inside one unless told that this (test-only) use is safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+# The journeys run beside the rest of the suite on two cores: a page can take a
+# few seconds under that load. Waits end as soon as the page is right, so a
+# longer limit costs nothing when it passes (Playwright's default is 5 s).
+BROWSER_WAIT_MS = 20_000
+expect.set_options(timeout=BROWSER_WAIT_MS)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -54,6 +61,13 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": {"width": 1280, "height": 900}}
+
+
+@pytest.fixture(autouse=True)
+def patient_pages(context):
+    """Clicks, fills and navigations wait as long as the assertions do."""
+    context.set_default_timeout(BROWSER_WAIT_MS)
+    context.set_default_navigation_timeout(BROWSER_WAIT_MS)
 
 
 @pytest.fixture(scope="session")
