@@ -5,6 +5,7 @@ from django.utils.functional import cached_property
 
 from articles.comments import rules
 from articles.models import Comment, CommentReport, WatchedWord
+from groups_site.lib.text import positive_int
 
 BODY_MAX_LENGTH = Comment._meta.get_field("body").max_length
 BODY_HELP = (
@@ -82,7 +83,7 @@ class CommentForm(forms.Form):
     @property
     def parent_id(self):
         value = self["parent"].value()
-        return int(value) if str(value or "").isdigit() else None
+        return positive_int(value)
 
     def clean_parent(self):
         parent_id = self.cleaned_data["parent"]

@@ -55,3 +55,53 @@ def test_it_never_gives_a_server_error_for_any_url_parameter(stranger_client, gr
 def test_it_answers_not_found_for_a_nul_in_the_path(client, db, path):
     assert client.get(path).status_code == 404
     assert client.post(path).status_code == 404
+
+
+# Query strings and form values that look like numbers to str.isdigit() or
+# float() but break int() or the database: a superscript two, an Arabic-Indic
+# three, a number past a PostgreSQL integer, and coordinates that underflow.
+ODD_NUMBERS = ["²", "٣", "9" * 30, "-1", "0"]
+
+
+@pytest.mark.parametrize("value", ODD_NUMBERS)
+def test_it_reads_odd_page_numbers_as_the_first_page(
+    value, client, stranger_client, article, group, moderator
+):
+    moderators = Client(raise_request_exception=False)
+    moderators.force_login(moderator)
+    pages = [
+        (client, article.get_absolute_url()),
+        (client, "/groups/"),
+        (client, "/articles/"),
+        (stranger_client, "/meetings/"),
+        (stranger_client, "/notifications/"),
+        (moderators, "/moderation/"),
+        (moderators, "/moderation/log/"),
+    ]
+    for visitor, path in pages:
+        assert visitor.get(path, {"page": value}).status_code == 200, path
+
+
+@pytest.mark.parametrize("value", ODD_NUMBERS)
+def test_it_refuses_an_odd_parent_without_a_server_error(
+    value, stranger_client, article
+):
+    response = stranger_client.post(
+        f"{article.get_absolute_url()}comments/",
+        {"body": "Thank you for this.", "parent": value},
+    )
+
+    assert response.status_code < 500
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"lat": "51.5", "lon": "1e-200"},
+        {"lat": "1e-300", "lon": "-1e-300", "radius": "10"},
+        {"lat": "51.5", "lon": "-0.12", "radius": "1e-300"},
+        {"lat": "nan", "lon": "inf"},
+    ],
+)
+def test_it_searches_odd_coordinates_without_a_server_error(client, group, query):
+    assert client.get("/groups/", query).status_code == 200

@@ -34,6 +34,7 @@ from articles.comments.tree import discussion_version
 from articles.forms import CommentForm
 from articles.models import Comment, CommentHelpful
 from articles.models.comment import PATH_DIGITS, SHOWN_STATUSES
+from groups_site.lib.text import positive_int
 
 THREADS_PER_PAGE = 20
 COMMENTS_PER_PAGE = 200
@@ -403,7 +404,7 @@ def comment_location(article, comment: Comment, viewer: Viewer) -> str | None:
 
 def page_number(value) -> int:
     """A ?page= value as a page number (1 for anything else)."""
-    return int(value) if str(value or "").isdigit() and int(value) > 0 else 1
+    return positive_int(value) or 1
 
 
 def render_discussion(

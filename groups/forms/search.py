@@ -36,6 +36,10 @@ LOCATION_ERROR = (
 )
 
 
+def _round_coordinate(value: float | None) -> float | None:
+    return None if value is None else round(value, 6)
+
+
 class Checkboxes(forms.CheckboxSelectMultiple):
     """Checkboxes whose "label" is the first box, so the error summary at the top
     of the search can link to the group (a fieldset has nothing else to point at)."""
@@ -199,6 +203,14 @@ class GroupSearchForm(forms.Form):
 
     def clean_near(self):
         return " ".join(self.cleaned_data["near"].split())
+
+    # Coordinates are rounded to about 10 cm: a number like 1e-200 would make
+    # the distance arithmetic underflow in PostgreSQL.
+    def clean_lat(self):
+        return _round_coordinate(self.cleaned_data["lat"])
+
+    def clean_lon(self):
+        return _round_coordinate(self.cleaned_data["lon"])
 
     def clean(self):
         cleaned = super().clean()

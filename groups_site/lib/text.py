@@ -160,3 +160,18 @@ def _text(content: str) -> Token:
     token = Token("text", "", 0)
     token.content = content
     return token
+
+
+# The largest id or page number a query string may carry: a PostgreSQL integer.
+MAX_QUERY_INT = 2**31 - 1
+
+
+def positive_int(value) -> int | None:
+    """A positive whole number typed in a query string or form ("3"), or None.
+    Only ASCII digits count: "²" and "٣" pass str.isdigit(), and a number past
+    MAX_QUERY_INT would overflow the database's integer columns."""
+    text = str(value or "")
+    if not (text.isascii() and text.isdigit()):
+        return None
+    number = int(text)
+    return number if 0 < number <= MAX_QUERY_INT else None
