@@ -124,22 +124,29 @@ def her_meetings(user, now: datetime | None = None):
     meetings by group and time): an OR across the two made PostgreSQL read
     every meeting of every group."""
     now = now or timezone.now()
+    return (
+        Meeting.objects.upcoming(now)
+        .filter(pk__in=her_meeting_ids(user, now, active_groups_only=True))
+        .select_related("group")
+    )
+
+
+def her_meeting_ids(user, now: datetime, *, active_groups_only: bool):
+    """The ids of meetings not yet ended that she is going to or waiting for,
+    and of every meeting of the groups she is an active member of (only groups
+    meeting right now with ``active_groups_only``): a subquery for pk__in."""
     answered = RSVP.objects.filter(
         user=user,
         state__in=[RSVP.State.GOING, RSVP.State.WAITLISTED],
         meeting__ends_at__gt=now,
     ).values_list("meeting_id", flat=True)
-    her_groups = Membership.objects.active().filter(
-        user=user, group__status=Group.Status.ACTIVE
-    )
+    her_groups = Membership.objects.active().filter(user=user)
+    if active_groups_only:
+        her_groups = her_groups.filter(group__status=Group.Status.ACTIVE)
     of_her_groups = Meeting.objects.filter(
         group_id__in=her_groups.values("group_id"), ends_at__gt=now
     ).values_list("pk", flat=True)
-    return (
-        Meeting.objects.upcoming(now)
-        .filter(pk__in=answered.union(of_her_groups))
-        .select_related("group")
-    )
+    return answered.union(of_her_groups)
 
 
 def her_memberships(user) -> dict[int, Membership]:

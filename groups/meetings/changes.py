@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from groups.meetings import notices
-from groups.meetings.rsvp import _fill_seats, _lock
+from groups.meetings.rsvp import fill_seats, lock_meeting
 from groups.models import Group, Meeting, local_datetime
 from groups.search import bump_listing_version
 
@@ -26,7 +26,7 @@ def _check_changeable(meeting: Meeting) -> None:
 def cancel_meeting(*, organizer, meeting: Meeting, reason: str) -> Meeting:
     """Call one meeting off. The people going keep their answer (so they see it is
     off under My meetings) and are told, with the reason."""
-    meeting = _lock(meeting)
+    meeting = lock_meeting(meeting)
     _check_changeable(meeting)
     reason = reason.strip()
     if not reason:
@@ -60,7 +60,7 @@ def change_meeting(*, organizer, meeting: Meeting, change: MeetingChange) -> Mee
     """Move one meeting. It stays the same occurrence of its schedule (the schedule
     will not put it back), and the people going are told; seats added go to the
     waitlist at once."""
-    meeting = _lock(meeting)
+    meeting = lock_meeting(meeting)
     _check_changeable(meeting)
     if change.format not in Group.Format.values:
         raise ValidationError("Choose in person, online or hybrid.")
@@ -82,7 +82,7 @@ def change_meeting(*, organizer, meeting: Meeting, change: MeetingChange) -> Mee
     if starts_at != old_start:
         meeting.reminded_at = None  # a reminder names the time: send it again
     meeting.save()
-    _fill_seats(meeting)
+    fill_seats(meeting)
     notices.tell_attendees(meeting, notices.CHANGED, at=old_start)
     transaction.on_commit(bump_listing_version)
     return meeting

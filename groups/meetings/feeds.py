@@ -10,6 +10,7 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 
 from groups import services
+from groups.meetings import agenda
 from groups.models import (
     RSVP,
     CalendarFeed,
@@ -23,7 +24,6 @@ from groups.search import CARD_DEFERRED_FIELDS
 
 # A drop-in's answers that put a meeting in her feed: going, or waiting for a
 # seat (she sees the address only with a seat).
-IN_HER_FEED = [RSVP.State.GOING, RSVP.State.WAITLISTED]
 MAX_TOKEN_LENGTH = 64
 
 
@@ -59,16 +59,9 @@ def member_calendar_meetings(user, *, now=None) -> list[Meeting]:
     now = now or timezone.now()
     memberships = Membership.objects.active().filter(user=user)
     her_answer = RSVP.objects.filter(user=user, meeting=OuterRef("pk"))
-    answered = RSVP.objects.filter(user=user, state__in=IN_HER_FEED)
-    # A UNION of two indexed lookups, not an OR (which reads every meeting).
-    of_her_groups = Meeting.objects.filter(
-        group_id__in=memberships.values("group_id"), ends_at__gt=now
-    ).values_list("pk", flat=True)
     meetings = (
         Meeting.objects.upcoming(now)
-        .filter(
-            pk__in=answered.values_list("meeting_id", flat=True).union(of_her_groups)
-        )
+        .filter(pk__in=agenda.her_meeting_ids(user, now, active_groups_only=False))
         .annotate(
             is_member=Exists(memberships.filter(group_id=OuterRef("group_id"))),
             her_state=Subquery(her_answer.values("state")[:1]),

@@ -19,7 +19,7 @@ WAITLISTED = RSVP.State.WAITLISTED
 NOT_GOING = RSVP.State.NOT_GOING
 
 
-def _lock(meeting: Meeting) -> Meeting:
+def lock_meeting(meeting: Meeting) -> Meeting:
     return (
         Meeting.objects.select_for_update().select_related("group").get(pk=meeting.pk)
     )
@@ -60,7 +60,7 @@ def _leave_seat(meeting: Meeting, rsvp: RSVP) -> None:
         rsvp.position = None
 
 
-def _fill_seats(meeting: Meeting) -> list[RSVP]:
+def fill_seats(meeting: Meeting) -> list[RSVP]:
     """Give free seats to the waitlist, first come first served, and tell each
     woman promoted. The meeting is locked by the caller; saves its counts."""
     promoted = []
@@ -92,7 +92,7 @@ def respond(*, user, meeting: Meeting, going: bool) -> RSVP:
         .filter(group_id=meeting.group_id, user=user)
         .first()
     )
-    meeting = _lock(meeting)
+    meeting = lock_meeting(meeting)
     is_drop_in = _check(meeting, membership)
     rsvp = RSVP.objects.filter(meeting=meeting, user=user).first()
     if rsvp is None:
@@ -121,7 +121,7 @@ def respond(*, user, meeting: Meeting, going: bool) -> RSVP:
     _leave_seat(meeting, rsvp)
     rsvp.state = NOT_GOING
     rsvp.save()
-    _fill_seats(meeting)
+    fill_seats(meeting)
     return rsvp
 
 
@@ -154,7 +154,7 @@ def release_rsvps(*, user, group: Group | None = None, everything=False) -> int:
         _leave_seat(meeting, rsvp)
         rsvp.delete()
         released += 1
-        _fill_seats(meeting)
+        fill_seats(meeting)
     return released
 
 
@@ -162,10 +162,10 @@ def release_rsvps(*, user, group: Group | None = None, everything=False) -> int:
 def set_capacity(meeting: Meeting, capacity: int | None) -> Meeting:
     """A new number of seats: more seats go to the waitlist at once; fewer never
     take a seat from someone already going."""
-    meeting = _lock(meeting)
+    meeting = lock_meeting(meeting)
     meeting.capacity = capacity
     meeting.save(update_fields=["capacity", "updated_at"])
-    _fill_seats(meeting)
+    fill_seats(meeting)
     return meeting
 
 
