@@ -7,6 +7,7 @@ from django.db import transaction
 from accounts import audit
 from accounts.access import is_moderator
 from accounts.models import CrisisResource
+from groups_site import pagecache
 
 
 def _check(moderator) -> None:
@@ -24,6 +25,7 @@ def save_resource(*, form, moderator) -> CrisisResource:
     with transaction.atomic():
         resource = form.save()
         _record(moderator, "resource_add" if is_new else "resource_edit", resource)
+        _shown_changed()
     return resource
 
 
@@ -34,6 +36,7 @@ def verify_resource(*, resource: CrisisResource, moderator) -> None:
             is_default_unverified=False
         )
         _record(moderator, "resource_verify", resource)
+        _shown_changed()
     resource.is_default_unverified = False
 
 
@@ -42,6 +45,12 @@ def delete_resource(*, resource: CrisisResource, moderator) -> None:
     with transaction.atomic():
         _record(moderator, "resource_delete", resource)
         CrisisResource.objects.filter(pk=resource.pk).delete()
+        _shown_changed()
+
+
+def _shown_changed() -> None:
+    # The crisis panel and /support/ can be on any page (groups_site.pagecache).
+    pagecache.changed(pagecache.SITE)
 
 
 def _record(moderator, action: str, resource: CrisisResource) -> None:

@@ -26,6 +26,7 @@ from accounts.forms import (
     ProfileForm,
 )
 from accounts.models import CrisisResource, User
+from groups_site import pagecache
 
 
 def profile_detail(request, username):
@@ -270,6 +271,7 @@ def guidelines_accept(request):
 
 
 @require_safe
+@pagecache.shared_when_signed_out()
 def crisis_support(request):
     """Crisis lines and services by region, international ones first. Moderators
     also see which entries came with the site and still need checking."""

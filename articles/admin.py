@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from articles import caching
 from articles.models import Article, Author, Comment, CommentReport, Source
 from groups_site.admin_site import ReadOnlyAdmin
 
@@ -12,6 +13,12 @@ class AuthorAdmin(admin.ModelAdmin):
     search_fields = ["name", "credentials"]
     prepopulated_fields = {"slug": ["name"]}
     raw_id_fields = ["user"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Bylines and author pages.
+        shown = Article.objects.filter(models.Q(author=obj) | models.Q(reviewer=obj))
+        caching.articles_changed(*shown.values_list("slug", flat=True))
 
 
 class SourceInline(admin.TabularInline):
@@ -69,15 +76,27 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         from articles import services
 
+        old_slug = form.initial.get("slug", "")
         super().save_model(request, obj, form, change)
         if "hero_image" in form.changed_data and obj.hero_image:
             services.process_hero_image(article=obj)
+        caching.articles_changed(obj.slug, old_slug)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        caching.articles_changed(obj.slug)
+
+    def delete_queryset(self, request, queryset):
+        slugs = list(queryset.values_list("slug", flat=True))
+        super().delete_queryset(request, queryset)
+        caching.articles_changed(*slugs)
 
     @admin.action(description="Send to review")
     def send_to_review(self, request, queryset):
         updated = queryset.filter(status=Article.Status.DRAFT).update(
             status=Article.Status.IN_REVIEW
         )
+        caching.articles_changed(*queryset.values_list("slug", flat=True))
         self.message_user(request, f"{updated} article(s) sent to review.")
 
     @admin.action(description="Publish (now, or at their publish time)")
@@ -93,10 +112,13 @@ class ArticleAdmin(admin.ModelAdmin):
                 )
             else:
                 self.message_user(request, f"“{article}” is published.")
+                caching.articles_changed(article.slug)
 
     @admin.action(description="Back to draft (unpublish)")
     def back_to_draft(self, request, queryset):
+        slugs = list(queryset.values_list("slug", flat=True))
         updated = queryset.update(status=Article.Status.DRAFT)
+        caching.articles_changed(*slugs)
         self.message_user(request, f"{updated} article(s) moved back to draft.")
 
 

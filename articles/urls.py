@@ -1,7 +1,7 @@
 from django.urls import path
-from django.views.generic import TemplateView
 
 from articles.views import articles, posting, reading
+from groups_site.pagecache import shared_page
 
 app_name = "articles"
 
@@ -9,7 +9,7 @@ urlpatterns = [
     path("articles/", articles.article_list, name="article_list"),
     path(
         "articles/standards/",
-        TemplateView.as_view(template_name="articles/editorial_standards.html"),
+        shared_page("articles/editorial_standards.html"),
         name="editorial_standards",
     ),
     path("articles/topic/<slug:slug>/", articles.article_topic, name="article_topic"),

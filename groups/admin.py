@@ -1,8 +1,8 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 
-from groups import moderation
+from groups import caching, moderation
 from groups.meetings.generation import sync_group
 from groups.meetings.rsvp import apply_group_capacity
 from groups.models import (
@@ -15,7 +15,7 @@ from groups.models import (
     PrivateDetailView,
     Topic,
 )
-from groups.search import bump_listing_version
+from groups_site import pagecache
 from groups_site.admin_site import ReadOnlyAdmin
 
 
@@ -23,6 +23,19 @@ from groups_site.admin_site import ReadOnlyAdmin
 class TopicAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+
+    # Topics show on most pages (menus, cards, articles): all of them are due.
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        pagecache.changed(pagecache.SITE)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        pagecache.changed(pagecache.SITE)
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        pagecache.changed(pagecache.SITE)
 
 
 @admin.register(Place)
@@ -74,6 +87,7 @@ class GroupAdmin(admin.ModelAdmin):
     readonly_fields = ["slug"]
 
     def save_model(self, request, obj, form, change):
+        old_slug = obj.slug if change else ""
         if not change or "visibility" in form.changed_data:
             obj.assign_slug()
         super().save_model(request, obj, form, change)
@@ -82,15 +96,16 @@ class GroupAdmin(admin.ModelAdmin):
             sync_group(obj)
         if change and "capacity" in form.changed_data:
             apply_group_capacity(obj, form.initial.get("capacity"))
-        transaction.on_commit(bump_listing_version)
+        caching.group_changed(obj, old_slug=old_slug)
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
-        transaction.on_commit(bump_listing_version)
+        caching.group_changed(obj)
 
     def delete_queryset(self, request, queryset):
+        groups = list(queryset)
         super().delete_queryset(request, queryset)
-        transaction.on_commit(bump_listing_version)
+        caching.groups_changed(groups)
 
     @admin.action(description="Approve selected groups (list them)")
     def approve(self, request, queryset):

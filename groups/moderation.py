@@ -14,8 +14,8 @@ from django.utils import timezone
 from accounts import audit
 from accounts.access import is_moderator
 from accounts.services import notify
+from groups import caching
 from groups.models import AccessFlag, Group, GroupReport, Membership
-from groups.search import bump_listing_version
 
 # A member may send this many reports a day (a light brake on a flood).
 REPORTS_PER_DAY = 10
@@ -73,7 +73,7 @@ def approve_group(*, group: Group, moderator, reason: str = "") -> Group:
             message=f"{group.name} is now live on {settings.SITE_NAME}.",
             url=group.get_absolute_url(),
         )
-    transaction.on_commit(bump_listing_version)
+    caching.group_changed(group)
     return group
 
 

@@ -10,7 +10,6 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     Exists,
@@ -24,7 +23,9 @@ from django.db.models import (
 from django.db.models.functions import ASin, Cos, Least, Power, Radians, Sin, Sqrt
 from django.utils import timezone
 
+from groups import caching
 from groups.models import Group, Place, Schedule, Topic
+from groups_site import pagecache
 from groups_site.lib.text import fold
 
 EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG)
@@ -361,36 +362,30 @@ class GroupSearch:
         return groups
 
 
-# The search page's title and results, cached per query string ({% cache %} in
-# groups/group_list.html). Every change that can alter a card or what is listed
-# (approval, edits, status) bumps the version, so a stale page is never served; the
-# timeout only bounds memory.
-LISTING_VERSION_KEY = "groups:listing-version"
-
-
+# The search page's title and results, cached per query string (for members too;
+# signed-out visitors get the whole page from groups_site.pagecache). Every change
+# that can alter a card or what is listed (approval, edits, status, schedules)
+# bumps the listing's version (groups.caching), so a stale page is never served;
+# the timeout only bounds memory.
 def listing_version() -> int:
-    return cache.get_or_set(LISTING_VERSION_KEY, 1, timeout=None)
+    return pagecache.version(caching.LISTING)
 
 
-def bump_listing_version() -> None:
-    try:
-        cache.incr(LISTING_VERSION_KEY)
-    except ValueError:  # not set yet (or evicted): any new value will do
-        cache.set(LISTING_VERSION_KEY, 2, timeout=None)
+def may_share_listing(params) -> bool:
+    """Whether the results for a /groups/ query string may be shared between
+    visitors: her own coordinates ("use my location") never go into a shared
+    cache, and an order by next meeting changes as meetings pass or are
+    cancelled, which bumps no version."""
+    return not (
+        "lat" in params or "lon" in params or params.get("sort") == SORT_NEXT_MEETING
+    )
 
 
 def listing_cache_key(params) -> str | None:
-    """What the cached search page varies on for a /groups/ query string (the
+    """What the cached search results vary on for a /groups/ query string (the
     listing version and the whole query, filters by day and time included), or
-    None when the page must not be cached: her own coordinates ("use my
-    location") never go into a shared cache, and an order by next meeting changes
-    as meetings pass or are cancelled, which bumps no version."""
-    if (
-        not settings.GROUP_LISTING_CACHE_SECONDS
-        or "lat" in params
-        or "lon" in params
-        or params.get("sort") == SORT_NEXT_MEETING
-    ):
+    None when they must not be cached (may_share_listing)."""
+    if not settings.GROUP_LISTING_CACHE_SECONDS or not may_share_listing(params):
         return None
     # Values sorted too: day=1&day=3 and day=3&day=1 are the same search.
     query = urlencode(
@@ -398,25 +393,3 @@ def listing_cache_key(params) -> str | None:
     )
     digest = hashlib.sha256(query.encode()).hexdigest()
     return f"groups:listing:{listing_version()}:{digest}"
-
-
-# The last place she searched near, kept in her session (never her coordinates), so
-# an article can offer "groups near you on this topic". It goes with the session:
-# signing out or "Exit this page" forgets it.
-LAST_PLACE_SESSION_KEY = "groups:last-place"
-
-
-def remember_searched_place(request) -> None:
-    # The place name as she typed it: resolving it here would cost every search a
-    # query; the article page resolves it when (rarely) it is needed.
-    text = request.GET.get("near", "")[:120].replace("\x00", "").strip()
-    if names_a_place(text) and request.session.get(LAST_PLACE_SESSION_KEY) != text:
-        request.session[LAST_PLACE_SESSION_KEY] = text
-
-
-def last_searched_place(request) -> Place | None:
-    text = request.session.get(LAST_PLACE_SESSION_KEY)
-    if not text:
-        return None
-    place, _ = resolve_place(text, alternatives=0)
-    return place

@@ -14,7 +14,7 @@ from django.utils import timezone
 from accounts.access import suspension_message
 from accounts.models import Notification
 from accounts.services import notify
-from groups import moderation
+from groups import caching, moderation
 from groups.meetings.generation import save_schedule, sync_group
 from groups.meetings.rsvp import apply_group_capacity, release_rsvps
 from groups.models import (
@@ -25,7 +25,6 @@ from groups.models import (
     PrivateDetailView,
     Schedule,
 )
-from groups.search import bump_listing_version
 
 # Filled in with her name as it is when the notification is read.
 ACTOR = Notification.ACTOR_PLACEHOLDER
@@ -97,6 +96,9 @@ def join_group(*, user, group: Group, answer: str = "") -> Membership:
     # Coming back is a new start: she chooses again whether others see her name.
     membership.is_visible_to_members = False
     membership.save()
+    if is_open:
+        # Her page says whether the group is full.
+        caching.group_changed(group, listing=False)
     manage_url = group.get_absolute_url() + "manage/"
     if is_open:
         _notify_organizers(
@@ -143,6 +145,7 @@ def leave_group(*, user, group: Group) -> None:
     membership.answer = ""
     membership.save(update_fields=["state", "role", "answer", "updated_at"])
     release_rsvps(user=user, group=group)
+    caching.group_changed(group, listing=False)
 
 
 def _get_for_organizer(group: Group, code) -> Membership:
@@ -167,6 +170,7 @@ def approve_request(*, organizer, group: Group, code) -> Membership:
         raise ValidationError("The group is full: raise its capacity first.")
     membership.state = ACTIVE
     membership.save(update_fields=["state", "updated_at"])
+    caching.group_changed(group, listing=False)
     notify(
         recipient=membership.user,
         kind="membership_approved",
@@ -206,6 +210,7 @@ def remove_member(*, organizer, group: Group, code) -> Membership:
     membership.role = Membership.Role.MEMBER
     membership.save(update_fields=["state", "role", "updated_at"])
     release_rsvps(user=membership.user, group=group)
+    caching.group_changed(group, listing=False)
     notify(
         recipient=membership.user,
         kind="membership_removed",
@@ -331,7 +336,7 @@ def update_group(*, form, organizer) -> Group:
             url=group.get_absolute_url(),
             skip=organizer,
         )
-    transaction.on_commit(bump_listing_version)
+    caching.group_changed(group, old_slug=before.slug)
     return group
 
 
@@ -345,8 +350,10 @@ def rotate_group_link(*, organizer, group: Group) -> Group:
             "Only an unlisted group has a private link; a listed group's page is "
             "public."
         )
+    old_slug = group.slug
     group.assign_slug()
     group.save(update_fields=["slug", "updated_at"])
+    caching.group_changed(group, listing=False, old_slug=old_slug)
     return group
 
 
@@ -409,7 +416,7 @@ def set_group_status(*, organizer, group: Group, status: str) -> Group:
                 message=f"{group.name} has closed, so it is no longer taking "
                 "new members.",
             )
-    transaction.on_commit(bump_listing_version)
+    caching.group_changed(group)
     return group
 
 
@@ -427,7 +434,11 @@ def forget_user(user) -> None:
     Organizers' older notifications that spell out her name ("Delia joined ...")
     read "A former member joined ..." instead, like the newer ones."""
     release_rsvps(user=user, everything=True)
-    Membership.objects.filter(user=user).delete()
+    memberships = Membership.objects.filter(user=user)
+    caching.groups_changed(
+        Group.objects.filter(pk__in=memberships.values("group_id")), listing=False
+    )
+    memberships.delete()
     for kind, verb in _NAMED_NOTIFICATIONS:
         prefix = f"{user.public_name}{verb}"
         Notification.objects.filter(

@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "groups.searched_place.ForgetOnSignOutMiddleware",
     "groups_site.middleware.ExitNoticeMiddleware",
 ]
 
@@ -367,6 +368,12 @@ BENCHMARK_VIEWS = env_bool("BENCHMARK_VIEWS", False)
 # An account shown the private details (address, link) of this many different groups
 # in one day is flagged for moderators.
 PRIVATE_DETAILS_DAILY_GROUP_LIMIT = env_int("PRIVATE_DETAILS_DAILY_GROUP_LIMIT", 5)
+
+# Seconds a whole page is kept in the shared cache for signed-out visitors (0 turns
+# it off; groups_site.pagecache). Changes replace pages at once, whatever this says:
+# it only bounds memory and the rare change no service makes (an article's
+# scheduled publish time passing is handled too).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
 # Seconds a rendered /groups/ search page is shared from the cache (0 turns it off).
 GROUP_LISTING_CACHE_SECONDS = env_int("GROUP_LISTING_CACHE_SECONDS", 300)

@@ -3,10 +3,10 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.generic import TemplateView
 
 from articles.feeds import LatestArticlesFeed
 from groups_site import views
+from groups_site.pagecache import shared_page
 from groups_site.sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -14,22 +14,20 @@ urlpatterns = [
     path("exit/", views.exit_page, name="exit_page"),
     path(
         "safety/",
-        TemplateView.as_view(template_name="pages/safety.html"),
+        shared_page("pages/safety.html"),
         name="safety",
     ),
     path(
         "guidelines/",
-        TemplateView.as_view(template_name="pages/guidelines.html"),
+        shared_page("pages/guidelines.html"),
         name="guidelines",
     ),
     path(
         "privacy/",
-        TemplateView.as_view(template_name="pages/privacy.html"),
+        shared_page("pages/privacy.html"),
         name="privacy",
     ),
-    path(
-        "about/", TemplateView.as_view(template_name="pages/about.html"), name="about"
-    ),
+    path("about/", shared_page("pages/about.html"), name="about"),
     path("styleguide/", views.styleguide, name="styleguide"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

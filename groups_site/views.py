@@ -16,30 +16,39 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 
 from accounts.forms import DeleteAccountForm, PrivacySettingsForm
+from articles import caching as articles_caching
 from articles.models import Article
+from groups import caching as groups_caching
 from groups.models import Group, Topic
 from groups.search import SEARCH_CONFIG, GroupSearch
+from groups_site import pagecache
 
 FEATURED_GROUP_COUNT = 3
 SEARCH_MAX_LENGTH = 200
 SEARCH_RESULTS_PER_SECTION = 10
 
 
+@require_safe
+@pagecache.shared_when_signed_out(tags=[groups_caching.LISTING])
 def home(request):
     # Featured groups meet online: anyone, anywhere can join them, and the home
     # page does not know (or ask) where she is.
-    featured_groups = (
+    featured_groups = list(
         Group.objects.listed()
         .filter(status=Group.Status.ACTIVE, format=Group.Format.ONLINE)
         .prefetch_related("topics", "schedules")
         .with_next_meeting()
         .order_by("-created_at", "pk")[:FEATURED_GROUP_COUNT]
     )
+    pagecache.valid_until(groups_caching.cards_change_at(featured_groups))
     context = {"topics": Topic.objects.all(), "featured_groups": featured_groups}
     return render(request, "home.html", context)
 
 
 @require_safe
+@pagecache.shared_when_signed_out(
+    tags=[groups_caching.LISTING, articles_caching.LISTING], params=["q"]
+)
 def site_search(request):
     """Articles and groups together, each ranked by PostgreSQL full-text search.
     The same words on /groups/?q= find the same groups (and "See all" goes there)."""
@@ -52,9 +61,10 @@ def site_search(request):
         context |= {
             "articles": articles[:SEARCH_RESULTS_PER_SECTION],
             "article_count": articles.count(),
-            "groups": groups[:SEARCH_RESULTS_PER_SECTION],
+            "groups": list(groups[:SEARCH_RESULTS_PER_SECTION]),
             "group_count": groups.count(),
         }
+        pagecache.valid_until(groups_caching.cards_change_at(context["groups"]))
     if not text or not (context["article_count"] or context["group_count"]):
         context |= {"show_suggestions": True, "topics": Topic.objects.all()}
     return render(request, "search.html", context)

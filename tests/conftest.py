@@ -77,6 +77,9 @@ def _test_settings(settings, tmp_path):
     # Tests create groups directly, not through the services that invalidate the
     # shared search page; test_group_list_cache turns it back on.
     settings.GROUP_LISTING_CACHE_SECONDS = 0
+    # The same for whole signed-out pages (groups_site.pagecache): tests/
+    # test_page_cache.py turns it on and changes data through the services.
+    settings.PAGE_CACHE_SECONDS = 0
     # The personas are minutes old, so the new-account comment limit (2 a minute)
     # would stop most tests; the rate-limit and hold tests set their own.
     settings.COMMENT_RATE_LIMITS = GENEROUS_COMMENT_RATE_LIMITS

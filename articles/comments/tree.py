@@ -19,18 +19,18 @@ thread wait for each other instead of deadlocking.
 Signed-out readers get the discussion from a cache keyed on a version per
 article: every change bumps it once committed (discussion_changed)."""
 
-import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.core.cache import cache
 from django.db import connection, models, transaction
 from django.db.models import Case, F, Value, When
 from django.db.models.functions import Greatest
 
+from articles.caching import discussion_tag
 from articles.models import Comment
 from articles.models.comment import SHOWN_STATUSES, path_segment
+from groups_site import pagecache
 from groups_site.lib.text import render_comment
 
 # The path column (700 characters) holds 63 segments of 11: the deepest reply.
@@ -328,33 +328,23 @@ def added(counter: str, delta: int):
 # The discussion's cache version ---------------------------------------------------
 
 
-def _version_key(article_id) -> str:
-    return f"discussion-version:{article_id}"
+# A tag of the shared page cache (groups_site.pagecache), which keeps the versions:
+# the signed-out article pages and the cached discussion fragments both use it.
 
 
 def discussion_version(article_id) -> int:
     """The article's discussion version; part of every cached page's key."""
-    key = _version_key(article_id)
-    version = cache.get(key)
-    if version is None:
-        # Starting from the clock, a version lost from the cache never comes back
-        # as one that older cached pages were stored under.
-        cache.add(key, time.time_ns(), timeout=None)
-        version = cache.get(key, 0)
-    return version
+    return pagecache.version(discussion_tag(article_id))
 
 
 def bump_discussion_version(article_id) -> None:
     """The cached pages of this discussion are no longer used. Writers call
     discussion_changed; this is for loaders that changed rows directly."""
-    try:
-        cache.incr(_version_key(article_id))
-    except ValueError:
-        cache.set(_version_key(article_id), time.time_ns(), timeout=None)
+    pagecache.changed(discussion_tag(article_id))
 
 
 def discussion_changed(article_id) -> None:
     """After any change readers would see (a comment posted, edited, deleted,
     hidden, restored, a helpful mark, a name change...): refresh the signed-out
-    readers' cache once the change is committed."""
-    transaction.on_commit(lambda: bump_discussion_version(article_id))
+    readers' cache, now and once the change is committed."""
+    pagecache.changed(discussion_tag(article_id))

@@ -2,13 +2,15 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from articles import services
+from articles import caching, services
 from articles.comments import reading
 from articles.forms import CommentForm
 from articles.models import Article, Author
 from articles.views.reading import discussion_html
-from groups import search
+from groups import caching as groups_caching
+from groups import searched_place
 from groups.models import Topic
+from groups_site import pagecache
 from groups_site.lib.pagination import paginate
 
 ARTICLES_PER_PAGE = 12
@@ -17,7 +19,9 @@ RELATED_ARTICLES = 3
 
 
 @require_safe
+@pagecache.shared_when_signed_out(tags=[caching.LISTING], params=["page"])
 def article_list(request):
+    caching.shows_article_lists()
     articles = Article.objects.published().with_card_data()
     featured = list(articles.filter(is_featured=True)[:FEATURED_ARTICLES])
     # Featured articles sit on top of the first page, so the list leaves them out.
@@ -32,7 +36,9 @@ def article_list(request):
 
 
 @require_safe
+@pagecache.shared_when_signed_out(tags=[caching.LISTING], params=["page"])
 def article_topic(request, slug):
+    caching.shows_article_lists()
     topic = get_object_or_404(Topic, slug=slug)
     articles = Article.objects.published().filter(topics=topic).with_card_data()
     page_obj = paginate(articles, request.GET.get("page"), per_page=ARTICLES_PER_PAGE)
@@ -41,7 +47,17 @@ def article_topic(request, slug):
 
 
 @require_safe
+@pagecache.shared_when_signed_out(
+    tags=lambda slug: [
+        caching.LISTING,
+        caching.article_tag(slug),
+        groups_caching.LISTING,
+    ],
+    params=["page", "sort"],
+    variant=searched_place.text,
+)
 def article_detail(request, slug):
+    caching.shows_article_lists()
     articles = Article.objects.visible_to(request.user).with_comment_count()
     article = get_object_or_404(
         articles.select_related("author", "reviewer").prefetch_related(
@@ -49,9 +65,10 @@ def article_detail(request, slug):
         ),
         slug=slug,
     )
+    pagecache.depends_on(caching.discussion_tag(article.pk))
     related = Article.objects.related_to(article).with_card_data()
     viewer = reading.Viewer.of(request.user)
-    place = search.last_searched_place(request)
+    place = searched_place.place(request)
     context = {
         "article": article,
         "related_articles": related[:RELATED_ARTICLES],
@@ -63,7 +80,9 @@ def article_detail(request, slug):
 
 
 @require_safe
+@pagecache.shared_when_signed_out(tags=[caching.LISTING])
 def author_detail(request, slug):
+    caching.shows_article_lists()
     author = get_object_or_404(Author, slug=slug)
     published = Article.objects.published().with_card_data()
     context = {

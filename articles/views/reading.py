@@ -8,8 +8,10 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
+from articles import caching
 from articles.comments import reading
 from articles.models import Article, Comment
+from groups_site import pagecache
 
 
 def discussion_html(request, article, viewer: reading.Viewer, *, root=None):
@@ -28,8 +30,12 @@ def discussion_html(request, article, viewer: reading.Viewer, *, root=None):
 
 
 @require_safe
+@pagecache.shared_when_signed_out(
+    tags=lambda slug, comment_id: [caching.article_tag(slug)], params=["page", "sort"]
+)
 def comment_thread(request, slug, comment_id):
     article = get_object_or_404(Article.objects.visible_to(request.user), slug=slug)
+    pagecache.depends_on(caching.discussion_tag(article.pk))
     viewer = reading.Viewer.of(request.user)
     root = reading.get_thread_root(article, comment_id, viewer)
     context = {

@@ -9,10 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from groups import caching
 from groups.meetings import notices
 from groups.meetings.rsvp import fill_seats, lock_meeting
 from groups.models import Group, Meeting, local_datetime
-from groups.search import bump_listing_version
 
 
 def _check_changeable(meeting: Meeting) -> None:
@@ -36,7 +36,7 @@ def cancel_meeting(*, organizer, meeting: Meeting, reason: str) -> Meeting:
     meeting.save(update_fields=["status", "status_note", "updated_at"])
     notices.tell_attendees(meeting, notices.CANCELLED)
     # Search cards show each group's next meeting.
-    transaction.on_commit(bump_listing_version)
+    caching.group_changed(meeting.group)
     return meeting
 
 
@@ -84,5 +84,5 @@ def change_meeting(*, organizer, meeting: Meeting, change: MeetingChange) -> Mee
     meeting.save()
     fill_seats(meeting)
     notices.tell_attendees(meeting, notices.CHANGED, at=old_start)
-    transaction.on_commit(bump_listing_version)
+    caching.group_changed(meeting.group)
     return meeting

@@ -16,10 +16,10 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils import timezone
 
+from groups import caching
 from groups.meetings import notices
 from groups.meetings.recurrence import occurrence_dates
 from groups.models import Group, Meeting, Schedule, local_datetime
-from groups.search import bump_listing_version
 
 HORIZON_WEEKS = 12
 # Told to the people going when a meeting drops out of the group's schedule.
@@ -94,6 +94,8 @@ def sync_schedule(
     # A meeting already on a date (it started, or a concurrent run made it) wins.
     before = Meeting.objects.filter(schedule=schedule).count()
     Meeting.objects.bulk_create(_new_meetings(schedule, wanted), ignore_conflicts=True)
+    # Its page lists the next meetings.
+    caching.group_changed(schedule.group, listing=False)
     return Meeting.objects.filter(schedule=schedule).count() - before
 
 
@@ -135,7 +137,7 @@ def remove_schedule(schedule: Schedule, *, now=None) -> None:
     schedule.delete()
     # The search filters by schedule; group cards and the Meeting Guide feed
     # show the schedules.
-    transaction.on_commit(bump_listing_version)
+    caching.group_changed(schedule.group)
 
 
 def sync_group(group: Group, *, now=None, reason: str = NO_LONGER_SCHEDULED) -> int:
@@ -163,6 +165,9 @@ def sync_all(*, now=None, batch_size: int = 1000) -> int:
     rows = schedules.iterator(chunk_size=batch_size)
     while batch := list(islice(rows, batch_size)):
         added += _sync_batch(batch, now)
+        # New meetings lie weeks ahead, past the few a page lists; the cards and
+        # the Meeting Guide feed show them by date.
+        caching.listing_changed()
     return added
 
 
@@ -201,5 +206,5 @@ def save_schedule(schedule: Schedule, *, now=None) -> Schedule:
     schedule.full_clean(exclude=["group"])
     schedule.save()
     sync_schedule(schedule, now=now)
-    transaction.on_commit(bump_listing_version)
+    caching.group_changed(schedule.group)
     return schedule

@@ -11,6 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from accounts.access import suspension_message
+from groups import caching
 from groups.meetings import notices
 from groups.models import RSVP, Group, Meeting, Membership
 
@@ -74,6 +75,8 @@ def fill_seats(meeting: Meeting) -> list[RSVP]:
             meeting.waitlist_count -= 1
             promoted.append(rsvp)
     meeting.save(update_fields=["going_count", "waitlist_count", "updated_at"])
+    # The group's page shows each meeting's free seats.
+    caching.group_changed(meeting.group, listing=False)
     for rsvp in promoted:
         notices.tell(rsvp.user, notices.PROMOTED, meeting)
     return promoted
@@ -117,6 +120,7 @@ def respond(*, user, meeting: Meeting, going: bool) -> RSVP:
             ]
         )
         rsvp.save()
+        caching.group_changed(meeting.group, listing=False)
         return rsvp
     _leave_seat(meeting, rsvp)
     rsvp.state = NOT_GOING

@@ -4,9 +4,10 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
-from groups import search
+from groups import caching, search, searched_place
 from groups.forms import GroupSearchForm
 from groups.search import place_suggestions
+from groups_site import pagecache
 from groups_site.lib.pagination import paginate
 
 GROUPS_PER_PAGE = 20
@@ -27,7 +28,10 @@ def listing_fragments(params, request) -> dict:
             results = group_search.results()
             page_obj = paginate(results, params.get("page"), per_page=GROUPS_PER_PAGE)
         context = {"form": form, "search": group_search, "page_obj": page_obj}
+        cards = page_obj.object_list if page_obj is not None else []
         fragments = {
+            # When a card's "next meeting" passes, the page is due again.
+            "until": caching.cards_change_at(cards),
             "title": render_to_string("groups/includes/group_list_title.html", context),
             "body": render_to_string(
                 "groups/includes/group_list_body.html", context, request=request
@@ -40,10 +44,21 @@ def listing_fragments(params, request) -> dict:
 
 @require_safe
 def group_list(request):
+    response = _group_list_page(request)
+    searched_place.remember(request, response)
+    return response
+
+
+@pagecache.shared_when_signed_out(
+    tags=[caching.LISTING],
+    params=[*GroupSearchForm.base_fields, "page"],
+    when=lambda request: search.may_share_listing(request.GET),
+)
+def _group_list_page(request):
     # The search form and results hold nothing personal (GET only, no CSRF token),
-    # so they are shared between visitors; the page around them is not cached.
-    search.remember_searched_place(request)
+    # so they are shared between visitors, signed in or not.
     fragments = listing_fragments(request.GET, request)
+    pagecache.valid_until(fragments["until"])
     return render(request, "groups/group_list.html", fragments)
 
 

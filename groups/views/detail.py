@@ -1,13 +1,15 @@
 from django.db.models import prefetch_related_objects
 from django.shortcuts import render
 
-from groups import access, services
+from groups import access, caching, services
 from groups.meetings import open_data
+from groups_site import pagecache
 
 # The next meetings described to search engines (schema.org Event).
 EVENTS_IN_SCHEMA = 5
 
 
+@pagecache.shared_when_signed_out(tags=lambda slug: [caching.group_tag(slug)])
 def group_detail(request, slug):
     group = access.get_visible_group(request.user, slug)
     # The schedule shows twice (the header and "At a glance"): one query.
@@ -17,6 +19,7 @@ def group_detail(request, slug):
         # Each time the members-only panel prints them, it is logged.
         services.record_private_detail_view(user=request.user, group=group)
     context = page.as_context()
+    caching.shows_meetings(item.meeting for item in page.next_meetings)
     if group.is_indexable:
         # schema.org Events for search engines: public facts only, of the
         # meetings the page lists (no second query).

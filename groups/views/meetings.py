@@ -10,11 +10,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from groups import access, services
+from groups import access, caching, services
 from groups.forms import RSVPForm
 from groups.meetings import agenda, rsvp
 from groups.models import RSVP, Group, Meeting
 from groups.views import is_rate_limited
+from groups_site import pagecache
 from groups_site.lib.pagination import paginate
 
 MEETINGS_PER_PAGE = 30
@@ -31,8 +32,10 @@ def _get_meeting(user, slug: str, code) -> tuple[Group, Meeting]:
     return group, get_object_or_404(group.meetings.all(), code=code)
 
 
+@pagecache.shared_when_signed_out(tags=lambda slug, code: [caching.group_tag(slug)])
 def meeting_detail(request, slug, code):
     group, meeting = _get_meeting(request.user, slug, code)
+    caching.shows_meetings([meeting])
     page = access.meeting_page(request.user, group, meeting)
     if page.address or page.link:
         # Logged like the group page's members-only panel; a drop-in's reveal

@@ -3,13 +3,14 @@
 from datetime import timedelta
 
 import pytest
+from django.core import signing
 from django.test import Client, RequestFactory
 from django.utils import timezone
 
 from articles import services
 from articles.models import Article
 from groups.models import Group, Topic
-from groups.search import LAST_PLACE_SESSION_KEY, last_searched_place
+from groups import searched_place
 from tests.articles.factory import make_article, make_draft
 from tests.conftest import make_group, make_place
 
@@ -131,19 +132,19 @@ def topics(*slugs):
     return list(Topic.objects.filter(slug__in=slugs))
 
 
-def request_with_session(client, near: str | None = None):
-    """A request carrying the test client's session, after she searched ``near``."""
+def request_with_cookies(client, near: str | None = None):
+    """A request carrying the test client's cookies, after she searched ``near``."""
     if near:
         assert client.get(f"/groups/?near={near}").status_code == 200
     request = RequestFactory().get("/articles/x/")
-    request.session = client.session
+    request.COOKIES = {name: morsel.value for name, morsel in client.cookies.items()}
     return request
 
 
 def box_for(client, article, near=None):
     article = Article.objects.prefetch_related("topics").get(pk=article.pk)
-    # The article page reads her place from the session; the service takes it.
-    place = last_searched_place(request_with_session(client, near))
+    # The article page reads her place from her cookie; the service takes it.
+    place = searched_place.place(request_with_cookies(client, near))
     return services.groups_near_you(article, place=place)
 
 
@@ -252,9 +253,9 @@ def test_it_offers_online_groups_when_none_is_near_her_place(client, leeds, lond
 
 def test_it_forgets_a_place_that_no_longer_resolves(client):
     article = make_article(topics=[ABUSE])
-    session = client.session
-    session[LAST_PLACE_SESSION_KEY] = "Atlantis"
-    session.save()
+    client.cookies[searched_place.COOKIE] = signing.dumps(
+        "Atlantis", salt=searched_place.SALT
+    )
 
     box = box_for(client, article)
 

@@ -3,7 +3,9 @@ from datetime import UTC, datetime
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from groups.meetings import changes
@@ -437,7 +439,7 @@ def test_it_runs_as_many_queries_whatever_the_number_of_groups(
     client, leeds, url, django_assert_num_queries
 ):
     add_groups(10, place=leeds)
-    page(client, url)  # The first near-search starts her session (a write, once).
+    page(client, url)
     with CaptureQueriesContext(connection) as with_ten:
         assert len(card_names(page(client, url))) == 10
 
@@ -446,15 +448,33 @@ def test_it_runs_as_many_queries_whatever_the_number_of_groups(
         assert len(card_names(page(client, url))) == 20
 
 
-def test_it_remembers_the_last_place_searched_in_her_session(client, group):
-    from groups.search import LAST_PLACE_SESSION_KEY
+def test_it_remembers_the_last_place_searched_in_a_signed_cookie(client, group):
+    from django.contrib.sessions.models import Session
 
-    client.get("/groups/?near=Leeds&radius=50")
-    assert client.session[LAST_PLACE_SESSION_KEY] == "Leeds"
+    from groups import searched_place
+
+    response = client.get("/groups/?near=Leeds&radius=50")
+    cookie = response.cookies[searched_place.COOKIE]
+    assert cookie["httponly"] and cookie["samesite"] == "Lax"
+    assert not cookie["max-age"], "it ends with the browser"
+    request = RequestFactory().get("/")
+    request.COOKIES = {searched_place.COOKIE: cookie.value}
+    assert searched_place.text(request) == "Leeds"
+    # Nothing on the server: no session row, no session cookie.
+    assert not Session.objects.exists()
+    assert settings.SESSION_COOKIE_NAME not in response.cookies
 
 
-def test_it_never_keeps_her_coordinates_in_the_session(client, group):
-    from groups.search import LAST_PLACE_SESSION_KEY
+def test_it_ignores_a_place_cookie_it_did_not_sign(client, group):
+    from groups import searched_place
 
-    client.get("/groups/?lat=53.8&lon=-1.5&radius=50")
-    assert LAST_PLACE_SESSION_KEY not in client.session
+    request = RequestFactory().get("/")
+    request.COOKIES = {searched_place.COOKIE: "Leeds"}
+    assert searched_place.text(request) == ""
+
+
+def test_it_never_keeps_her_coordinates(client, group):
+    from groups import searched_place
+
+    response = client.get("/groups/?lat=53.8&lon=-1.5&radius=50")
+    assert searched_place.COOKIE not in response.cookies
