@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from articles import services
 from articles.models import Article
-from groups.models import Group, Topic
 from groups import searched_place
+from groups.models import Group, Topic
 from tests.articles.factory import make_article, make_draft
 from tests.conftest import make_group, make_place
 

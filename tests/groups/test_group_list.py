@@ -473,7 +473,7 @@ def test_it_ignores_a_place_cookie_it_did_not_sign(client, group):
     assert searched_place.text(request) == ""
 
 
-def test_it_never_keeps_her_coordinates(client, group):
+def test_it_never_keeps_her_coordinates_in_a_cookie(client, group):
     from groups import searched_place
 
     response = client.get("/groups/?lat=53.8&lon=-1.5&radius=50")
