@@ -12,6 +12,7 @@ from django.utils import timezone
 from accounts.management.commands.moderator import moderation_permission
 from accounts.models import User
 from groups.models import Place
+from groups_site import pagecache
 from groups_site.demo import content
 from groups_site.demo.articles import seed_articles, seed_authors
 from groups_site.demo.discussions import (
@@ -69,6 +70,8 @@ class Command(BaseCommand):
             authors = seed_authors(by_username)
             articles = seed_articles(authors)
             comments = seed_discussions(by_username)
+            # Whatever signed-out visitors were shown before is due again.
+            pagecache.changed(pagecache.SITE)
         if comments:
             self.stdout.write(f"Posted {comments} demo comments under the articles.")
         if big_thread > 0:
