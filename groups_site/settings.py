@@ -371,9 +371,12 @@ PRIVATE_DETAILS_DAILY_GROUP_LIMIT = env_int("PRIVATE_DETAILS_DAILY_GROUP_LIMIT",
 
 # Seconds a whole page is kept in the shared cache for signed-out visitors (0 turns
 # it off; groups_site.pagecache). Changes replace pages at once, whatever this says:
-# it only bounds memory and the rare change no service makes (an article's
-# scheduled publish time passing is handled too).
-PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# it only bounds memory and the rare change no service makes. Off by default in
+# production without Redis: each process's local-memory cache would keep serving
+# a page another process had changed.
+PAGE_CACHE_SECONDS = env_int(
+    "PAGE_CACHE_SECONDS", 600 if os.environ.get("REDIS_URL") or DEBUG else 0
+)
 
 # Seconds a rendered /groups/ search page is shared from the cache (0 turns it off).
 GROUP_LISTING_CACHE_SECONDS = env_int("GROUP_LISTING_CACHE_SECONDS", 300)
