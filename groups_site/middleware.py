@@ -52,6 +52,7 @@ class RequestIdMiddleware:
                     response.status_code,
                     duration_ms,
                     extra={
+                        "request_id": request.request_id,
                         "method": request.method,
                         "path": path,
                         "status": response.status_code,

@@ -9,6 +9,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.sites.models import Site
 
+from groups_site import checks
 from groups_site import settings as project_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -96,19 +97,68 @@ def test_it_gives_a_working_cache_client_for_redis_url():
     assert result.stdout.strip() == "RedisCacheClient", result.stderr[-2000:]
 
 
-def test_it_passes_deploy_checks_with_production_settings():
-    result = subprocess.run(
+def deploy_check(**env) -> subprocess.CompletedProcess:
+    """`manage.py check --deploy` with production settings (DEBUG off)."""
+    return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=BASE_DIR,
         env={
             # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE must not leak in here.
-            **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+            **{
+                k: v
+                for k, v in os.environ.items()
+                if k not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "REDIS_URL"}
+            },
             "DEBUG": "false",
             "SECRET_KEY": "k" * 20 + "-production-like-secret-key-for-the-check-0123",
             "ALLOWED_HOSTS": "kindred.example",
+            **env,
         },
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def test_it_passes_deploy_checks_with_production_settings():
+    # The check only reads settings: no Redis server is needed for it.
+    result = deploy_check(REDIS_URL="redis://127.0.0.1:6379/13")
+
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_it_warns_at_deploy_when_rate_limits_are_not_shared_between_processes():
+    result = deploy_check()
+
+    assert result.returncode != 0
+    assert "groups_site.W001" in result.stderr
+
+
+def test_it_writes_logs_to_stdout_as_json_in_production():
+    show = "print(s.LOGGING['handlers']['console']['formatter'], s.LOG_FORMAT)"
+    production = {"DEBUG": "false", "SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "a.b"}
+
+    assert run_settings(production, show).stdout.split() == ["json", "json"]
+    assert run_settings({}, show).stdout.split() == ["text", "text"]
+    assert run_settings({"LOG_FORMAT": "json"}, show).stdout.split() == [
+        "json",
+        "json",
+    ]
+    assert "LOG_FORMAT must be" in run_settings({"LOG_FORMAT": "xml"}).stderr
+    assert project_settings.LOGGING["handlers"]["console"]["stream"] == (
+        "ext://sys.stdout"
+    )
+
+
+def test_it_refuses_host_prefixed_cookies_a_browser_would_drop(settings):
+    settings.SESSION_COOKIE_NAME = "__Host-sessionid"
+    settings.SESSION_COOKIE_SECURE = True
+    settings.CSRF_COOKIE_NAME = "__Host-csrftoken"
+    settings.CSRF_COOKIE_SECURE = True
+    assert checks.check_host_prefixed_cookies(None) == []
+
+    settings.SESSION_COOKIE_DOMAIN = ".kindred.example"
+    settings.CSRF_COOKIE_SECURE = False
+
+    errors = checks.check_host_prefixed_cookies(None)
+    assert [error.id for error in errors] == ["groups_site.E002"] * 2
