@@ -63,6 +63,7 @@ out = {
     "static": seen(client.get(static("css/base.css"), secure=True)),
     "static_url": static("css/base.css"),
     "login_form": seen(client.get("/accounts/login/", secure=True)),
+    "privacy_page": client.get("/privacy/", secure=True).content.decode(),
 }
 try:
     with transaction.atomic():
@@ -179,6 +180,11 @@ def test_it_names_the_cookies_with_the_host_prefix_in_production(production):
     assert session["path"] == "/"
     assert session["domain"] == ""
     assert "sessionid" not in production["sign_in"]["cookies"]
+
+
+def test_it_names_the_production_cookies_on_the_privacy_page(production):
+    assert "<code>__Host-sessionid</code>" in production["privacy_page"]
+    assert "<code>__Host-csrftoken</code>" in production["privacy_page"]
 
 
 def test_it_signs_in_and_reads_the_host_prefixed_session_cookie(production):
