@@ -33,7 +33,7 @@ class RequestIdMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        incoming = request.headers.get("X-Request-ID", "")
+        incoming = request.META.get("HTTP_X_REQUEST_ID", "")
         request.request_id = (
             incoming if REQUEST_ID_PATTERN.fullmatch(incoming) else uuid.uuid4().hex
         )
