@@ -60,6 +60,7 @@ class RollBack(Exception):
 client = Client(HTTP_HOST="kindred.example")
 out = {
     "plain_http": seen(client.get("/about/")),
+    "healthz_plain_http": seen(client.get("/healthz")),
     "static": seen(client.get(static("css/base.css"), secure=True)),
     "static_url": static("css/base.css"),
     "login_form": seen(client.get("/accounts/login/", secure=True)),
@@ -136,6 +137,10 @@ def test_it_sends_plain_http_visitors_to_https(production):
     response = production["plain_http"]
     assert response["status"] == 301
     assert response["headers"]["Location"] == "https://kindred.example/about/"
+
+
+def test_it_answers_the_load_balancers_health_probe_over_plain_http(production):
+    assert production["healthz_plain_http"]["status"] != 301
 
 
 def test_it_sends_the_security_headers_in_production(production):
