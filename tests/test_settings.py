@@ -1,6 +1,7 @@
 """Settings come from the environment and fail loudly when production is not
 configured on purpose."""
 
+import json
 import os
 import subprocess
 import sys
@@ -162,3 +163,63 @@ def test_it_refuses_host_prefixed_cookies_a_browser_would_drop(settings):
 
     errors = checks.check_host_prefixed_cookies(None)
     assert [error.id for error in errors] == ["groups_site.E002"] * 2
+
+
+def gunicorn_settings(**env) -> dict:
+    code = (
+        "import json, runpy\n"
+        "c = runpy.run_path('gunicorn.conf.py')\n"
+        "names = ['workers', 'timeout', 'graceful_timeout', 'bind', 'accesslog']\n"
+        "print(json.dumps({name: c[name] for name in names}))"
+    )
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"WEB_CONCURRENCY", "GUNICORN_ACCESS_LOG", "GUNICORN_BIND"}
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=BASE_DIR,
+        env={**environment, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return json.loads(result.stdout)
+
+
+def test_it_runs_gunicorn_with_workers_from_the_cores_and_timeouts():
+    config = gunicorn_settings()
+
+    assert config["workers"] == 2 * len(os.sched_getaffinity(0)) + 1
+    assert config["timeout"] == 30
+    assert config["graceful_timeout"] == 30
+    assert config["bind"] == "127.0.0.1:8000"
+    # Kindred's own request line is the access log (no addresses, no queries).
+    assert config["accesslog"] is None
+
+
+def test_it_takes_gunicorns_workers_and_access_log_from_the_environment():
+    config = gunicorn_settings(WEB_CONCURRENCY="3", GUNICORN_ACCESS_LOG="-")
+
+    assert config["workers"] == 3
+    assert config["accesslog"] == "-"
+
+
+def test_gunicorn_accepts_its_configuration_and_loads_the_site():
+    result = subprocess.run(
+        [sys.executable, "-m", "gunicorn", "--check-config", "groups_site.wsgi"],
+        cwd=BASE_DIR,
+        env={
+            **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+            "DEBUG": "false",
+            "SECRET_KEY": "k" * 20 + "-production-like-secret-key-for-the-check-0123",
+            "ALLOWED_HOSTS": "kindred.example",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Error" not in result.stderr
