@@ -296,7 +296,7 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 # Uploads go through Django's storage API only (FileField storage or
 # default_storage, never paths under MEDIA_ROOT), so "default" can be swapped for
-# an S3-compatible store without code changes (README, "Media files").
+# an S3-compatible store (README, Deployment, "Uploads in an S3-compatible store").
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

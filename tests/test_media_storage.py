@@ -1,5 +1,5 @@
 """Uploads go through Django's storage API only, so the file system can be swapped
-for an S3-compatible store (README, "Media files"): with an in-memory storage,
+for an S3-compatible store (README, Deployment): with an in-memory storage,
 nothing is written under MEDIA_ROOT and every file is read back from storage."""
 
 import io
