@@ -3,6 +3,14 @@ the folder it starts in (or pass `-c gunicorn.conf.py`). Command-line flags win
 over it; the environment tunes it (README, "Deployment")."""
 
 import os
+import sys
+from pathlib import Path
+
+from gunicorn.glogging import Logger
+
+# gunicorn reads this file before it puts the project on the import path.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from groups_site.logs import JsonFormatter  # noqa: E402
 
 
 def env_int(name: str, default: int) -> int:
@@ -31,6 +39,9 @@ graceful_timeout = env_int("GUNICORN_GRACEFUL_TIMEOUT", 30)
 keepalive = env_int("GUNICORN_KEEPALIVE", 5)
 # Heartbeat files in memory, not on a disk that may stall (containers).
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+# No runtime control socket (gunicornc): restarts and reloads go through the
+# service manager's signals, and two servers under one user would share its path.
+control_socket_disable = True
 # Which proxy addresses may say the request came over HTTPS (X-Forwarded-Proto).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 
@@ -45,6 +56,18 @@ access_log_format = (
     '"request_id": "%({x-request-id}o)s", "method": "%(m)s", "status": %(s)s, '
     '"bytes": "%(B)s", "duration_ms": %(M)s}'
 )
-# gunicorn's own messages (starting, workers restarted or timed out).
+# gunicorn's own messages (starting, workers restarted or timed out), on stderr:
+# JSON lines like the site's unless LOG_FORMAT=text.
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+
+
+class JsonErrorLogger(Logger):
+    def setup(self, cfg):
+        super().setup(cfg)
+        if os.environ.get("LOG_FORMAT", "json") == "json":
+            for handler in self.error_log.handlers:
+                handler.setFormatter(JsonFormatter())
+
+
+logger_class = JsonErrorLogger

@@ -223,3 +223,26 @@ def test_gunicorn_accepts_its_configuration_and_loads_the_site():
 
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Error" not in result.stderr
+
+
+def test_gunicorns_own_messages_are_json_lines():
+    code = (
+        "import runpy\n"
+        "from gunicorn.config import Config\n"
+        "c = runpy.run_path('gunicorn.conf.py')\n"
+        "c['logger_class'](Config()).error_log.warning('Worker timed out')"
+    )
+    environment = {k: v for k, v in os.environ.items() if k != "LOG_FORMAT"}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    line = json.loads(result.stderr.strip().splitlines()[-1])
+    assert line["logger"] == "gunicorn.error"
+    assert line["level"] == "WARNING"
+    assert line["message"] == "Worker timed out"
