@@ -267,7 +267,9 @@ def _store(key: str, response, versions: dict, seconds: int) -> None:
     cache.set(key, entry, seconds)
 
 
-def shared_page(template_name: str):
+def shared_page(template_name: str, extra_context: dict | None = None):
     """A static page (a TemplateView) shared with signed-out visitors."""
-    view = TemplateView.as_view(template_name=template_name)
+    view = TemplateView.as_view(
+        template_name=template_name, extra_context=extra_context
+    )
     return require_safe(shared_when_signed_out()(view))

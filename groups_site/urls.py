@@ -24,7 +24,14 @@ urlpatterns = [
     ),
     path(
         "privacy/",
-        shared_page("pages/privacy.html"),
+        shared_page(
+            "pages/privacy.html",
+            # Production's cookies carry the __Host- prefix (settings.py).
+            extra_context={
+                "session_cookie_name": settings.SESSION_COOKIE_NAME,
+                "csrf_cookie_name": settings.CSRF_COOKIE_NAME,
+            },
+        ),
         name="privacy",
     ),
     path("about/", shared_page("pages/about.html"), name="about"),

@@ -8,8 +8,10 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.core.management import call_command
+from django.http import HttpResponse
 from django.test import Client
 
 from accounts import emails, moderation
@@ -448,6 +450,28 @@ def test_it_sends_a_strict_content_security_policy(client, db):
     assert "unsafe-eval" not in csp
     assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Frame-Options"] == "DENY"
+
+
+def test_it_adds_a_nonce_to_the_policy_only_when_a_response_reads_it(rf):
+    def reads_the_nonce(request):
+        return HttpResponse(f"<script nonce='{request.csp_nonce}'></script>")
+
+    def plain(request):
+        return HttpResponse("plain")
+
+    with_nonce = CSPMiddleware(reads_the_nonce)(rf.get("/"))
+    without = CSPMiddleware(plain)(rf.get("/"))
+
+    nonce = re.search(r"nonce='([^']+)'", with_nonce.content.decode()).group(1)
+    assert f"script-src 'self' 'nonce-{nonce}'" in with_nonce["Content-Security-Policy"]
+    assert "nonce" not in without["Content-Security-Policy"]
+
+
+def test_no_template_uses_a_csp_nonce():
+    # A nonce is per response: a page holding one could not be shared from the
+    # signed-out page cache, and there is no inline script or style to allow.
+    for template in (BASE_DIR / "templates").rglob("*.html"):
+        assert "nonce" not in template.read_text().lower(), template
 
 
 def test_it_signs_out_and_leaves_for_the_neutral_site_on_exit(client, alice):

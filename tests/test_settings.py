@@ -1,6 +1,7 @@
 """Settings come from the environment and fail loudly when production is not
 configured on purpose."""
 
+import json
 import os
 import subprocess
 import sys
@@ -9,6 +10,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.sites.models import Site
 
+from groups_site import checks
 from groups_site import settings as project_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -96,12 +98,119 @@ def test_it_gives_a_working_cache_client_for_redis_url():
     assert result.stdout.strip() == "RedisCacheClient", result.stderr[-2000:]
 
 
-def test_it_passes_deploy_checks_with_production_settings():
-    result = subprocess.run(
+def deploy_check(**env) -> subprocess.CompletedProcess:
+    """`manage.py check --deploy` with production settings (DEBUG off)."""
+    return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=BASE_DIR,
         env={
             # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE must not leak in here.
+            **{
+                k: v
+                for k, v in os.environ.items()
+                if k not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "REDIS_URL"}
+            },
+            "DEBUG": "false",
+            "SECRET_KEY": "k" * 20 + "-production-like-secret-key-for-the-check-0123",
+            "ALLOWED_HOSTS": "kindred.example",
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_it_passes_deploy_checks_with_production_settings():
+    # The check only reads settings: no Redis server is needed for it.
+    result = deploy_check(REDIS_URL="redis://127.0.0.1:6379/13")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_it_warns_at_deploy_when_rate_limits_are_not_shared_between_processes():
+    result = deploy_check()
+
+    assert result.returncode != 0
+    assert "groups_site.W001" in result.stderr
+
+
+def test_it_writes_logs_to_stdout_as_json_in_production():
+    show = "print(s.LOGGING['handlers']['console']['formatter'], s.LOG_FORMAT)"
+    production = {"DEBUG": "false", "SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "a.b"}
+
+    assert run_settings(production, show).stdout.split() == ["json", "json"]
+    assert run_settings({}, show).stdout.split() == ["text", "text"]
+    assert run_settings({"LOG_FORMAT": "json"}, show).stdout.split() == [
+        "json",
+        "json",
+    ]
+    assert "LOG_FORMAT must be" in run_settings({"LOG_FORMAT": "xml"}).stderr
+    assert project_settings.LOGGING["handlers"]["console"]["stream"] == (
+        "ext://sys.stdout"
+    )
+
+
+def test_it_refuses_host_prefixed_cookies_a_browser_would_drop(settings):
+    settings.SESSION_COOKIE_NAME = "__Host-sessionid"
+    settings.SESSION_COOKIE_SECURE = True
+    settings.CSRF_COOKIE_NAME = "__Host-csrftoken"
+    settings.CSRF_COOKIE_SECURE = True
+    assert checks.check_host_prefixed_cookies(None) == []
+
+    settings.SESSION_COOKIE_DOMAIN = ".kindred.example"
+    settings.CSRF_COOKIE_SECURE = False
+
+    errors = checks.check_host_prefixed_cookies(None)
+    assert [error.id for error in errors] == ["groups_site.E002"] * 2
+
+
+def gunicorn_settings(**env) -> dict:
+    code = (
+        "import json, runpy\n"
+        "c = runpy.run_path('gunicorn.conf.py')\n"
+        "names = ['workers', 'timeout', 'graceful_timeout', 'bind', 'accesslog']\n"
+        "print(json.dumps({name: c[name] for name in names}))"
+    )
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"WEB_CONCURRENCY", "GUNICORN_ACCESS_LOG", "GUNICORN_BIND"}
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=BASE_DIR,
+        env={**environment, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return json.loads(result.stdout)
+
+
+def test_it_runs_gunicorn_with_workers_from_the_cores_and_timeouts():
+    config = gunicorn_settings()
+
+    assert config["workers"] == 2 * len(os.sched_getaffinity(0)) + 1
+    assert config["timeout"] == 30
+    assert config["graceful_timeout"] == 30
+    assert config["bind"] == "127.0.0.1:8000"
+    # Kindred's own request line is the access log (no addresses, no queries).
+    assert config["accesslog"] is None
+
+
+def test_it_takes_gunicorns_workers_and_access_log_from_the_environment():
+    config = gunicorn_settings(WEB_CONCURRENCY="3", GUNICORN_ACCESS_LOG="-")
+
+    assert config["workers"] == 3
+    assert config["accesslog"] == "-"
+
+
+def test_gunicorn_accepts_its_configuration_and_loads_the_site():
+    result = subprocess.run(
+        [sys.executable, "-m", "gunicorn", "--check-config", "groups_site.wsgi"],
+        cwd=BASE_DIR,
+        env={
             **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
             "DEBUG": "false",
             "SECRET_KEY": "k" * 20 + "-production-like-secret-key-for-the-check-0123",
@@ -111,4 +220,29 @@ def test_it_passes_deploy_checks_with_production_settings():
         text=True,
         timeout=120,
     )
-    assert result.returncode == 0, result.stdout + result.stderr
+
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Error" not in result.stderr
+
+
+def test_gunicorns_own_messages_are_json_lines():
+    code = (
+        "import runpy\n"
+        "from gunicorn.config import Config\n"
+        "c = runpy.run_path('gunicorn.conf.py')\n"
+        "c['logger_class'](Config()).error_log.warning('Worker timed out')"
+    )
+    environment = {k: v for k, v in os.environ.items() if k != "LOG_FORMAT"}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    line = json.loads(result.stderr.strip().splitlines()[-1])
+    assert line["logger"] == "gunicorn.error"
+    assert line["level"] == "WARNING"
+    assert line["message"] == "Worker timed out"
