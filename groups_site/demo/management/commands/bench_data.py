@@ -110,7 +110,7 @@ class Command(BaseCommand):
             return
         self.seed_members()
         self.seed_groups(groups)
-        self.seed_meetings()
+        self.seed_meetings(groups)
         self.seed_articles()
         for slug, comments in DISCUSSION_ARTICLES.items():
             article = bench_article(slug, comments)
@@ -246,14 +246,16 @@ class Command(BaseCommand):
             )
         self.stdout.write(f"Created {len(created)} benchmark groups.")
 
-    def seed_meetings(self) -> None:
+    def seed_meetings(self, groups: int) -> None:
         schedules, meetings, seconds = bench_meetings.seed_schedules(BENCH_PREFIX)
         if schedules:
             self.stdout.write(
                 f"Added {schedules} schedules and generated {meetings} meetings "
                 f"in {seconds:.1f} s."
             )
-        answers = bench_meetings.give_reader_meetings(bench_reader(), BENCH_PREFIX)
+        answers = bench_meetings.give_reader_meetings(
+            bench_reader(), BENCH_PREFIX, groups
+        )
         if answers:
             self.stdout.write(f"The bench reader answered {answers} meetings.")
 
