@@ -1,19 +1,35 @@
-"""`make bench`: serve Kindred with gunicorn on loopback, load it with wrk, and
-compare each page with a bare Django view served by the same server in the same run.
-Article pages with long discussions are measured anonymous and signed in (wrk sends
-the session cookie of a bench reader), and posting a reply is timed through the
-service in a 10-comment and a 10,000-comment discussion (it must not grow). Group
-searches by meeting day, time and next meeting, a group page with its meetings
-(signed out and as a member) and the reader's /meetings/ are measured too, and the
-RSVP race is timed: 20 members answering one 5-seat meeting at the same moment,
-each on her own connection, exactly 5 going afterwards.
+"""`make bench`: serve Kindred as in production (gunicorn, DEBUG off, Redis as the
+cache) on loopback, load it with wrk, and compare each page with a bare Django view
+served by the same server in the same run.
 
-It uses its own database (kindred_bench) on the configured server, or on the
-embedded PostgreSQL when DATABASE_URL is unset, so your development data is safe.
-Environment: BENCH_DURATION (seconds per page, default 10), BENCH_CONNECTIONS
-(default 8), BENCH_WORKERS (gunicorn workers, default 2), BENCH_GROUPS (10000),
-BENCH_REPLIES (replies timed per discussion, default 100), BENCH_RACES (rounds of
-the RSVP race, default 20).
+Pages, signed out: the home page, the article index, group searches (by place,
+words and place, her own coordinates, meeting day and time, next meeting), a
+group page with its meetings, articles with 200 and 1,000 comments. Signed in as
+the bench reader (wrk sends her session cookie): the home page, a search, the
+group page as a member, her /meetings/ and both articles. For each page it prints
+req/s, p50, p99, errors, queries per request and the ratio to the bare view,
+then one verdict line against the targets (TARGETS below). Queries per request
+are counted in process, not under load: `bench_data --count-queries` renders each
+page twice through the whole middleware stack with the server's settings and
+cache, and counts the second rendering's queries (CaptureQueriesContext), so a
+page served from the cache counts what a cached answer costs.
+
+Posting a reply is timed through the service in a 10-comment and a 10,000-comment
+discussion (it must stay flat), and the RSVP race is timed: 20 members answering
+one 5-seat meeting at the same moment, each on her own connection, exactly 5 going
+afterwards.
+
+It uses its own database (kindred_bench, or BENCH_DATABASE) on the configured
+server, or on the embedded PostgreSQL when DATABASE_URL is unset, so your
+development data is safe.
+The cache is REDIS_URL when set; otherwise a private redis-server that the bench
+starts on a free loopback port (nothing saved to disk) and stops at the end; or,
+without redis-server, each worker's local memory (the output says which).
+Data: 10,000 groups with schedules and meetings, 2,000 members, 200 articles and
+the two discussions. Environment: BENCH_DURATION (seconds per page, default 10),
+BENCH_CONNECTIONS (default 8), BENCH_WORKERS (gunicorn workers, default 2),
+BENCH_GROUPS (10000), BENCH_REPLIES (replies timed per discussion, default 100),
+BENCH_RACES (rounds of the RSVP race, default 20).
 """
 
 import json
@@ -38,7 +54,7 @@ WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 GROUPS = int(os.environ.get("BENCH_GROUPS", "10000"))
 REPLIES = int(os.environ.get("BENCH_REPLIES", "100"))
 RACES = int(os.environ.get("BENCH_RACES", "20"))
-DB_NAME = "kindred_bench"
+DB_NAME = os.environ.get("BENCH_DATABASE", "kindred_bench")
 SIGNED_IN_MARK = 'action="/accounts/logout/"'
 
 
@@ -147,9 +163,190 @@ def run_wrk(url: str, cookie: str = "") -> dict:
     }
 
 
+# Targets, as ratios of req/s to the bare view in the same run.
+SIGNED_OUT_RATIO = 0.6
+UNCACHED_RATIO = 0.15
+SIGNED_IN_RATIO = 0.15
+SIGNED_IN_P99_MS = 50.0
+# The 1,000-comment article, signed in: a tenth of the bare view.
+LONG_DISCUSSION_RATIO = 0.1
+# Posting a reply into 10,000 comments against 10 ("stays flat").
+REPLY_GROWTH = 1.5
+
+
+def start_redis() -> tuple[subprocess.Popen | None, str, str]:
+    """(process to stop or None, REDIS_URL or "", what the output says). Never the
+    shared 127.0.0.1:6379: a private server on a free port, nothing on disk."""
+    if url := os.environ.get("REDIS_URL"):
+        return None, url, "Redis at REDIS_URL"
+    executable = shutil.which("redis-server")
+    if not executable:
+        return (
+            None,
+            "",
+            "local memory in each worker (redis-server is not installed; "
+            "install it for a production-like run)",
+        )
+    port = free_port()
+    workdir = BASE_DIR / "var" / "bench" / "redis"
+    workdir.mkdir(parents=True, exist_ok=True)
+    process = subprocess.Popen(
+        [
+            executable,
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(workdir),
+            "--loglevel",
+            "warning",
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
+                sock.sendall(b"PING\r\n")
+                if sock.recv(16).startswith(b"+PONG"):
+                    break
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            stop(process)
+            raise SystemExit(f"redis-server did not start on port {port}")
+        time.sleep(0.1)
+    return process, f"redis://127.0.0.1:{port}/0", f"private redis-server on :{port}"
+
+
+def stop(process: subprocess.Popen | None) -> None:
+    if process is None or process.poll() is not None:
+        return
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def manage(env: dict, *args: str, capture: bool = False) -> str:
+    done = subprocess.run(
+        [PYTHON, "manage.py", *args],
+        env=env,
+        check=True,
+        cwd=BASE_DIR,
+        capture_output=capture,
+        text=True,
+    )
+    return done.stdout if capture else ""
+
+
+def pages_to_measure() -> list[dict]:
+    """Each page: name, path, signed in, and its targets (min ratio, max p99)."""
+    out, uncached = {"ratio": SIGNED_OUT_RATIO}, {"ratio": UNCACHED_RATIO}
+    signed_in = {"ratio": SIGNED_IN_RATIO, "p99": SIGNED_IN_P99_MS}
+    # bench_meetings.measured_group_slug: the reader is a member.
+    group = f"/groups/bench-group-{4321 % GROUPS}/"
+    pages = [
+        ("bare Django view", "/bench/bare/", False, {}),
+        ("home", "/", False, out),
+        ("article index", "/articles/", False, out),
+        ("search near a place", "/groups/?near=Leeds&radius=50", False, out),
+        ("search text + near", "/groups/?q=support&near=London&radius=25", False, out),
+        # Her own coordinates are never cached: the full cost of a search.
+        (
+            "search near, uncached",
+            "/groups/?lat=53.80&lon=-1.55&radius=50",
+            False,
+            uncached,
+        ),
+        (
+            "search by day and time",
+            "/groups/?near=London&radius=25&day=2&day=4&time=evening",
+            False,
+            out,
+        ),
+        # Never cached either (the order changes as meetings pass): held to the
+        # uncached search's target.
+        (
+            "search, next meeting",
+            "/groups/?near=London&radius=25&sort=next",
+            False,
+            uncached,
+        ),
+        ("group page", group, False, out),
+        ("article, 200 comments", "/articles/bench-discussion-200/", False, out),
+        ("article, 1000 comments", "/articles/bench-discussion-1000/", False, out),
+        ("  home, signed in", "/", True, signed_in),
+        ("  search, signed in", "/groups/?near=Leeds&radius=50", True, signed_in),
+        ("  group page, member", group, True, signed_in),
+        ("  my meetings", "/meetings/", True, signed_in),
+        ("  200, signed in", "/articles/bench-discussion-200/", True, signed_in),
+        (
+            "  1000, signed in",
+            "/articles/bench-discussion-1000/",
+            True,
+            {"ratio": LONG_DISCUSSION_RATIO, "p99": SIGNED_IN_P99_MS},
+        ),
+    ]
+    return [
+        {"name": name, "path": path, "signed_in": who, "targets": targets}
+        for name, path, who, targets in pages
+    ]
+
+
+def verdict(results: dict, pages: list[dict], replies: dict) -> str:
+    """One line: every target, met or missed, and by how much."""
+    bare = results["bare Django view"]["rps"]
+    met, missed = [], []
+    for page in pages:
+        r = results.get(page["name"])
+        if r is None or not page["targets"]:
+            continue
+        name = page["name"].strip()
+        if not r["requests"]:
+            missed.append(f"{name} no request done in {DURATION}s")
+            continue
+        if "ratio" in page["targets"]:
+            ratio, need = r["rps"] / bare, page["targets"]["ratio"]
+            line = f"{name} {ratio:.2f}/{need} ({ratio - need:+.2f})"
+            (met if ratio >= need else missed).append(line)
+        if "p99" in page["targets"]:
+            p99, limit = r["p99"], page["targets"]["p99"]
+            line = f"{name} p99 {p99:.0f}/{limit:.0f} ms ({p99 - limit:+.0f} ms)"
+            (met if p99 <= limit else missed).append(line)
+        if r["errors"]:
+            missed.append(f"{name} {r['errors']} errors")
+    timings = list(replies.values())
+    growth = timings[-1]["median_ms"] / timings[0]["median_ms"]
+    line = f"reply growth x{growth:.2f}/x{REPLY_GROWTH} ({growth - REPLY_GROWTH:+.2f})"
+    (met if growth <= REPLY_GROWTH else missed).append(line)
+    total = len(met) + len(missed)
+    head = "PASS" if not missed else f"FAIL {len(missed)} of {total} missed"
+    return (
+        f"verdict: {head}"
+        + (f"; missed: {', '.join(missed)}" if missed else "")
+        + f"; met {len(met)} of {total}: {', '.join(met)}"
+    )
+
+
 def main() -> None:
     if not shutil.which("wrk"):
         raise SystemExit("make bench needs wrk: apt-get install wrk")
+    redis, redis_url, cache_label = start_redis()
+    try:
+        run(redis_url, cache_label)
+    finally:
+        stop(redis)
+
+
+def run(redis_url: str, cache_label: str) -> None:
     database_url = bench_database_url()
     ensure_database(database_url)
     env = {
@@ -164,32 +361,18 @@ def main() -> None:
         # Production static storage (hashed names) needs collected files.
         "STATIC_ROOT": str(BASE_DIR / "var" / "bench" / "static"),
     }
-    manage = [PYTHON, "manage.py"]
+    env.pop("REDIS_URL", None)
+    if redis_url:
+        env["REDIS_URL"] = redis_url
+    print(f"Cache: {cache_label}", flush=True)
     print("Preparing the benchmark database (first run loads places and groups)...")
-    subprocess.run(
-        [*manage, "migrate", "--no-input", "-v0"], env=env, check=True, cwd=BASE_DIR
-    )
-    subprocess.run(
-        [*manage, "collectstatic", "--no-input", "-v0"],
-        env=env,
-        check=True,
-        cwd=BASE_DIR,
-    )
-    subprocess.run(
-        [*manage, "bench_data", "--groups", str(GROUPS)],
-        env=env,
-        check=True,
-        cwd=BASE_DIR,
-    )
-    session_key = subprocess.run(
-        [*manage, "bench_data", "--session"],
-        env=env,
-        check=True,
-        cwd=BASE_DIR,
-        capture_output=True,
-        text=True,
-    ).stdout.split()[-1]
-    signed_in = f"sessionid={session_key}"
+    manage(env, "migrate", "--no-input", "-v0")
+    manage(env, "collectstatic", "--no-input", "-v0")
+    manage(env, "bench_data", "--groups", str(GROUPS))
+    session_key = manage(env, "bench_data", "--session", capture=True).split()[-1]
+    # Production's session cookie name (DEBUG off: groups_site/settings.py).
+    signed_in = f"__Host-sessionid={session_key}"
+    pages = pages_to_measure()
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -211,97 +394,99 @@ def main() -> None:
     )
     try:
         wait_until_up(f"{base}/bench/bare/")
-        pages = {
-            "bare Django view": "/bench/bare/",
-            "search near a place": "/groups/?near=Leeds&radius=50",
-            "search text + near": "/groups/?q=support&near=London&radius=25",
-            # Her own coordinates are never cached: the full cost of a search.
-            "search near, uncached": "/groups/?lat=53.80&lon=-1.55&radius=50",
-            "search by day and time": (
-                "/groups/?near=London&radius=25&day=2&day=4&time=evening"
-            ),
-            # Never cached: the order changes as meetings pass.
-            "search, next meeting": "/groups/?near=London&radius=25&sort=next",
-            "group page": "/groups/bench-group-4321/",
-            "  group page, member": ("/groups/bench-group-4321/", signed_in),
-            "my meetings": ("/meetings/", signed_in),
-        }
-        for size in (200, 1000):
-            path = f"/articles/bench-discussion-{size}/"
-            pages[f"article, {size} comments"] = path
-            pages[f"  {size}, signed in"] = (path, signed_in)
-        if SIGNED_IN_MARK not in fetch(
-            base + "/articles/bench-discussion-200/", signed_in
-        ):
-            raise SystemExit("The bench reader's session did not sign her in.")
+        for path in ("/", "/articles/bench-discussion-200/"):
+            if SIGNED_IN_MARK not in fetch(base + path, signed_in):
+                raise SystemExit(
+                    f"The bench reader's session did not sign her in ({path})."
+                )
         results, missing = {}, []
-        for name, page in pages.items():
-            path, cookie = page if isinstance(page, tuple) else (page, "")
+        for page in pages:
+            name, path = page["name"], page["path"]
+            cookie = signed_in if page["signed_in"] else ""
             if not answers(base + path, cookie):
                 missing.append(f"{name} ({path})")
-                print(f"  skipped  {name:<22} 404: not in this build", flush=True)
+                print(f"  skipped  {name:<24} 404: not in this build", flush=True)
                 continue
             results[name] = run_wrk(base + path, cookie)
             r = results[name]
-            print(f"  measured {name:<22} {r['rps']:8.0f} req/s", flush=True)
+            print(f"  measured {name:<24} {r['rps']:8.0f} req/s", flush=True)
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
 
+    # In process, with the server stopped: the same settings, data and cache.
+    print("Counting queries per page...", flush=True)
+    queries = json.loads(
+        manage(
+            env,
+            "bench_data",
+            "--count-queries",
+            json.dumps(
+                {
+                    p["name"]: [p["path"], session_key if p["signed_in"] else ""]
+                    for p in pages
+                    if p["name"] in results
+                }
+            ),
+            capture=True,
+        ).splitlines()[-1]
+    )
+
     # With the server stopped, so the timings are not shared with page loads.
     print(f"Timing {REPLIES} replies into each discussion...", flush=True)
     replies = json.loads(
-        subprocess.run(
-            [*manage, "bench_data", "--time-replies", str(REPLIES)],
-            env=env,
-            check=True,
-            cwd=BASE_DIR,
-            capture_output=True,
-            text=True,
-        ).stdout.splitlines()[-1]
+        manage(
+            env, "bench_data", "--time-replies", str(REPLIES), capture=True
+        ).splitlines()[-1]
     )
 
     print(f"Timing {RACES} RSVP races...", flush=True)
     race = json.loads(
-        subprocess.run(
-            [*manage, "bench_data", "--time-rsvp-race", str(RACES)],
-            env=env,
-            check=True,
-            cwd=BASE_DIR,
-            capture_output=True,
-            text=True,
-        ).stdout.splitlines()[-1]
+        manage(
+            env, "bench_data", "--time-rsvp-race", str(RACES), capture=True
+        ).splitlines()[-1]
     )
 
     bare = results["bare Django view"]["rps"]
     print()
     print(
         f"gunicorn {WORKERS} sync workers, wrk 2 threads x {CONNECTIONS} connections, "
-        f"{DURATION}s per page, {GROUPS:,} groups"
+        f"{DURATION}s per page, {GROUPS:,} groups, DEBUG off, cache: {cache_label}"
     )
     print(
-        f"{'page':<24}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'ratio':>8}"
+        f"{'page':<26}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}"
+        f"{'queries':>9}{'ratio':>8}{'target':>18}"
     )
-    for name, r in results.items():
+    for page in pages:
+        r = results.get(page["name"])
+        if r is None:
+            continue
+        targets = page["targets"]
+        target = f">={targets['ratio']}" if "ratio" in targets else ""
+        if "p99" in targets:
+            target += f", p99<={targets['p99']:.0f}"
         print(
-            f"{name:<24}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p99']:>9.1f}"
-            f"{r['errors']:>8}{r['rps'] / bare:>8.2f}"
+            f"{page['name']:<26}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p99']:>9.1f}"
+            f"{r['errors']:>8}{queries.get(page['name'], '-'):>9}"
+            f"{r['rps'] / bare:>8.2f}{target:>18}"
         )
     first = None
     for timing in replies.values():
         first = first or timing["median_ms"]
         name = f"post reply, {timing['comments']:,} cmts"
         print(
-            f"{name:<24}{'-':>9}{timing['median_ms']:>9.1f}{timing['p99_ms']:>9.1f}"
-            f"{'-':>8}{timing['median_ms'] / first:>8.2f}"
+            f"{name:<26}{'-':>9}{timing['median_ms']:>9.1f}{timing['p99_ms']:>9.1f}"
+            f"{'-':>8}{'-':>9}{timing['median_ms'] / first:>8.2f}"
+            f"{'<=' + str(REPLY_GROWTH) if first != timing['median_ms'] else '':>18}"
         )
     print(
-        f"{'RSVP race, per answer':<24}{'-':>9}{race['answer_p50_ms']:>9.1f}"
-        f"{race['answer_p99_ms']:>9.1f}{'-':>8}{'-':>8}"
+        f"{'RSVP race, per answer':<26}{'-':>9}{race['answer_p50_ms']:>9.1f}"
+        f"{race['answer_p99_ms']:>9.1f}{'-':>8}{'-':>9}{'-':>8}"
     )
     print(
         "ratio: req/s against the bare view; for replies, the median against the "
-        "10-comment discussion (one service call each, commit included)"
+        "10-comment discussion (one service call each, commit included). "
+        "queries: counted in process on a second rendering (see bench/run.py)"
     )
     print(
         f"RSVP race: {race['racers']} members answer one {race['seats']}-seat meeting "
@@ -312,6 +497,7 @@ def main() -> None:
     )
     for name in missing:
         print(f"not measured (404, not in this build): {name}")
+    print(verdict(results, pages, replies))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,12 @@
+import hashlib
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from groups import caching, search, searched_place
@@ -11,6 +16,48 @@ from groups_site import pagecache
 from groups_site.lib.pagination import paginate
 
 GROUPS_PER_PAGE = 20
+# Her coordinates, never shared, are the form's hidden lat and lon fields.
+COORDINATE_FIELDS = ("lat", "lon")
+# Where they go in a shared search form: an HTML comment, which no value she types
+# can produce (its "<" is escaped).
+COORDINATES_SLOT = "<!-- her coordinates -->"
+
+
+def search_form_cache_key(form: GroupSearchForm) -> str | None:
+    """What a shared search form varies on: its own fields as typed, but not her
+    coordinates and nothing else in the query string. None when it must not be
+    shared (caching is off, or the form shows errors)."""
+    if not settings.GROUP_LISTING_CACHE_SECONDS or not form.is_valid():
+        return None
+    fields = sorted(
+        (name, sorted(form.data.getlist(name)))
+        for name in form.fields
+        if name not in COORDINATE_FIELDS
+    )
+    digest = hashlib.sha256(urlencode(fields, doseq=True).encode()).hexdigest()
+    # The topics it offers change with the site's version (groups_site.pagecache).
+    return f"groups:search-form:{pagecache.version(pagecache.SITE)}:{digest}"
+
+
+def search_form_html(form: GroupSearchForm) -> str:
+    """The search form's HTML. A valid form comes from the cache, shared by every
+    search with the same words, place and filters: rendering its widgets is most
+    of the cost of a search that can't be cached whole (her own coordinates, next
+    meeting first). Her coordinates are put in for each request, never cached.
+    What it shows changes only with the code and the topics (bounded by
+    GROUP_LISTING_CACHE_SECONDS, as the cached searches are)."""
+    coordinates = format_html("{}{}", *(form[name] for name in COORDINATE_FIELDS))
+    key = search_form_cache_key(form)
+    html = cache.get(key) if key else None
+    if html is None:
+        context = {
+            "form": form,
+            "coordinates": mark_safe(COORDINATES_SLOT) if key else coordinates,
+        }
+        html = render_to_string("groups/includes/group_search_form.html", context)
+        if key:
+            cache.set(key, html, settings.GROUP_LISTING_CACHE_SECONDS)
+    return mark_safe(html.replace(COORDINATES_SLOT, coordinates, 1))
 
 
 def listing_fragments(params, request) -> dict:
@@ -27,7 +74,12 @@ def listing_fragments(params, request) -> dict:
         if group_search is not None:
             results = group_search.results()
             page_obj = paginate(results, params.get("page"), per_page=GROUPS_PER_PAGE)
-        context = {"form": form, "search": group_search, "page_obj": page_obj}
+        context = {
+            "search_form": search_form_html(form),
+            "form": form,
+            "search": group_search,
+            "page_obj": page_obj,
+        }
         cards = page_obj.object_list if page_obj is not None else []
         fragments = {
             # When a card's "next meeting" passes, the page is due again.

@@ -30,8 +30,15 @@ KINDS = [
 START_TIMES = [(9, 30), (10, 0), (11, 0), (13, 0), (14, 0), (18, 0), (18, 30), (19, 0)]
 READER_GROUPS = 20
 READER_MEETINGS = 40
-# The group whose page is measured (signed out, and signed in as a member).
-MEASURED_GROUP = "bench-group-4321"
+# The group whose page is measured (signed out, and signed in as a member):
+# bench-group-4321, or bench/run.py's same pick among fewer groups.
+MEASURED_NUMBER = 4321
+
+
+def measured_group_slug(prefix: str, groups: int) -> str:
+    return f"{prefix}{MEASURED_NUMBER % groups}"
+
+
 RACE_GROUP = "bench-rsvp-race"
 RACERS = 20
 SEATS = 5
@@ -68,10 +75,11 @@ def seed_schedules(prefix: str, *, now=None) -> tuple[int, int, float]:
     return len(schedules), added, time.perf_counter() - started
 
 
-def give_reader_meetings(reader: User, prefix: str) -> int:
-    """She belongs to READER_GROUPS bench groups (the measured one among them)
-    and is going to READER_MEETINGS of their meetings, through the RSVP service.
-    Idempotent: returns how many answers it added."""
+def give_reader_meetings(reader: User, prefix: str, bench_groups: int) -> int:
+    """She belongs to READER_GROUPS of the ``bench_groups`` bench groups (the
+    measured one among them) and is going to READER_MEETINGS of their meetings,
+    through the RSVP service. Idempotent: returns how many answers it added."""
+    measured = measured_group_slug(prefix, bench_groups)
     upcoming = RSVP.objects.filter(user=reader, meeting__starts_at__gt=timezone.now())
     if upcoming.count() >= READER_MEETINGS:
         return 0
@@ -79,11 +87,11 @@ def give_reader_meetings(reader: User, prefix: str) -> int:
         Group.objects.filter(
             slug__startswith=prefix, schedules__kind=Schedule.Kind.WEEKLY
         )
-        .exclude(slug=MEASURED_GROUP)
+        .exclude(slug=measured)
         .distinct()
         .order_by("pk")[: READER_GROUPS - 1]
     )
-    groups.append(Group.objects.get(slug=MEASURED_GROUP))
+    groups.append(Group.objects.get(slug=measured))
     for group in groups:
         Membership.objects.get_or_create(
             group=group, user=reader, defaults={"state": Membership.State.ACTIVE}

@@ -84,3 +84,42 @@ def test_it_shares_a_key_for_the_same_search_in_another_order(cached_listing):
     one = QueryDict("near=Leeds&radius=50")
     other = QueryDict("radius=50&near=Leeds")
     assert listing_cache_key(one) == listing_cache_key(other)
+
+
+def cached_values() -> list[str]:
+    # The test cache is local memory: every value stored, as stored.
+    return [str(cache.get(key.split(":", 2)[2])) for key in cache._cache]
+
+
+def test_a_search_by_her_coordinates_shares_its_form_but_never_her_coordinates(
+    client, group, cached_listing
+):
+    url = "/groups/?lat=53.812345&lon=-1.554321&radius=50&women_only=on"
+    first = client.get(url).content.decode()
+    # Another woman, elsewhere, with the same filters: the same form from the
+    # cache, with her own coordinates in it.
+    second = client.get(
+        "/groups/?lat=51.498765&lon=-0.123456&radius=50&women_only=on"
+    ).content.decode()
+
+    assert 'name="lat" value="53.812345"' in first
+    assert 'name="lon" value="-1.554321"' in first
+    assert 'name="lat" value="51.498765"' in second
+    assert 'name="lon" value="-0.123456"' in second
+    assert "53.812345" not in second
+    assert 'name="women_only" id="id_women_only" checked' in second
+    stored = " ".join(cached_values())
+    assert '<form class="group-search__form"' in stored
+    for coordinate in ("53.81", "1.55", "51.49", "0.12"):
+        assert coordinate not in stored
+
+
+def test_a_search_with_errors_renders_its_own_form(client, db, cached_listing):
+    first = client.get("/groups/?lat=95&lon=3").content.decode()
+    second = client.get("/groups/?lat=45&lon=3&radius=9999").content.decode()
+
+    assert "Please check your search" in first
+    assert 'name="lat" value="95"' in first
+    assert 'name="lat" value="45"' in second
+    assert "Enter a distance from 1 to 500." in second
+    assert "group-search__form" not in " ".join(cached_values())

@@ -3,9 +3,13 @@ with long discussions. Only for a throw-away benchmark database (bench/run.py
 creates one).
 
     bench_data --groups N      groups, their schedules and meetings, the bench
-                               reader's groups and answers, and the discussion
-                               articles (idempotent)
+                               reader's groups and answers, members, articles
+                               and the discussion articles (idempotent)
     bench_data --session       print a session key of a signed-in bench reader
+    bench_data --count-queries JSON
+                               render each page of {"name": [path, session key
+                               or ""]} twice in this process and print, as
+                               JSON, the queries the second rendering made
     bench_data --time-rsvp-race N
                                N rounds of 20 members answering one 5-seat
                                meeting at once; print the timings as JSON
@@ -20,6 +24,7 @@ import statistics
 import time
 from datetime import date, timedelta
 from importlib import import_module
+from itertools import cycle
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -27,7 +32,8 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
-from django.test.utils import override_settings
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
 from accounts.models import User
@@ -44,6 +50,11 @@ DISCUSSION_ARTICLES = {"bench-discussion-200": 200, "bench-discussion-1000": 100
 POSTING_ARTICLES = {"bench-posting-10": 10, "bench-posting-10000": 10_000}
 READER = "bench_reader"
 COMMENTERS = 24
+# Members of the bench groups (a site's worth of accounts), and published articles
+# for the article index and the home page, besides the discussion ones.
+MEMBERS = 2000
+ARTICLES = 200
+ARTICLE_PREFIX = "bench-article-"
 # Replies are timed one after another by a few people; the limits for people
 # typing would refuse them. The limit check itself still runs (and is timed).
 TIMING_SETTINGS = {
@@ -70,10 +81,24 @@ class Command(BaseCommand):
         )
         parser.add_argument("--time-replies", type=int, default=0, metavar="N")
         parser.add_argument("--time-rsvp-race", type=int, default=0, metavar="N")
+        parser.add_argument("--count-queries", default="", metavar="JSON")
 
-    def handle(self, *args, groups, session, time_replies, time_rsvp_race, **options):
+    def handle(
+        self,
+        *args,
+        groups,
+        session,
+        time_replies,
+        time_rsvp_race,
+        count_queries,
+        **options,
+    ):
         if session:
             self.stdout.write(signed_in_session(bench_reader()))
+            return
+        if count_queries:
+            counts = queries_per_page(json.loads(count_queries))
+            self.stdout.write(json.dumps(counts))
             return
         if time_replies:
             self.stdout.write(json.dumps(time_replies_into_threads(time_replies)))
@@ -83,8 +108,10 @@ class Command(BaseCommand):
             timings = bench_meetings.time_rsvp_race(organizer, time_rsvp_race)
             self.stdout.write(json.dumps(timings))
             return
+        self.seed_members()
         self.seed_groups(groups)
-        self.seed_meetings()
+        self.seed_meetings(groups)
+        self.seed_articles()
         for slug, comments in DISCUSSION_ARTICLES.items():
             article = bench_article(slug, comments)
             added = add_big_thread(article, comments, commenters())
@@ -94,6 +121,53 @@ class Command(BaseCommand):
         # them (on some servers never): without them searches measure bad plans.
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
+
+    def seed_members(self) -> None:
+        """MEMBERS accounts (bench_member_N), who belong to the bench groups."""
+        existing = set(
+            User.objects.filter(username__startswith="bench_member_").values_list(
+                "username", flat=True
+            )
+        )
+        missing = [
+            User(
+                username=f"bench_member_{n}",
+                display_name=f"Member {n}",
+                password="!",  # unusable: nobody signs in as them
+                date_joined=timezone.now() - timedelta(days=n % 400),
+            )
+            for n in range(MEMBERS)
+            if f"bench_member_{n}" not in existing
+        ]
+        if missing:
+            User.objects.bulk_create(missing, batch_size=1000)
+            self.stdout.write(f"Added {len(missing)} members.")
+
+    def seed_articles(self) -> None:
+        """ARTICLES published articles, the demo's texts in turn, one a day back."""
+        existing = Article.objects.filter(slug__startswith=ARTICLE_PREFIX).count()
+        if existing >= ARTICLES:
+            return
+        author, reviewer = bench_authors()
+        topics = {topic.slug: topic for topic in Topic.objects.all()}
+        specs = cycle(content.articles())
+        for n in range(ARTICLES):
+            spec = next(specs)
+            if n < existing:
+                continue
+            article = Article.objects.create(
+                slug=f"{ARTICLE_PREFIX}{n}",
+                title=f"{spec['title'][:150]} ({n})",
+                summary=spec["summary"],
+                body=spec["body"],
+                author=author,
+                reviewer=reviewer,
+                last_reviewed=date.today(),
+                status=Article.Status.PUBLISHED,
+                published_at=timezone.now() - timedelta(days=n, hours=1),
+            )
+            article.topics.set([topics[s] for s in spec["topics"] if s in topics])
+        self.stdout.write(f"Added {ARTICLES - existing} articles.")
 
     def seed_groups(self, groups: int) -> None:
         if not Place.objects.exists():
@@ -110,12 +184,9 @@ class Command(BaseCommand):
         organizer, _ = User.objects.get_or_create(
             username="bench_organizer", defaults={"display_name": "Bench Organizer"}
         )
-        members = [
-            User.objects.get_or_create(
-                username=f"bench_member_{n}", defaults={"display_name": f"Member {n}"}
-            )[0]
-            for n in range(12)
-        ]
+        members = list(
+            User.objects.filter(username__startswith="bench_member_").order_by("pk")
+        )
         formats = [Group.Format.IN_PERSON] * 3 + [Group.Format.HYBRID]
         batch = []
         for n in range(existing, groups):
@@ -175,14 +246,16 @@ class Command(BaseCommand):
             )
         self.stdout.write(f"Created {len(created)} benchmark groups.")
 
-    def seed_meetings(self) -> None:
+    def seed_meetings(self, groups: int) -> None:
         schedules, meetings, seconds = bench_meetings.seed_schedules(BENCH_PREFIX)
         if schedules:
             self.stdout.write(
                 f"Added {schedules} schedules and generated {meetings} meetings "
                 f"in {seconds:.1f} s."
             )
-        answers = bench_meetings.give_reader_meetings(bench_reader(), BENCH_PREFIX)
+        answers = bench_meetings.give_reader_meetings(
+            bench_reader(), BENCH_PREFIX, groups
+        )
         if answers:
             self.stdout.write(f"The bench reader answered {answers} meetings.")
 
@@ -226,12 +299,7 @@ def signed_in_session(user: User) -> str:
     return store.session_key
 
 
-def bench_article(slug: str, comments: int) -> Article:
-    """A published article with a real article's body (the first demo article)."""
-    article = Article.objects.filter(slug=slug).first()
-    if article is not None:
-        return article
-    spec = content.articles()[0]
+def bench_authors() -> tuple[Author, Author]:
     author, _ = Author.objects.get_or_create(
         slug="bench-author",
         defaults={"name": "Bench Author", "credentials": "LCSW", "bio": "Writes."},
@@ -240,6 +308,35 @@ def bench_article(slug: str, comments: int) -> Article:
         slug="bench-reviewer",
         defaults={"name": "Bench Reviewer", "credentials": "PhD", "bio": "Reads."},
     )
+    return author, reviewer
+
+
+def queries_per_page(pages: dict) -> dict:
+    """{name: [path, session key or ""]} -> {name: queries}: each page rendered
+    twice through the whole middleware stack, as the server would (same settings,
+    same cache), counting the second rendering's queries, so a page the cache
+    serves counts what a cached answer costs."""
+    counts = {}
+    for name, (path, session_key) in pages.items():
+        client = Client(HTTP_HOST="127.0.0.1")
+        if session_key:
+            client.cookies[settings.SESSION_COOKIE_NAME] = session_key
+        client.get(path)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+        if response.status_code != 200:
+            raise SystemExit(f"{path} answered {response.status_code} in process")
+        counts[name] = len(queries)
+    return counts
+
+
+def bench_article(slug: str, comments: int) -> Article:
+    """A published article with a real article's body (the first demo article)."""
+    article = Article.objects.filter(slug=slug).first()
+    if article is not None:
+        return article
+    spec = content.articles()[0]
+    author, reviewer = bench_authors()
     article = Article.objects.create(
         slug=slug,
         title=f"A discussion with {comments:,} comments",
