@@ -1,6 +1,6 @@
 """Reading the discussion: the part of an article page, a thread page for replies
 past the indentation cap (or cut to fit a page), and comment permalinks. The
-rules are in articles.comments.reading; these views read what it needs from the
+rules are in articles.comments.reading (and rendering); these views read what it needs from the
 request (who reads, ?sort=, ?page=, ?reply=) and pass it down as plain values."""
 
 from django.http import Http404
@@ -8,13 +8,13 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
-from articles.comments import reading
+from articles.comments import reading, rendering
 from articles.models import Article, Comment
 
 
 def discussion_html(request, article, viewer: reading.Viewer, *, root=None):
     """The discussion of ``article`` (or under ``root``) for this request."""
-    return reading.render_discussion(
+    return rendering.render_discussion(
         article,
         viewer,
         sort=request.GET.get("sort"),
