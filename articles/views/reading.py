@@ -1,7 +1,8 @@
 """Reading the discussion: the part of an article page, a thread page for replies
 past the indentation cap (or cut to fit a page), and comment permalinks. The
-rules are in articles.comments.reading (and rendering); these views read what it needs from the
-request (who reads, ?sort=, ?page=, ?reply=) and pass it down as plain values."""
+rules are in articles.comments.reading and rendering; these views read what they
+need from the request (who reads, ?sort=, ?page=, ?reply=) and pass it down as
+plain values."""
 
 from django.http import Http404
 from django.middleware.csrf import get_token
