@@ -49,12 +49,11 @@ def article_detail(request, slug):
         ),
         slug=slug,
     )
-    related = Article.objects.related_to(article).with_card_data()
     viewer = reading.Viewer.of(request.user)
     place = search.last_searched_place(request)
     context = {
         "article": article,
-        "related_articles": related[:RELATED_ARTICLES],
+        "related_articles": services.related_articles(article, limit=RELATED_ARTICLES),
         "groups_near_you": services.groups_near_you(article, place=place),
         "discussion_html": discussion_html(request, article, viewer),
         "comment_form": CommentForm(article=article, user=request.user),
