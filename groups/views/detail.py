@@ -2,7 +2,7 @@ from django.db.models import prefetch_related_objects
 from django.shortcuts import render
 
 from groups import access, services
-from groups.meetings import open_data
+from groups.meetings import open_data, rendering
 
 # The next meetings described to search engines (schema.org Event).
 EVENTS_IN_SCHEMA = 5
@@ -17,6 +17,12 @@ def group_detail(request, slug):
         # Each time the members-only panel prints them, it is logged.
         services.record_private_detail_view(user=request.user, group=group)
     context = page.as_context()
+    rendering.render_items(
+        context["next_meetings"],
+        user=request.user,
+        next_url=request.get_full_path(),
+        csrf_token=rendering.csrf_token_of(request),
+    )
     if group.is_indexable:
         # schema.org Events for search engines: public facts only, of the
         # meetings the page lists (no second query).
