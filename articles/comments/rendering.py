@@ -234,7 +234,14 @@ def _shared_fragments(discussion, rows, viewer: Viewer, query, render) -> dict:
     stored = cache.get(key) or {}
     now = int(time.time())
     fresh_after = now - FRAGMENT_SECONDS
-    fragments, kept, changed = {}, {}, False
+    # The rows that are hers stay stored for the other readers of the page.
+    on_page = {row.comment.pk for row in discussion.rows if row.comment is not None}
+    kept = {
+        pk: entry
+        for pk, entry in stored.items()
+        if pk in on_page and entry[2] >= fresh_after
+    }
+    fragments, changed = {}, False
     for row in rows:
         version = fragment_version(row, discussion.article, audience, query_key)
         entry = stored.get(row.comment.pk)
