@@ -270,10 +270,11 @@ def test_it_costs_the_same_queries_whatever_the_size(
     client.force_login(charlie)
     page(client)  # the first request after signing in writes; fragments are made
 
-    # The session and her user, the article (with topics and sources), related
-    # articles and groups near her, the discussion (count, page, replies) and
-    # the comment form's check of her e-mail address.
-    with django_assert_max_num_queries(13):
+    # The session and her user; the article with its topics and sources; the
+    # published articles' state (the related articles are cached); the
+    # discussion's count, page and replies; the comment form's check of her
+    # e-mail address. Her blocks and the shared fragments come from the cache.
+    with django_assert_max_num_queries(10):
         html = page(client)
     assert own.pk in shown_ids(html)
     assert len(shown_ids(html)) == size
