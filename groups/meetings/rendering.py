@@ -6,15 +6,18 @@ pages show what these return (``item.html``) instead of including them."""
 
 from django.middleware.csrf import get_token
 from django.template.loader import get_template
-from django.utils.functional import lazy
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import SafeString, mark_safe
 
 ITEM_TEMPLATE = "groups/includes/meeting_item.html"
 PART_TEMPLATE = "groups/includes/meeting_{name}.html"
 
-# Her CSRF token, asked for only when a form is rendered: a signed-out page shows
-# no form, so it sets no cookie (and can be shared from the cache).
-csrf_token_of = lazy(get_token, str)
+
+def csrf_token_of(request) -> SimpleLazyObject:
+    """Her CSRF token, asked for only when a form is rendered (a signed-out page
+    shows no form, so it sets no cookie and can be shared from the cache), and
+    once for all the forms of the page."""
+    return SimpleLazyObject(lambda: get_token(request))
 
 
 def render_items(items, *, user, next_url: str, csrf_token: str) -> list:
