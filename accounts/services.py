@@ -272,6 +272,7 @@ def block_user(
     block, _ = Block.objects.get_or_create(
         blocker=blocker, blocked=blocked, via_anonymous_comment=via_anonymous_comment
     )
+    _forget_blocked_ids(blocker.pk)
     return block
 
 
@@ -280,12 +281,14 @@ def unblock_user(*, blocker: User, blocked: User) -> None:
     Block.objects.filter(
         blocker=blocker, blocked=blocked, via_anonymous_comment=False
     ).delete()
+    _forget_blocked_ids(blocker.pk)
 
 
 def remove_block(*, blocker: User, block_id: int) -> bool:
     """Undo one of her blocks by its id (her block list); False when she has no
     such block."""
     deleted, _ = Block.objects.filter(blocker=blocker, pk=block_id).delete()
+    _forget_blocked_ids(blocker.pk)
     return bool(deleted)
 
 
@@ -325,16 +328,37 @@ def blocked_user_ids(user) -> set[int]:
 
 def blocked_ids(user) -> tuple[set[int], set[int]]:
     """The ids of the people she blocked by name, and of those whose anonymous
-    comments she hid. One query (none for signed-out visitors)."""
+    comments she hid. Cached per user (every page of a discussion asks), so no
+    query once known; block_user, unblock_user and remove_block forget it. One
+    query otherwise (none for signed-out visitors)."""
     named, anonymous = set(), set()
     if user is None or not user.is_authenticated:
         return named, anonymous
+    key = _blocked_ids_key(user.pk)
+    cached = cache.get(key)
+    if cached is not None:
+        return set(cached[0]), set(cached[1])
     blocks = Block.objects.filter(blocker=user)
     for blocked_id, via_anonymous in blocks.values_list(
         "blocked_id", "via_anonymous_comment"
     ):
         (anonymous if via_anonymous else named).add(blocked_id)
+    cache.set(key, (sorted(named), sorted(anonymous)), timeout=BLOCKED_IDS_TIMEOUT)
     return named, anonymous
+
+
+BLOCKED_IDS_TIMEOUT = 60 * 60
+
+
+def _blocked_ids_key(user_id: int) -> str:
+    return f"accounts:blocked-ids:{user_id}"
+
+
+def _forget_blocked_ids(user_id: int) -> None:
+    # Now, and again once committed, as _forget_unread_count does.
+    key = _blocked_ids_key(user_id)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
 
 
 def _user_id(user) -> int | None:

@@ -32,6 +32,8 @@ def shows_article_lists() -> None:
     next scheduled article's publish time comes (a query, only while rendering)."""
     from articles.models import Article
 
+    if not pagecache.is_collecting():
+        return
     upcoming = Article.objects.filter(
         status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
     ).aggregate(first=Min("published_at"))["first"]

@@ -5,10 +5,13 @@ pages gather from the groups app."""
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.urls import reverse
 
+from articles.comments.tree import discussion_version
 from articles.models import Article
 from groups import search
 from groups.models import Group, Place, Topic
@@ -93,6 +96,32 @@ class GroupsNearYou:
 
 
 def groups_near_you(article: Article, *, place: Place | None) -> GroupsNearYou:
+    """find_groups_near_you, shared from the cache for GROUP_LISTING_CACHE_SECONDS
+    per article (and its topics), place and group listing version, which every
+    change to what a group card shows or whether a group is listed bumps. No query
+    once cached."""
+    seconds = settings.GROUP_LISTING_CACHE_SECONDS
+    if not seconds:
+        return find_groups_near_you(article, place=place)
+    topic_ids = ",".join(str(topic.pk) for topic in article.topics.all())
+    key = ":".join(
+        str(part)
+        for part in (
+            "articles:groups-near",
+            article.pk,
+            topic_ids,
+            place.pk if place else 0,
+            search.listing_version(),
+        )
+    )
+    box = cache.get(key)
+    if box is None:
+        box = find_groups_near_you(article, place=place)
+        cache.set(key, box, seconds)
+    return box
+
+
+def find_groups_near_you(article: Article, *, place: Place | None) -> GroupsNearYou:
     """Up to three listed groups on the article's topics: near ``place`` (where
     she last searched this session; within 50 km, nearest first), otherwise (or
     when none is that near) groups that meet online. Never unlisted, pending or archived
@@ -117,3 +146,44 @@ def groups_near_you(article: Article, *, place: Place | None) -> GroupsNearYou:
         online = search.GroupSearch(format=Group.Format.ONLINE)
         box.groups = list(online.results().filter(pk__in=on_topics)[:RELATED_GROUPS])
     return box
+
+
+def related_articles(article: Article, *, limit: int) -> list[Article]:
+    """Article.objects.related_to(article) as cards (with_card_data), the first
+    ``limit``. Cached per article and its topics, the state of the published
+    articles (the latest change and how many there are: one small query, which
+    also sees a scheduled article come out) and the discussion versions of the
+    articles listed (their cards count comments), so a card never lags behind."""
+    topic_ids = ",".join(str(topic.pk) for topic in article.topics.all())
+    published = Article.objects.published().aggregate(
+        changed=Max("updated_at"), count=Count("pk")
+    )
+    changed = published["changed"].timestamp() if published["changed"] else 0
+    key = ":".join(
+        str(part)
+        for part in (
+            "articles:related",
+            article.pk,
+            topic_ids,
+            changed,
+            published["count"],
+            limit,
+        )
+    )
+    cached = cache.get(key)
+    if cached is not None:
+        articles, versions = cached
+        if versions == _discussion_versions(articles):
+            return articles
+    articles = list(Article.objects.related_to(article).with_card_data()[:limit])
+    cache.set(key, (articles, _discussion_versions(articles)), ARTICLE_PARTS_SECONDS)
+    return articles
+
+
+# The related articles are checked against these on every page view; the timeout
+# only bounds memory.
+ARTICLE_PARTS_SECONDS = 60 * 60
+
+
+def _discussion_versions(articles) -> list:
+    return [discussion_version(article.pk) for article in articles]

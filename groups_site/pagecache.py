@@ -115,6 +115,12 @@ def depends_on(*tags: str) -> None:
         collected["versions"] |= versions
 
 
+def is_collecting() -> bool:
+    """Whether a page to be shared is being rendered (so what it depends on is
+    worth a query to find out)."""
+    return _collecting.get() is not None
+
+
 def valid_until(moment) -> None:
     """The page being rendered changes by itself at ``moment`` (a datetime; say,
     when the next meeting it lists starts): it is not served after then."""

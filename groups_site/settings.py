@@ -130,6 +130,13 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # The few templates rendered many times a page (groups_site/jinja2.py).
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "groups_site.jinja2.environment"},
+    },
 ]
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 

@@ -13,25 +13,19 @@ depth counts from it. Replies deeper than INDENT_MAX_DEPTH continue on the threa
 page of their ancestor at INDENT_MAX_DEPTH; threads cut to fit the page end in "N
 more replies", which opens the thread page of their top comment.
 
-Anonymous readers' rendered discussion is cached per article, sort, page and the
-discussion version that articles.comments.tree bumps on every change."""
+articles.comments.rendering turns a page into HTML (and caches what it can)."""
 
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Exists, F, OuterRef, Q, Value, Window
 from django.db.models.functions import Left, RowNumber
-from django.http import Http404, QueryDict
-from django.template.loader import render_to_string
+from django.http import Http404
 from django.urls import reverse
-from django.utils.safestring import SafeString, mark_safe
 
 from accounts.access import is_moderator
 from accounts.services import blocked_ids
-from articles.comments.tree import discussion_version
-from articles.forms import CommentForm
 from articles.models import Comment, CommentHelpful
 from articles.models.comment import PATH_DIGITS, SHOWN_STATUSES
 from groups_site.lib.text import positive_int
@@ -47,8 +41,6 @@ SORTS = {
     "newest": ("Newest first", ("-created_at", "-id")),
     "helpful": ("Most helpful", ("-helpful_count", "created_at", "id")),
 }
-# Relative times ("5 minutes ago") in a cached page may be this much behind.
-FRAGMENT_SECONDS = 300
 
 
 # Who is reading ---------------------------------------------------------------
@@ -128,6 +120,9 @@ class Row:
     # An "N more replies" row: the thread was cut to fit the page.
     more_url: str = ""
     more_count: int = 0
+    # Its HTML (articles/includes/comment_row.html), given by
+    # articles.comments.rendering.
+    html: str = ""
 
     @property
     def is_more(self) -> bool:
@@ -244,7 +239,7 @@ def _tops(article, viewer: Viewer, *, root=None, sort=DEFAULT_SORT):
         comments = comments.filter(parent__isnull=True)
     else:
         comments = comments.filter(parent=root)
-    comments = _with_viewer_marks(comments.select_related("author"), viewer)
+    comments = _with_viewer_marks(_with_authors(comments), viewer)
     return comments.order_by(*SORTS[sort][1])
 
 
@@ -285,8 +280,28 @@ def _descendants(tops, viewer: Viewer, *, root=None, level: int):
         .filter(position__lte=level + 1)
         .values("pk")
     )
-    comments = Comment.objects.filter(pk__in=first_ones).select_related("author")
+    comments = _with_authors(Comment.objects.filter(pk__in=first_ones))
     return _with_viewer_marks(comments, viewer).order_by("path")
+
+
+# What a page of comments shows of each comment and its author: a page loads up
+# to COMMENTS_PER_PAGE of them, and the raw text and the rest of the author's
+# account were most of the time spent making them.
+LISTED_COMMENT_FIELDS = [
+    field.name
+    for field in Comment._meta.concrete_fields
+    if field.name not in ("body", "submission_key")
+]
+LISTED_AUTHOR_FIELDS = ["author__username", "author__display_name", "author__is_staff"]
+
+
+def _with_authors(comments):
+    """The comments with what their rows show of their authors, in the same
+    query (articles/includes/comment.html: the name, the profile link, the
+    moderator badge)."""
+    return comments.select_related("author").only(
+        *LISTED_COMMENT_FIELDS, *LISTED_AUTHOR_FIELDS
+    )
 
 
 def _with_viewer_marks(comments, viewer: Viewer):
@@ -399,83 +414,9 @@ def comment_location(article, comment: Comment, viewer: Viewer) -> str | None:
         root, base_depth = top, top.depth
 
 
-# Rendering and the anonymous readers' cache --------------------------------------
+# The request's page number -------------------------------------------------------
 
 
 def page_number(value) -> int:
     """A ?page= value as a page number (1 for anything else)."""
     return positive_int(value) or 1
-
-
-def render_discussion(
-    article,
-    viewer: Viewer,
-    *,
-    sort: str = DEFAULT_SORT,
-    page: int = 1,
-    root: Comment | None = None,
-    reply_to: str = "",
-    query=None,
-    csrf_token: str = "",
-) -> SafeString:
-    """The discussion's HTML (articles/includes/discussion.html) for one sort
-    and page. Cached for signed-out readers; rendered afresh for members, whose
-    controls and blocks differ. ``reply_to`` is the id of the comment whose reply
-    form to show (?reply=), ``query`` the page's query parameters (QueryDict) that
-    the Reply links keep, ``csrf_token`` the signed-in reader's token for the
-    forms (never given for signed-out readers: their cached page holds none)."""
-    sort = parse_sort(sort)
-    context = {"article": article, "user": viewer.user, "csrf_token": csrf_token}
-    if _has_nothing_to_show(article, viewer, root):
-        discussion = Discussion(article, None, [], Paginator([], 1).get_page(1), sort)
-        context["discussion"] = discussion
-        return render_to_string("articles/includes/discussion.html", context)
-    cacheable = root is None and not viewer.is_authenticated
-    if cacheable:
-        key = ":".join(
-            str(part)
-            for part in (
-                "discussion",
-                article.pk,
-                discussion_version(article.pk),
-                int(article.comments_open),
-                sort,
-                page,
-            )
-        )
-        html = cache.get(key)
-        if html is not None:
-            return mark_safe(html)
-    discussion = load_discussion(article, viewer, sort=sort, page=page, root=root)
-    context["discussion"] = discussion
-    context["reply_form"] = _reply_form(article, discussion, viewer, reply_to)
-    context["query"] = query if query is not None else QueryDict()
-    html = render_to_string("articles/includes/discussion.html", context)
-    if cacheable and discussion.page_obj.number == page:
-        cache.set(key, str(html), FRAGMENT_SECONDS)
-    return mark_safe(html)
-
-
-def _has_nothing_to_show(article, viewer: Viewer, root) -> bool:
-    """Most articles have no comments: when the article was fetched with its
-    count (ArticleQuerySet.with_comment_count) and it is 0, a signed-out reader
-    sees the empty discussion without a query. (Members may have a comment held
-    for review.)"""
-    return (
-        root is None
-        and not viewer.is_authenticated
-        and getattr(article, "comment_count", None) == 0
-    )
-
-
-def _reply_form(article, discussion: Discussion, viewer: Viewer, reply_to: str):
-    """?reply=<id>: the reply form under that comment, when it is on this page
-    (the Reply link of articles/includes/comment_actions.html)."""
-    if not (viewer.is_authenticated and article.comments_open):
-        return None
-    for row in discussion.rows:
-        if row.comment is not None and str(row.comment.pk) == str(reply_to):
-            if not row.comment.is_visible:
-                return None
-            return CommentForm(article=article, reply_to=row.comment, user=viewer.user)
-    return None

@@ -66,12 +66,11 @@ def article_detail(request, slug):
         slug=slug,
     )
     pagecache.depends_on(caching.discussion_tag(article.pk))
-    related = Article.objects.related_to(article).with_card_data()
     viewer = reading.Viewer.of(request.user)
     place = searched_place.place(request)
     context = {
         "article": article,
-        "related_articles": related[:RELATED_ARTICLES],
+        "related_articles": services.related_articles(article, limit=RELATED_ARTICLES),
         "groups_near_you": services.groups_near_you(article, place=place),
         "discussion_html": discussion_html(request, article, viewer),
         "comment_form": CommentForm(article=article, user=request.user),

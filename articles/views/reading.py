@@ -1,7 +1,8 @@
 """Reading the discussion: the part of an article page, a thread page for replies
 past the indentation cap (or cut to fit a page), and comment permalinks. The
-rules are in articles.comments.reading; these views read what it needs from the
-request (who reads, ?sort=, ?page=, ?reply=) and pass it down as plain values."""
+rules are in articles.comments.reading and rendering; these views read what they
+need from the request (who reads, ?sort=, ?page=, ?reply=) and pass it down as
+plain values."""
 
 from django.http import Http404
 from django.middleware.csrf import get_token
@@ -9,14 +10,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
 from articles import caching
-from articles.comments import reading
+from articles.comments import reading, rendering
 from articles.models import Article, Comment
 from groups_site import pagecache
 
 
 def discussion_html(request, article, viewer: reading.Viewer, *, root=None):
     """The discussion of ``article`` (or under ``root``) for this request."""
-    return reading.render_discussion(
+    return rendering.render_discussion(
         article,
         viewer,
         sort=request.GET.get("sort"),

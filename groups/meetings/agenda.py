@@ -27,6 +27,8 @@ class MeetingItem:
     can_rsvp: bool = False
     # Her place on the waitlist, counting from 1, while she waits.
     waitlist_position: int | None = None
+    # Its HTML in a list (groups.meetings.rendering.render_items).
+    html: str = ""
 
     @property
     def is_going(self) -> bool:

@@ -5,6 +5,7 @@ private calendar address).
 Meeting rows are made and changed only by groups.meetings (generation, changes,
 RSVPs): that package owns the seat counts and the waitlist order."""
 
+import functools
 import secrets
 import uuid
 from datetime import date, datetime, time
@@ -17,6 +18,16 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from groups.models.group import Group
+
+
+@functools.cache
+def zone_named(name: str) -> ZoneInfo:
+    """The IANA zone ``name``, kept for the life of the process. ZoneInfo() keeps
+    only a few zones and reread the others from disk for every meeting of a list
+    spanning many groups' zones. Zones never change while the process runs, and
+    there are a few hundred names."""
+    return ZoneInfo(name)
+
 
 # Weekdays are numbered as in Group.Weekday and the Meeting Guide feed: 0 = Sunday.
 Weekday = Group.Weekday
@@ -197,7 +208,7 @@ class Meeting(models.Model):
 
     @property
     def zone(self) -> ZoneInfo:
-        return ZoneInfo(self.group.timezone)
+        return zone_named(self.group.timezone)
 
     @property
     def local_start(self) -> datetime:

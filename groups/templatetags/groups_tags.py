@@ -2,13 +2,13 @@
 Markdown-lite description. Formatting only; rules live in the models."""
 
 from datetime import UTC, datetime, time
-from zoneinfo import ZoneInfo
 
 from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 
 from groups.models import Group, Meeting, Schedule
+from groups.models.meeting import zone_named
 from groups_site.lib.text import render_markdown_lite
 from groups_site.lib.web import script_json
 
@@ -135,7 +135,7 @@ def short_when(moment: datetime | None, zone: str) -> str:
     """ "Tue 3 March, 7:00 pm" in ``zone`` (a group card's next meeting)."""
     if moment is None:
         return ""
-    local = moment.astimezone(ZoneInfo(zone or "UTC"))
+    local = moment.astimezone(zone_named(zone or "UTC"))
     return f"{local:%a} {local.day} {local:%B}, {_time_range(local.time(), None)}"
 
 

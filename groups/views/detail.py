@@ -2,7 +2,7 @@ from django.db.models import prefetch_related_objects
 from django.shortcuts import render
 
 from groups import access, caching, services
-from groups.meetings import open_data
+from groups.meetings import open_data, rendering
 from groups_site import pagecache
 
 # The next meetings described to search engines (schema.org Event).
@@ -20,6 +20,12 @@ def group_detail(request, slug):
         services.record_private_detail_view(user=request.user, group=group)
     context = page.as_context()
     caching.shows_meetings(item.meeting for item in page.next_meetings)
+    rendering.render_items(
+        context["next_meetings"],
+        user=request.user,
+        next_url=request.get_full_path(),
+        csrf_token=rendering.csrf_token_of(request),
+    )
     if group.is_indexable:
         # schema.org Events for search engines: public facts only, of the
         # meetings the page lists (no second query).

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from groups import access, caching, services
 from groups.forms import RSVPForm
-from groups.meetings import agenda, rsvp
+from groups.meetings import agenda, rendering, rsvp
 from groups.models import RSVP, Group, Meeting
 from groups.views import is_rate_limited
 from groups_site import pagecache
@@ -45,7 +45,16 @@ def meeting_detail(request, slug, code):
             group=group,
             meeting=meeting if page.is_drop_in_guest else None,
         )
-    return render(request, "groups/meeting_detail.html", page.as_context())
+    context = page.as_context()
+    context.update(
+        rendering.render_meeting_parts(
+            page.item,
+            user=request.user,
+            next_url=request.get_full_path(),
+            csrf_token=rendering.csrf_token_of(request),
+        )
+    )
+    return render(request, "groups/meeting_detail.html", context)
 
 
 def _outcome(answer: RSVP) -> str:
@@ -97,6 +106,7 @@ def meeting_rsvp(request, slug, code):
         meeting = group.meetings.get(pk=meeting.pk)
         context = {
             "item": agenda.meeting_item(meeting, request.user, membership),
+            "user": request.user,
             "next": _next_url(request, meeting),
             "outcome": outcome,
             "error": error,
@@ -115,7 +125,12 @@ def my_meetings(request):
     meetings = agenda.her_meetings(request.user)
     page_obj = paginate(meetings, request.GET.get("page"), per_page=MEETINGS_PER_PAGE)
     memberships = agenda.her_memberships(request.user)
-    items = agenda.items_for(request.user, list(page_obj), memberships)
+    items = rendering.render_items(
+        agenda.items_for(request.user, list(page_obj), memberships),
+        user=request.user,
+        next_url=request.get_full_path(),
+        csrf_token=rendering.csrf_token_of(request),
+    )
     return render(
         request, "groups/my_meetings.html", {"page_obj": page_obj, "items": items}
     )

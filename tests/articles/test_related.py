@@ -1,5 +1,6 @@
 """ "You might also like" (related articles) and "Groups near you on this topic"."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -9,8 +10,10 @@ from django.utils import timezone
 
 from articles import services
 from articles.models import Article
+from groups import moderation as group_moderation
 from groups import searched_place
 from groups.models import Group, Topic
+from tests.articles.comment_factory import make_comment
 from tests.articles.factory import make_article, make_draft
 from tests.conftest import make_group, make_place
 
@@ -270,3 +273,60 @@ def test_it_offers_no_groups_but_a_search_link_without_topics(client):
 
     assert box.groups == []
     assert box.search_url == "/groups/"
+
+
+# Shared from the cache, refreshed by the changes --------------------------------
+
+
+def related_on_page(client, article) -> str:
+    html = client.get(article.get_absolute_url()).content.decode()
+    match = re.search(r'<section class="article-related".*?</section>', html, re.S)
+    return match.group(0) if match else ""
+
+
+def test_it_lists_a_newly_published_related_article_at_once(client, bob):
+    article = make_article("Reading", topics=[ABUSE])
+    make_article("Older one", topics=[ABUSE], published_at=days_ago(5))
+    draft = make_draft("Brand new", topics=[ABUSE])
+    client.force_login(bob)
+    assert "Older one" in related_on_page(client, article)
+
+    draft.publish()
+
+    assert "Brand new" in related_on_page(client, article)
+
+
+def test_it_counts_a_related_articles_new_comment_once_its_discussion_changes(
+    client, bob, django_capture_on_commit_callbacks
+):
+    article = make_article("Reading", topics=[ABUSE])
+    other = make_article("Other", topics=[ABUSE])
+    client.force_login(bob)
+    assert "1 comment" not in related_on_page(client, article)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        make_comment(other, bob)
+
+    assert "1 comment" in related_on_page(client, article)
+
+
+def test_it_offers_a_newly_approved_group_at_once(
+    client, settings, moderator, leeds, django_capture_on_commit_callbacks
+):
+    settings.GROUP_LISTING_CACHE_SECONDS = 300
+    article = make_article(topics=[ABUSE])
+    make_group(name="Listed one", format=Group.Format.ONLINE, topics=topics(ABUSE))
+    pending = make_group(
+        name="Just approved",
+        format=Group.Format.ONLINE,
+        topics=topics(ABUSE),
+        status=Group.Status.PENDING,
+    )
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "Listed one" in page
+    assert "Just approved" not in page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        group_moderation.approve_group(group=pending, moderator=moderator)
+
+    assert "Just approved" in client.get(article.get_absolute_url()).content.decode()

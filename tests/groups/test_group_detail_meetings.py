@@ -243,3 +243,21 @@ def test_it_costs_the_same_queries_however_many_meetings(signed_in, client, alic
         rsvp.respond(user=bob, meeting=meeting, going=True)
 
     assert count_queries(client, URL) == few
+
+
+def test_it_sets_no_csrf_cookie_for_signed_out_readers(client, group):
+    # The meeting items ask for a token only when they show a form.
+    response = client.get(URL)
+
+    assert page_of(response).count('class="meeting-list__item"') == 6
+    assert "csrftoken" not in response.cookies
+    assert "csrfmiddlewaretoken" not in page_of(response)
+
+
+def test_it_gives_members_forms_with_their_token(client, group, bob):
+    client.force_login(bob)
+
+    page = page_of(client.get(URL))
+
+    assert page.count('name="csrfmiddlewaretoken"') >= 6
+    assert "csrftoken" in client.cookies

@@ -1,0 +1,293 @@
+"""The discussion's HTML: one page of threads (articles/includes/discussion.html)
+built from the HTML of each row (articles/includes/comment_row.html).
+
+Most of a comment's HTML is the same for everyone who reads it: who wrote it,
+when, what it says, its links and the controls every signed-in reader gets. That
+HTML is cached per comment and shared by all readers of one kind (signed out,
+signed in, moderator), and only the rows that differ for her are rendered for her
+alone: her own comments (the "(you)" mark, Edit, Delete, her comments waiting for
+review), comments by people she blocked (folded away), comments she marked
+helpful (the pressed button) and the comment she is replying to (the form under
+it). So a discussion costs about the same to render whoever reads it.
+
+A comment's shared HTML is stored with a version read off everything it shows
+(its status, text, edit time, helpful count, its author's name and role, the
+depth and "Continue this thread" of its row, the article's openness, the page's
+query and language): any change through any service, the admin or a moderator
+gives the comment a new version, so a stale fragment is never used, whether or
+not the writer remembered to refresh anything. The fragments of one page (one
+article or thread, sort, page and kind of reader) are kept together under one
+key, so a page costs one cache read, and each fragment is at most
+FRAGMENT_SECONDS old (its "5 minutes ago").
+
+The signed-in readers' CSRF token is the one thing in a shared fragment that is
+hers: fragments hold a placeholder (a value derived from SECRET_KEY, which no
+comment can contain) that is replaced by her token when the page is put
+together.
+
+Signed-out readers' whole discussion HTML is also cached per article, sort, page
+and the discussion version that articles.comments.tree bumps on every change."""
+
+import hashlib
+import time
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.http import QueryDict
+from django.template.loader import get_template, render_to_string
+from django.utils import translation
+from django.utils.crypto import salted_hmac
+from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import SafeString, mark_safe
+
+from articles.comments.reading import (
+    DEFAULT_SORT,
+    Discussion,
+    Row,
+    Viewer,
+    load_discussion,
+    parse_sort,
+)
+from articles.comments.tree import discussion_version
+from articles.forms import CommentForm
+from articles.models import Comment
+
+# Relative times ("5 minutes ago") in a cached fragment may be this much behind.
+FRAGMENT_SECONDS = 300
+ROW_TEMPLATE = "articles/includes/comment_row.html"
+# Query parameters a discussion page understands; with any other, its Reply links
+# would carry it too, so the page is rendered for her alone (and nothing cached).
+SHARED_QUERY_KEYS = {"page", "sort", "reply"}
+# Version of the fragments' layout: change it when comment_row.html, comment.html
+# or what they include change in a way the stored fragments must not survive.
+FRAGMENT_LAYOUT = 1
+
+CSRF_PLACEHOLDER = SimpleLazyObject(
+    lambda: salted_hmac("articles.comments.rendering", "csrf-placeholder").hexdigest()
+)
+
+
+def render_discussion(
+    article,
+    viewer: Viewer,
+    *,
+    sort: str = DEFAULT_SORT,
+    page: int = 1,
+    root: Comment | None = None,
+    reply_to: str = "",
+    query=None,
+    csrf_token: str = "",
+) -> SafeString:
+    """The discussion's HTML (articles/includes/discussion.html) for one sort
+    and page. ``reply_to`` is the id of the comment whose reply form to show
+    (?reply=), ``query`` the page's query parameters (QueryDict) that the Reply
+    links keep, ``csrf_token`` the signed-in reader's token for the forms (never
+    given for signed-out readers: their cached page holds none)."""
+    sort = parse_sort(sort)
+    query = query if query is not None else QueryDict()
+    context = {"article": article, "user": viewer.user, "csrf_token": csrf_token}
+    if _has_nothing_to_show(article, viewer, root):
+        discussion = Discussion(article, None, [], Paginator([], 1).get_page(1), sort)
+        context["discussion"] = discussion
+        return render_to_string("articles/includes/discussion.html", context)
+    cacheable = root is None and not viewer.is_authenticated
+    if cacheable:
+        key = ":".join(
+            str(part)
+            for part in (
+                "discussion",
+                article.pk,
+                discussion_version(article.pk),
+                int(article.comments_open),
+                sort,
+                page,
+            )
+        )
+        html = cache.get(key)
+        if html is not None:
+            return mark_safe(html)
+    discussion = load_discussion(article, viewer, sort=sort, page=page, root=root)
+    reply_form = _reply_form(article, discussion, viewer, reply_to)
+    _render_rows(
+        discussion,
+        viewer,
+        reply_form=reply_form,
+        query=query,
+        csrf_token=csrf_token,
+    )
+    context["discussion"] = discussion
+    html = render_to_string("articles/includes/discussion.html", context)
+    if cacheable and discussion.page_obj.number == page:
+        cache.set(key, str(html), FRAGMENT_SECONDS)
+    return mark_safe(html)
+
+
+def _has_nothing_to_show(article, viewer: Viewer, root) -> bool:
+    """Most articles have no comments: when the article was fetched with its
+    count (ArticleQuerySet.with_comment_count) and it is 0, a signed-out reader
+    sees the empty discussion without a query. (Members may have a comment held
+    for review.)"""
+    return (
+        root is None
+        and not viewer.is_authenticated
+        and getattr(article, "comment_count", None) == 0
+    )
+
+
+def _reply_form(article, discussion: Discussion, viewer: Viewer, reply_to: str):
+    """?reply=<id>: the reply form under that comment, when it is on this page
+    (the Reply link of articles/includes/comment_actions.html)."""
+    if not (viewer.is_authenticated and article.comments_open):
+        return None
+    for row in discussion.rows:
+        if row.comment is not None and str(row.comment.pk) == str(reply_to):
+            if not row.comment.is_visible:
+                return None
+            return CommentForm(article=article, reply_to=row.comment, user=viewer.user)
+    return None
+
+
+# The rows: shared fragments and hers ---------------------------------------------
+
+
+def _render_rows(
+    discussion: Discussion, viewer: Viewer, *, reply_form, query, csrf_token
+):
+    """Give each row of the page its HTML (row.html): the shared fragment where
+    the row is the same for every reader of her kind, else rendered for her."""
+    template = get_template(ROW_TEMPLATE)
+    article = discussion.article
+
+    def render(row: Row, token: str) -> str:
+        return template.render(
+            {
+                "row": row,
+                "article": article,
+                "user": viewer.user,
+                "reply_form": reply_form,
+                "csrf_token": token,
+                "query": query,
+            }
+        )
+
+    reply_to_id = reply_form.parent_id if reply_form is not None else None
+    shared = [
+        row
+        for row in discussion.rows
+        if not row.is_more and not _is_hers(row, viewer, reply_to_id)
+    ]
+    fragments = {}
+    if shared and set(query) <= SHARED_QUERY_KEYS:
+        placeholder = str(CSRF_PLACEHOLDER) if viewer.is_authenticated else ""
+        fragments = _shared_fragments(
+            discussion, shared, viewer, query, lambda row: render(row, placeholder)
+        )
+    for row in discussion.rows:
+        html = fragments.get(row.comment.pk) if row.comment is not None else None
+        if html is None:
+            html = render(row, csrf_token)
+        elif viewer.is_authenticated:
+            html = html.replace(str(CSRF_PLACEHOLDER), csrf_token)
+        row.html = mark_safe(html)
+
+
+def _is_hers(row: Row, viewer: Viewer, reply_to_id) -> bool:
+    """Whether the row looks different for her than for others of her kind."""
+    comment = row.comment
+    return (
+        row.is_blocked
+        or row.is_helpful
+        or comment.pk == reply_to_id
+        or (viewer.is_authenticated and comment.author_id == viewer.user.pk)
+    )
+
+
+def _audience(viewer: Viewer) -> str:
+    """The kinds of reader whose shared fragments differ: signed-out readers
+    (no controls), members, and moderators (who see hidden comments' text and
+    anonymous authors' usernames)."""
+    if not viewer.is_authenticated:
+        return "reader"
+    return "moderator" if viewer.is_moderator else "member"
+
+
+def _shared_fragments(discussion, rows, viewer: Viewer, query, render) -> dict:
+    """{comment id: HTML} for ``rows``, from the page's cached fragments where
+    their version still matches, rendering (and storing) the others."""
+    audience = _audience(viewer)
+    # Signed-out readers' Reply links don't keep the query ("Sign in to reply").
+    query_key = _query_key(query) if viewer.is_authenticated else ""
+    language = translation.get_language()
+    key = "comment-fragments:" + ":".join(
+        str(part)
+        for part in (
+            FRAGMENT_LAYOUT,
+            discussion.article.pk,
+            discussion.root.pk if discussion.root is not None else 0,
+            discussion.sort,
+            discussion.page_obj.number,
+            audience,
+            hashlib.blake2b(query_key.encode(), digest_size=8).hexdigest(),
+            language,
+        )
+    )
+    stored = cache.get(key) or {}
+    now = int(time.time())
+    fresh_after = now - FRAGMENT_SECONDS
+    # The rows that are hers stay stored for the other readers of the page.
+    on_page = {row.comment.pk for row in discussion.rows if row.comment is not None}
+    kept = {
+        pk: entry
+        for pk, entry in stored.items()
+        if pk in on_page and entry[2] >= fresh_after
+    }
+    fragments, changed = {}, False
+    for row in rows:
+        version = fragment_version(row, discussion.article, audience, query_key)
+        entry = stored.get(row.comment.pk)
+        if entry is None or entry[0] != version or entry[2] < fresh_after:
+            entry = (version, render(row), now)
+            changed = True
+        kept[row.comment.pk] = entry
+        fragments[row.comment.pk] = entry[1]
+    if changed:
+        cache.set(key, kept, FRAGMENT_SECONDS)
+    return fragments
+
+
+def _query_key(query) -> str:
+    """The page's query as its Reply links keep it (each sets its own ?reply=)."""
+    if "reply" not in query:
+        return query.urlencode()
+    query = query.copy()
+    query["reply"] = ""
+    return query.urlencode()
+
+
+def fragment_version(row: Row, article, audience: str, query_key: str) -> str:
+    """Everything a comment's shared fragment shows, as a short digest: any
+    change to one of them (an edit, a status change, a helpful mark, its author's
+    new name or role, a new reply that makes "Continue this thread" count one
+    more) is a new version."""
+    comment = row.comment
+    author = comment.author
+    shown = (
+        comment.pk,
+        comment.status,
+        comment.hidden_by_reports,
+        comment.is_anonymous,
+        comment.body_html,
+        comment.created_at.timestamp(),
+        comment.edited_at.timestamp() if comment.edited_at else None,
+        comment.helpful_count,
+        comment.author_id,
+        (author.username, author.display_name, author.is_staff) if author else None,
+        row.depth,
+        row.continue_url,
+        row.continue_count,
+        article.slug,
+        article.comments_open,
+        audience,
+        query_key,
+    )
+    return hashlib.blake2b(repr(shown).encode(), digest_size=12).hexdigest()
