@@ -7,6 +7,7 @@ from django.utils import timezone
 from groups.forms.group import check_web_link
 from groups.meetings.changes import MeetingChange
 from groups.models import Group, Meeting, Schedule, local_datetime
+from groups_site.lib.text import refuse_hidden_characters
 
 # The organizer's meeting tools: schedule_create, schedule_edit, group_create (its
 # first schedule), meeting_cancel and meeting_change.
@@ -152,6 +153,7 @@ class MeetingCancelForm(forms.Form):
     reason = forms.CharField(
         label="Why is it cancelled?",
         max_length=200,
+        validators=[refuse_hidden_characters],
         help_text="Everyone who can see the meeting reads this, and the people "
         "going get it in their note. For example “The hall is closed for repairs”.",
         error_messages={
@@ -201,6 +203,7 @@ class MeetingChangeForm(forms.Form):
         label="What changed (everyone sees this)",
         max_length=200,
         required=False,
+        validators=[refuse_hidden_characters],
         help_text="For example “In the small hall this week”. The people going "
         "get it in their note.",
         error_messages={"max_length": "Please keep it under 200 characters."},
