@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from accounts.access import RESERVED_NAME_MESSAGE, is_reserved_name
 from accounts.models import CrisisResource, EmailChoice, User
 from groups_site.lib import images
+from groups_site.lib.forms import IntegerField
 
 AVATAR_SIZE = 256
 
@@ -255,7 +256,7 @@ class ModerationReasonForm(forms.Form):
 
 
 class SuspendForm(ModerationReasonForm):
-    days = forms.IntegerField(
+    days = IntegerField(
         label="Days",
         min_value=1,
         max_value=365,
@@ -273,6 +274,7 @@ class CrisisResourceForm(forms.ModelForm):
     class Meta:
         model = CrisisResource
         fields = ["name", "helps_with", "phone", "url", "region", "order"]
+        field_classes = {"order": IntegerField}
 
     def clean(self):
         cleaned = super().clean()

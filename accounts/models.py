@@ -434,5 +434,5 @@ class CrisisResource(models.Model):
     @property
     def tel_url(self) -> str:
         """The phone number as a tel: link ("tel:+448082000247" style digits)."""
-        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        digits = "".join(ch for ch in self.phone if ch in "0123456789+")
         return f"tel:{digits}" if digits else ""
