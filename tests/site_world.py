@@ -77,7 +77,17 @@ def build_world() -> World:
     schedule = group.schedules.get()
     meeting = schedule.meetings.order_by("starts_at").first()
     article = make_article("Finding your voice", slug="finding-your-voice")
-    comment = make_comment(article, bob, body="This helped me.")
+    # Just written, so Bob may still edit it.
+    comment = make_comment(
+        article, bob, body="This helped me.", created_at=timezone.now()
+    )
+    # Waiting for a moderator's review (the queue's group actions).
+    make_group(
+        name="Waiting Circle",
+        organizer=alice,
+        status=Group.Status.PENDING,
+        schedule=False,
+    )
     return World(
         organizer=alice,
         member=bob,

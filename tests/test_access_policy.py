@@ -238,8 +238,11 @@ ACCESS = {
         "/articles/{article}/c/{comment}/",
         everyone("/articles/{article}/#comment-{comment}"),
     ),
-    # Bob wrote it two days ago: past the edit window, even for him.
-    "articles:comment_edit": ("/comments/{comment}/edit/", signed_in(403)),
+    # Bob wrote it just now: only he may edit it (or delete it).
+    "articles:comment_edit": (
+        "/comments/{comment}/edit/",
+        (LOGIN, 403, 200, 403, 403),
+    ),
     "articles:comment_delete": (
         "/comments/{comment}/delete/",
         (LOGIN, 403, 200, 403, 403),
