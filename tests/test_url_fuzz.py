@@ -105,3 +105,48 @@ def test_it_refuses_an_odd_parent_without_a_server_error(
 )
 def test_it_searches_odd_coordinates_without_a_server_error(client, group, query):
     assert client.get("/groups/", query).status_code == 200
+
+
+# A "next" that is not a path on this site: a bare word (redirect() would look
+# it up as a view name: "²" was a server error), another site, a scheme.
+ODD_NEXT = [
+    "²",
+    "home-page",
+    "//evil.example/",
+    "https://evil.example/",
+    "javascript:x",
+]
+
+
+@pytest.mark.parametrize("next_url", ODD_NEXT)
+def test_it_ignores_a_next_that_is_not_a_path_here(next_url, client, bob, group):
+    from tests.conftest import make_meeting
+
+    meeting = make_meeting(group)
+    client.force_login(bob)
+    answers = [
+        client.post(
+            f"{meeting.get_absolute_url()}rsvp/", {"going": "yes", "next": next_url}
+        ),
+        client.post("/u/charlie/block/", {"next": next_url}),
+        client.post(
+            "/accounts/guidelines/accept/",
+            {"agree_to_guidelines": "on", "next": next_url},
+        ),
+    ]
+
+    for response in answers:
+        assert response.status_code in (302, 404)
+        assert response.get("Location", "/").startswith("/")
+        assert not response.get("Location", "/").startswith("//")
+
+
+def test_it_follows_a_next_that_is_a_path_here(client, bob, group):
+    client.force_login(bob)
+
+    response = client.post(
+        "/accounts/guidelines/accept/",
+        {"agree_to_guidelines": "on", "next": "/articles/"},
+    )
+
+    assert response["Location"] == "/articles/"
