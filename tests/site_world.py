@@ -34,7 +34,9 @@ class World:
     stranger: User  # charlie: signed in, belongs to nothing
     moderator: User  # mod: the permission, staff, two-step sign-in
     applicant: User  # dana: asked to join the group
-    group: Group
+    group: Group  # alice's, active and listed; bob is a member
+    pending_group: Group  # alice's, waiting for review
+    unlisted_group: Group  # alice's, found only by its private link; bob is in it
     meeting: Meeting
     schedule: Schedule
     request: Membership  # dana's, pending
@@ -82,7 +84,7 @@ def build_world() -> World:
         article, bob, body="This helped me.", created_at=timezone.now()
     )
     # Waiting for a moderator's review (the queue's group actions).
-    make_group(
+    pending_group = make_group(
         name="Waiting Circle",
         organizer=alice,
         status=Group.Status.PENDING,
@@ -95,6 +97,14 @@ def build_world() -> World:
         moderator=mod,
         applicant=dana,
         group=group,
+        pending_group=pending_group,
+        unlisted_group=make_group(
+            name="Quiet Room",
+            organizer=alice,
+            members=[bob],
+            visibility=Group.Visibility.UNLISTED,
+            schedule=False,
+        ),
         meeting=meeting,
         schedule=schedule,
         request=request,

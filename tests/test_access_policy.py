@@ -324,6 +324,26 @@ ACCESS = {
     "usersessions_list": ("/accounts/sessions/", signed_in(200)),
 }
 
+# The same URLs with other objects: (label, path, answers).
+MORE_CASES = [
+    # Until a moderator approves it, only the one who listed it (and the
+    # moderators who review it) can see a group.
+    ("pending group", "/groups/{pending_group}/", (404, 404, 404, 200, 200)),
+    # An unlisted group's address is its key: whoever has it may read the
+    # public part, as with a listed group.
+    ("unlisted group", "/groups/{unlisted_group}/", everyone(200)),
+    ("unlisted group's manage", "/groups/{unlisted_group}/manage/", organizers_only()),
+    ("no such group", "/groups/no-such-group/", everyone(404)),
+    ("no such meeting", "/groups/{group}/meetings/{nobody}/", everyone(404)),
+    ("her calendar without a token", "/meetings/calendar.ics", everyone(404)),
+    ("her calendar, wrong token", "/meetings/calendar.ics?token=x", everyone(404)),
+    (
+        "someone else's notification",
+        "/notifications/{notification}/open/",
+        signed_in(405),
+    ),
+]
+
 # URLs that only exist in development or benchmarks (not in the test settings).
 NOT_IN_TESTS = {"^media/(?P<path>.*)$", "bench/bare/"}
 # POSTs without a CSRF token that a URL accepts on purpose, and why.
@@ -371,6 +391,9 @@ def parameters(world) -> dict:
         "topic": world.topic.slug,
         "article": world.article.slug,
         "author": world.author.slug,
+        "pending_group": world.pending_group.slug,
+        "unlisted_group": world.unlisted_group.slug,
+        "nobody": "00000000-0000-0000-0000-000000000000",
     }
 
 
@@ -405,7 +428,8 @@ def test_each_person_gets_the_expected_answer_from_every_url(db, site_world, rol
     column = ROLES.index(role)
     values = parameters(site_world)
     wrong = []
-    for name, (path, expected) in ACCESS.items():
+    cases = [(name, path, expected) for name, (path, expected) in ACCESS.items()]
+    for name, path, expected in cases + MORE_CASES:
         url = path.format(**values)
         want = expected[column]
         if isinstance(want, str) and want != LOGIN:
