@@ -27,7 +27,7 @@ from groups.models import (
 ROLES = ["anonymous", "stranger", "member", "organizer", "moderator"]
 
 
-@dataclass
+@dataclass(repr=False)
 class World:
     organizer: User  # alice: organizes the group
     member: User  # bob: in the group; wrote the comment; owns the notification
@@ -54,6 +54,9 @@ class World:
     resource: CrisisResource
     feed: CalendarFeed
     unsubscribe_token: str
+
+    def __repr__(self):  # hypothesis prints its arguments when a test fails
+        return "World()"
 
     def user(self, role: str) -> User | None:
         return None if role == "anonymous" else getattr(self, role)

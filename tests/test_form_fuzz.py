@@ -134,7 +134,18 @@ def site_forms(site_world, django_db_blocker):
                 read(link, first)
             for role in others:
                 read(url, role)
-    return list(post_forms.values()), sorted(get_pages.items())
+    return SiteForms(list(post_forms.values()), sorted(get_pages.items()))
+
+
+class SiteForms(tuple):
+    """(post forms, GET pages), shown briefly when hypothesis reports a failure
+    (it prints the test's arguments; the example's draws say which form)."""
+
+    def __new__(cls, post_forms, get_pages):
+        return super().__new__(cls, (post_forms, get_pages))
+
+    def __repr__(self):
+        return f"SiteForms({len(self[0])} forms, {len(self[1])} pages)"
 
 
 def field_values(form_field):

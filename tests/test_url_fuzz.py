@@ -150,3 +150,23 @@ def test_it_follows_a_next_that_is_a_path_here(client, bob, group):
     )
 
     assert response["Location"] == "/articles/"
+
+
+def test_it_takes_a_moderators_reason_with_a_nul_without_a_server_error(
+    moderator, article, bob, group
+):
+    from tests.articles.comment_factory import make_comment
+
+    moderators = Client()
+    moderators.force_login(moderator)
+    comment = make_comment(article, bob, body="A remark")
+
+    hidden = moderators.post(
+        f"/moderation/comments/{comment.pk}/hide/", {"reason": "rude\x00"}
+    )
+    assigned = moderators.post(
+        f"/moderation/groups/{group.pk}/assign/",
+        {"username": "bob\x00", "reason": "\x00"},
+    )
+
+    assert hidden.status_code == assigned.status_code == 302
