@@ -152,6 +152,14 @@ def test_it_follows_a_next_that_is_a_path_here(client, bob, group):
     assert response["Location"] == "/articles/"
 
 
+@pytest.mark.parametrize("query", [{"action": "\x00"}, {"moderator": "mo\x00"}])
+def test_it_filters_the_audit_log_by_a_nul_without_a_server_error(moderator, query):
+    moderators = Client()
+    moderators.force_login(moderator)
+
+    assert moderators.get("/moderation/log/", query).status_code == 200
+
+
 def test_it_takes_a_moderators_reason_with_a_nul_without_a_server_error(
     moderator, article, bob, group
 ):
