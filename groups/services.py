@@ -262,7 +262,7 @@ def create_group(*, form, user, schedule: Schedule | None = None) -> Group:
     schedule with its meetings, if she gave one: all of it, or nothing. The same
     form sent twice (recently_listed) gives the first group, even when both
     arrive at once: her listings are made one at a time (a lock on her row)."""
-    User.objects.select_for_update().filter(pk=user.pk).exists()
+    User.objects.select_for_update().only("pk").get(pk=user.pk)
     if earlier := recently_listed(user=user, name=form.cleaned_data["name"]):
         return earlier
     group = form.save(commit=False)
