@@ -2,7 +2,8 @@ from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.conf import settings
-from django.contrib.auth.hashers import make_password
+from django.contrib.auth.hashers import check_password, make_password
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -10,6 +11,7 @@ from django.utils.html import format_html
 from accounts.access import RESERVED_NAME_MESSAGE, is_reserved_name
 from accounts.models import CrisisResource, EmailChoice, User
 from groups_site.lib import images
+from groups_site.lib.forms import IntegerField
 
 AVATAR_SIZE = 256
 
@@ -73,13 +75,72 @@ class SignupForm(AllauthSignupForm):
         )
         self.order_fields(self.field_order)
 
+    def clean(self):
+        cleaned_data = super().clean()
+        self._forgive_a_repeat()
+        return cleaned_data
+
+    def _forgive_a_repeat(self):
+        """The same sign-up sent again (a double click, a second tab, Back and
+        resubmit) gets the first one's answer, "check your e-mail", rather than
+        "that username is taken". Only with the account's own password: anyone
+        else learns nothing about which address goes with a username. One
+        password hash whenever the username is taken, so the time taken does
+        not tell either."""
+        taken = [
+            error
+            for error in self.errors.as_data().get("username", [])
+            if error.code == "username_taken"
+        ]
+        if not taken:
+            return
+        username = self.data.get("username", "")
+        holder = User.objects.filter(username__iexact=username).first()
+        password = self.cleaned_data.get("password1") or ""
+        if holder is None or not check_password(password, holder.password):
+            return
+        email = self.cleaned_data.get("email") or ""
+        if not holder.emailaddress_set.filter(email__iexact=email).exists():
+            return
+        del self._errors["username"]
+        self.cleaned_data["username"] = holder.username
+        self.account_already_exists = True
+        self._repeat = True
+
     def try_save(self, request):
-        if self.account_already_exists:
+        if self.account_already_exists and not getattr(self, "_repeat", False):
             # allauth answers "check your e-mail" without making an account, which
             # skipped the password hash a new account costs: the time taken told
             # whether the address had an account. Do the same work on both paths.
             make_password(self.cleaned_data.get("password1"))
-        return super().try_save(request)
+        try:
+            with transaction.atomic():
+                return super().try_save(request)
+        except IntegrityError:
+            # Another sign-up took this username or address between our checks
+            # and our insert (two at once): answer as if this one came second.
+            response = self._answer_again(request)
+            if response is None:  # not a conflict we know of
+                raise
+            return None, response
+
+    def _answer_again(self, request):
+        """Check the same data again, now that the other sign-up is in: "check
+        your e-mail" when it was the same person's or the address's, the form
+        with "that username is taken" otherwise."""
+        from allauth.account.internal import flows
+        from allauth.account.views import SignupView
+
+        again = type(self)(data=self.data)
+        if again.is_valid() and again.account_already_exists:
+            return flows.signup.prevent_enumeration(
+                request, email=again.cleaned_data["email"]
+            )
+        if again.is_valid():
+            return None
+        view = SignupView()
+        view.setup(request)
+        return view.form_invalid(again)
 
     def save(self, request):
         user = super().save(request)
@@ -195,7 +256,7 @@ class ModerationReasonForm(forms.Form):
 
 
 class SuspendForm(ModerationReasonForm):
-    days = forms.IntegerField(
+    days = IntegerField(
         label="Days",
         min_value=1,
         max_value=365,
@@ -213,6 +274,7 @@ class CrisisResourceForm(forms.ModelForm):
     class Meta:
         model = CrisisResource
         fields = ["name", "helps_with", "phone", "url", "region", "order"]
+        field_classes = {"order": IntegerField}
 
     def clean(self):
         cleaned = super().clean()

@@ -6,6 +6,8 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
+from groups_site.lib.text import refuse_hidden_characters
+
 username_validator = RegexValidator(
     regex=r"^[A-Za-z0-9_-]+\Z",
     message="Use only letters, digits, underscores (_) and hyphens (-).",
@@ -31,6 +33,7 @@ class User(AbstractUser):
     display_name = models.CharField(
         max_length=60,
         blank=True,
+        validators=[refuse_hidden_characters],
         help_text="The name others see. A first name or a pseudonym is fine.",
     )
     bio = models.TextField(max_length=1000, blank=True)
@@ -389,10 +392,11 @@ class CrisisResource(models.Model):
         GB = "GB", "United Kingdom"
         US = "US", "United States"
 
-    name = models.CharField(max_length=100)
+    name = models.CharField(max_length=100, validators=[refuse_hidden_characters])
     helps_with = models.CharField(
         "what it helps with",
         max_length=200,
+        validators=[refuse_hidden_characters],
         help_text="For example: suicidal thoughts, domestic abuse, any crisis.",
     )
     phone = models.CharField(max_length=40, blank=True)
@@ -430,5 +434,5 @@ class CrisisResource(models.Model):
     @property
     def tel_url(self) -> str:
         """The phone number as a tel: link ("tel:+448082000247" style digits)."""
-        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        digits = "".join(ch for ch in self.phone if ch in "0123456789+")
         return f"tel:{digits}" if digits else ""

@@ -12,7 +12,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.module_loading import import_string
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
@@ -27,6 +26,7 @@ from accounts.forms import (
 )
 from accounts.models import CrisisResource, User
 from groups_site import pagecache
+from groups_site.lib.web import local_url
 
 
 def profile_detail(request, username):
@@ -112,12 +112,10 @@ def notification_open(request, notification_id):
     )
     if notification is None:
         raise Http404
-    target = notification.url
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(target)
-    return redirect("accounts:notification_list")
+    target = local_url(
+        notification.url, host=request.get_host(), https=request.is_secure()
+    )
+    return redirect(target or "accounts:notification_list")
 
 
 @csrf_exempt
@@ -183,11 +181,8 @@ def account_delete(request):
 def _back(request, default):
     """Where a block or unblock button asked to return to, if it is ours."""
     next_url = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return next_url
-    return default
+    host, https = request.get_host(), request.is_secure()
+    return local_url(next_url, host=host, https=https) or default
 
 
 @login_required
@@ -253,11 +248,11 @@ def warnings_acknowledge(request):
 def guidelines_accept(request):
     """Accounts made without the sign-up form (createsuperuser, the admin) agree
     to the guidelines here before they post, then go back where they were."""
-    next_url = request.POST.get("next") or request.GET.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        next_url = ""
+    next_url = local_url(
+        request.POST.get("next") or request.GET.get("next", ""),
+        host=request.get_host(),
+        https=request.is_secure(),
+    )
     if request.method == "POST":
         form = GuidelinesAcceptForm(request.POST)
         if form.is_valid():

@@ -5,6 +5,7 @@ from django.utils.functional import cached_property
 
 from articles.comments import rules
 from articles.models import Comment, CommentReport, WatchedWord
+from groups_site.lib.forms import IntegerField
 from groups_site.lib.text import positive_int
 
 BODY_MAX_LENGTH = Comment._meta.get_field("body").max_length
@@ -32,7 +33,7 @@ class CommentForm(forms.Form):
         help_text="Only moderators can see who wrote it. You can still edit or "
         "delete it.",
     )
-    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    parent = IntegerField(required=False, widget=forms.HiddenInput)
     # A fresh random key per rendered form: a second identical POST (a double
     # click, a resent form) is recognised by post_comment and posts nothing new.
     submission_key = forms.CharField(max_length=64, widget=forms.HiddenInput)

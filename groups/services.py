@@ -12,7 +12,7 @@ from django.db.models.functions import Concat, Substr
 from django.utils import timezone
 
 from accounts.access import suspension_message
-from accounts.models import Notification
+from accounts.models import Notification, User
 from accounts.services import notify
 from groups import caching, moderation
 from groups.meetings.generation import save_schedule, sync_group
@@ -242,11 +242,34 @@ def change_role(*, organizer, group: Group, code, role: str) -> Membership:
     return membership
 
 
+# The same person listing a group of the same name again within this time has
+# sent the form twice (a double click, Back and resubmit): she gets the first.
+REPEAT_LISTING_WINDOW = timedelta(minutes=10)
+
+
+def recently_listed(*, user, name: str) -> Group | None:
+    """The group she listed under this name (any case) in the last few minutes,
+    if any: a second "List a group" with it is the same one sent again."""
+    since = timezone.now() - REPEAT_LISTING_WINDOW
+    return (
+        Group.objects.filter(
+            created_by=user, name__iexact=name.strip(), created_at__gte=since
+        )
+        .order_by("created_at")
+        .first()
+    )
+
+
 @transaction.atomic
 def create_group(*, form, user, schedule: Schedule | None = None) -> Group:
     """Save a new group (pending review) with its creator as first organizer and
     the address its visibility calls for (Group.assign_slug), and its first
-    schedule with its meetings, if she gave one: all of it, or nothing."""
+    schedule with its meetings, if she gave one: all of it, or nothing. The same
+    form sent twice (recently_listed) gives the first group, even when both
+    arrive at once: her listings are made one at a time (a lock on her row)."""
+    User.objects.select_for_update().only("pk").get(pk=user.pk)
+    if earlier := recently_listed(user=user, name=form.cleaned_data["name"]):
+        return earlier
     group = form.save(commit=False)
     group.created_by = user
     group.status = Group.Status.PENDING

@@ -34,6 +34,8 @@ def env_int(name: str, default: int) -> int:
     if value == "":
         return default
     try:
+        if not value.strip().isascii():  # int() also reads "٣" and "३"
+            raise ValueError(value)
         return int(value)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number.") from None

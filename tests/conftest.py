@@ -432,3 +432,24 @@ def run_queued_tasks() -> list[str]:
         task_result.refresh_from_db()
         results.append(task_result.return_value)
     return results
+
+
+@pytest.fixture(scope="module")
+def site_world(django_db_setup, django_db_blocker):
+    """tests/site_world.py's small complete site, built once for the module's
+    tests (which must ask for ``db`` too: each runs in a savepoint inside it) and
+    rolled back after the last."""
+    from django.db import transaction
+    from django.test import override_settings
+
+    from tests.site_world import build_world
+
+    fast_hasher = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=fast_hasher):
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield build_world()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)

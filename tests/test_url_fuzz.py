@@ -105,3 +105,76 @@ def test_it_refuses_an_odd_parent_without_a_server_error(
 )
 def test_it_searches_odd_coordinates_without_a_server_error(client, group, query):
     assert client.get("/groups/", query).status_code == 200
+
+
+# A "next" that is not a path on this site: a bare word (redirect() would look
+# it up as a view name: "²" was a server error), another site, a scheme.
+ODD_NEXT = [
+    "²",
+    "home-page",
+    "//evil.example/",
+    "https://evil.example/",
+    "javascript:x",
+]
+
+
+@pytest.mark.parametrize("next_url", ODD_NEXT)
+def test_it_ignores_a_next_that_is_not_a_path_here(next_url, client, bob, group):
+    from tests.conftest import make_meeting
+
+    meeting = make_meeting(group)
+    client.force_login(bob)
+    answers = [
+        client.post(
+            f"{meeting.get_absolute_url()}rsvp/", {"going": "yes", "next": next_url}
+        ),
+        client.post("/u/charlie/block/", {"next": next_url}),
+        client.post(
+            "/accounts/guidelines/accept/",
+            {"agree_to_guidelines": "on", "next": next_url},
+        ),
+    ]
+
+    for response in answers:
+        assert response.status_code in (302, 404)
+        assert response.get("Location", "/").startswith("/")
+        assert not response.get("Location", "/").startswith("//")
+
+
+def test_it_follows_a_next_that_is_a_path_here(client, bob, group):
+    client.force_login(bob)
+
+    response = client.post(
+        "/accounts/guidelines/accept/",
+        {"agree_to_guidelines": "on", "next": "/articles/"},
+    )
+
+    assert response["Location"] == "/articles/"
+
+
+@pytest.mark.parametrize("query", [{"action": "\x00"}, {"moderator": "mo\x00"}])
+def test_it_filters_the_audit_log_by_a_nul_without_a_server_error(moderator, query):
+    moderators = Client()
+    moderators.force_login(moderator)
+
+    assert moderators.get("/moderation/log/", query).status_code == 200
+
+
+def test_it_takes_a_moderators_reason_with_a_nul_without_a_server_error(
+    moderator, article, bob, group
+):
+    from tests.articles.comment_factory import make_comment
+
+    moderators = Client()
+    moderators.force_login(moderator)
+    comment = make_comment(article, bob, body="A remark")
+
+    hidden = moderators.post(
+        f"/moderation/comments/{comment.pk}/hide/", {"reason": "rude\x00"}
+    )
+    assigned = moderators.post(
+        f"/moderation/groups/{group.pk}/assign/",
+        {"username": "bob\x00", "reason": "\x00"},
+    )
+
+    assert hidden.status_code == assigned.status_code == 302

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from groups.models import Topic
-from groups_site.lib.text import render_markdown_article
+from groups_site.lib.text import refuse_hidden_characters, render_markdown_article
 
 WORDS_PER_MINUTE = 220
 # The hero renditions' widths (articles.services.RENDITION_WIDTHS): the card uses the
@@ -30,7 +30,7 @@ class Rendition:
 
 
 class Author(models.Model):
-    name = models.CharField(max_length=120)
+    name = models.CharField(max_length=120, validators=[refuse_hidden_characters])
     slug = models.SlugField(max_length=120, unique=True)
     credentials = models.CharField(
         max_length=200, help_text="For example “LCSW, licensed clinical social worker”."
@@ -117,7 +117,7 @@ class Article(models.Model):
         IN_REVIEW = "in_review", "In review"
         PUBLISHED = "published", "Published"
 
-    title = models.CharField(max_length=160)
+    title = models.CharField(max_length=160, validators=[refuse_hidden_characters])
     slug = models.SlugField(max_length=160, unique=True)
     summary = models.CharField(
         max_length=300, help_text="One or two sentences, shown in lists and previews."

@@ -4,6 +4,8 @@ from django import forms
 
 from groups.models import Group, Membership, Place, Topic
 from groups.search import place_query, resolve_place
+from groups_site.lib.forms import IntegerField
+from groups_site.lib.text import one_line
 
 # Listing a group and the organizer's tools: group_create, group_edit, group_join,
 # group_status, membership_role, membership_visibility.
@@ -66,7 +68,7 @@ class GroupForm(forms.ModelForm):
         assume_scheme="https",
         help_text="Only active members see this, never the public.",
     )
-    capacity = forms.IntegerField(
+    capacity = IntegerField(
         label="How many members at most",
         min_value=2,
         max_value=1000,
@@ -217,6 +219,12 @@ class GroupForm(forms.ModelForm):
             self.initial.setdefault("place_name", place_query(self.instance.place))
         if self.instance.pk is None:
             self.initial.setdefault("timezone", "")
+
+    def clean_name(self):
+        return one_line(self.cleaned_data["name"])
+
+    def clean_tagline(self):
+        return one_line(self.cleaned_data["tagline"])
 
     def clean_languages(self):
         codes = []

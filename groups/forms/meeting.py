@@ -7,6 +7,8 @@ from django.utils import timezone
 from groups.forms.group import check_web_link
 from groups.meetings.changes import MeetingChange
 from groups.models import Group, Meeting, Schedule, local_datetime
+from groups_site.lib.forms import DateField, IntegerField, TimeField
+from groups_site.lib.text import refuse_hidden_characters
 
 # The organizer's meeting tools: schedule_create, schedule_edit, group_create (its
 # first schedule), meeting_cancel and meeting_change.
@@ -54,6 +56,12 @@ class ScheduleForm(forms.ModelForm):
         model = Schedule
         fields = ["kind", "weekdays", "weeks", "starts_on", "ends_on"]
         fields += ["start_time", "end_time"]
+        field_classes = {
+            "starts_on": DateField,
+            "ends_on": DateField,
+            "start_time": TimeField,
+            "end_time": TimeField,
+        }
         labels = {
             "kind": "How often",
             "starts_on": "First meeting",
@@ -152,6 +160,7 @@ class MeetingCancelForm(forms.Form):
     reason = forms.CharField(
         label="Why is it cancelled?",
         max_length=200,
+        validators=[refuse_hidden_characters],
         help_text="Everyone who can see the meeting reads this, and the people "
         "going get it in their note. For example “The hall is closed for repairs”.",
         error_messages={
@@ -165,9 +174,9 @@ class MeetingChangeForm(forms.Form):
     """One meeting's own time, format, place, link and seats. An empty address or
     link means the group's usual one."""
 
-    day = forms.DateField(label="Date", widget=_date_input())
-    start_time = forms.TimeField(label="Starts at", widget=_time_input())
-    end_time = forms.TimeField(label="Ends at", widget=_time_input())
+    day = DateField(label="Date", widget=_date_input())
+    start_time = TimeField(label="Starts at", widget=_time_input())
+    end_time = TimeField(label="Ends at", widget=_time_input())
     format = forms.ChoiceField(
         label="How it meets", choices=Group.Format.choices, widget=forms.RadioSelect
     )
@@ -185,7 +194,7 @@ class MeetingChangeForm(forms.Form):
         assume_scheme="https",
         help_text="Leave empty for the group's usual link.",
     )
-    capacity = forms.IntegerField(
+    capacity = IntegerField(
         label="Seats",
         min_value=1,
         max_value=1000,
@@ -201,6 +210,7 @@ class MeetingChangeForm(forms.Form):
         label="What changed (everyone sees this)",
         max_length=200,
         required=False,
+        validators=[refuse_hidden_characters],
         help_text="For example “In the small hall this week”. The people going "
         "get it in their note.",
         error_messages={"max_length": "Please keep it under 200 characters."},

@@ -12,6 +12,7 @@ from groups.search import (
     resolve_place,
     suggestion,
 )
+from groups_site.lib.forms import FloatField, IntegerField
 
 # Base languages only ("pt", not "pt-br"): groups list the language they speak.
 LANGUAGE_CHOICES = [("", "Any language")] + sorted(
@@ -73,7 +74,7 @@ class GroupSearchForm(forms.Form):
             }
         ),
     )
-    lat = forms.FloatField(
+    lat = FloatField(
         required=False,
         min_value=-90,
         max_value=90,
@@ -84,7 +85,7 @@ class GroupSearchForm(forms.Form):
             "max_value": LOCATION_ERROR,
         },
     )
-    lon = forms.FloatField(
+    lon = FloatField(
         required=False,
         min_value=-180,
         max_value=180,
@@ -95,7 +96,7 @@ class GroupSearchForm(forms.Form):
             "max_value": LOCATION_ERROR,
         },
     )
-    radius = forms.IntegerField(
+    radius = IntegerField(
         label="Within",
         min_value=1,
         max_value=MAX_RADIUS,

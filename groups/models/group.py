@@ -14,6 +14,7 @@ from django.utils.text import slugify
 
 from accounts.access import is_moderator
 from groups.models.place import Place, Topic
+from groups_site.lib.text import refuse_hidden_characters
 
 DEFAULT_GROUND_RULES = "\n".join(
     [
@@ -158,9 +159,9 @@ class Group(models.Model):
         FRIDAY = 5, "Friday"
         SATURDAY = 6, "Saturday"
 
-    name = models.CharField(max_length=120)
+    name = models.CharField(max_length=120, validators=[refuse_hidden_characters])
     slug = models.SlugField(max_length=140, unique=True)
-    tagline = models.CharField(max_length=160)
+    tagline = models.CharField(max_length=160, validators=[refuse_hidden_characters])
     description = models.TextField(
         max_length=6000,
         help_text="Markdown-lite: blank lines between paragraphs, *emphasis*, "
@@ -180,8 +181,12 @@ class Group(models.Model):
     )
 
     facilitation = models.CharField(max_length=24, choices=Facilitation.choices)
-    facilitator_credentials = models.CharField(max_length=200, blank=True)
-    host_organization = models.CharField(max_length=150, blank=True)
+    facilitator_credentials = models.CharField(
+        max_length=200, blank=True, validators=[refuse_hidden_characters]
+    )
+    host_organization = models.CharField(
+        max_length=150, blank=True, validators=[refuse_hidden_characters]
+    )
 
     format = models.CharField(max_length=12, choices=Format.choices)
     venue_type = models.CharField(max_length=20, choices=VenueType.choices)
@@ -197,6 +202,7 @@ class Group(models.Model):
         "area",
         max_length=150,
         blank=True,
+        validators=[refuse_hidden_characters],
         help_text="A public hint, such as “near the central library”. "
         "Never a street address.",
     )
@@ -218,6 +224,7 @@ class Group(models.Model):
     schedule_note = models.CharField(
         max_length=150,
         blank=True,
+        validators=[refuse_hidden_characters],
         help_text="Anything else about when it meets, such as “not in August”.",
     )
     timezone = models.CharField(max_length=64, default="UTC")
@@ -230,7 +237,9 @@ class Group(models.Model):
 
     capacity = models.PositiveSmallIntegerField(null=True, blank=True)
     cost = models.CharField(max_length=10, choices=Cost.choices, default=Cost.FREE)
-    cost_details = models.CharField(max_length=150, blank=True)
+    cost_details = models.CharField(
+        max_length=150, blank=True, validators=[refuse_hidden_characters]
+    )
     ground_rules = models.TextField(
         max_length=3000, default=DEFAULT_GROUND_RULES, help_text="One rule per line."
     )
@@ -244,6 +253,7 @@ class Group(models.Model):
     join_question = models.CharField(
         max_length=300,
         blank=True,
+        validators=[refuse_hidden_characters],
         help_text="Asked of everyone who asks to join (approval groups).",
     )
     status = models.CharField(

@@ -18,6 +18,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from groups.models.group import Group
+from groups_site.lib.text import refuse_hidden_characters
 
 
 @functools.cache
@@ -156,7 +157,9 @@ class Meeting(models.Model):
         max_length=10, choices=Status.choices, default=Status.SCHEDULED
     )
     # Why it was cancelled or changed: shown to everyone who sees the meeting.
-    status_note = models.CharField(max_length=200, blank=True)
+    status_note = models.CharField(
+        max_length=200, blank=True, validators=[refuse_hidden_characters]
+    )
     # A changed meeting's own format and private place; blank: the group's.
     format = models.CharField(max_length=12, choices=Group.Format.choices, blank=True)
     street_address = models.TextField(blank=True, max_length=500)

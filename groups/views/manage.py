@@ -51,6 +51,12 @@ def group_create(request):
     )
     if not (schedule_form.is_valid() and is_valid):
         return _render_create(request, form, schedule_form)
+    if earlier := services.recently_listed(
+        user=request.user, name=form.cleaned_data["name"]
+    ):
+        # The same form sent twice: she lands on the group she already listed.
+        messages.info(request, f"You have already listed {earlier.name}: here it is.")
+        return redirect(earlier)
     if is_rate_limited(request, "group_create"):
         form.add_error(None, GROUP_CREATE_LIMITED)
         return _render_create(request, form, schedule_form, status=429)

@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from groups import access, caching, services
@@ -17,6 +16,7 @@ from groups.models import RSVP, Group, Meeting
 from groups.views import is_rate_limited
 from groups_site import pagecache
 from groups_site.lib.pagination import paginate
+from groups_site.lib.web import local_url
 
 MEETINGS_PER_PAGE = 30
 RSVP_LIMITED = (
@@ -86,11 +86,8 @@ def _answer(request, meeting: Meeting) -> tuple[str, str]:
 
 def _next_url(request, meeting: Meeting) -> str:
     url = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return url
-    return meeting.get_absolute_url()
+    host, https = request.get_host(), request.is_secure()
+    return local_url(url, host=host, https=https) or meeting.get_absolute_url()
 
 
 @require_POST

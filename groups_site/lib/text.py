@@ -175,3 +175,68 @@ def positive_int(value) -> int | None:
         return None
     number = int(text)
     return number if 0 < number <= MAX_QUERY_INT else None
+
+
+# Characters a name or a line of text must not hide: controls (Cc) other than
+# ordinary whitespace, format characters (Cf: the bidi overrides and isolates
+# U+202A-U+202E and U+2066-U+2069, zero-width spaces, the BOM, soft hyphens...),
+# line and paragraph separators and private-use characters. A right-to-left
+# override makes "Circle" show as "elcriC", and invisible ones let a name pass
+# for another. Zero-width (non-)joiners stay allowed between two visible
+# characters: Persian and Indic words and emoji sequences need them.
+HIDDEN_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Co", "Cs"}
+ORDINARY_WHITESPACE = {"\t", "\n", "\r"}
+JOINERS = {"\u200c", "\u200d"}
+HIDDEN_CHARACTER_MESSAGE = (
+    "Please remove the hidden or control character %(character)s: it can make "
+    "text show differently from what it says."
+)
+
+
+def hidden_characters(text: str) -> list[str]:
+    """The characters of ``text`` that show nothing or change how the rest
+    shows (see HIDDEN_CATEGORIES), in order, each once."""
+    found = []
+    for index, character in enumerate(text or ""):
+        if character in ORDINARY_WHITESPACE:
+            continue
+        if character in JOINERS and _between_visible(text, index):
+            continue
+        hidden = unicodedata.category(character) in HIDDEN_CATEGORIES
+        if hidden and character not in found:
+            found.append(character)
+    return found
+
+
+def _between_visible(text: str, index: int) -> bool:
+    def visible(position: int) -> bool:
+        if not 0 <= position < len(text):
+            return False
+        character = text[position]
+        return not (
+            character.isspace() or unicodedata.category(character) in HIDDEN_CATEGORIES
+        )
+
+    return visible(index - 1) and visible(index + 1)
+
+
+def refuse_hidden_characters(text: str) -> None:
+    """A validator for every name and line of text people show each other
+    (display names, group names and taglines...)."""
+    from django.core.exceptions import ValidationError
+
+    found = hidden_characters(text)
+    if found:
+        character = found[0]
+        name = unicodedata.name(character, "a control character")
+        raise ValidationError(
+            HIDDEN_CHARACTER_MESSAGE,
+            code="hidden_character",
+            params={"character": f"U+{ord(character):04X} ({name.lower()})"},
+        )
+
+
+def one_line(text: str) -> str:
+    """Runs of whitespace (tabs, newlines, several spaces) as one space, and
+    none at either end: how a name or tagline is kept."""
+    return " ".join((text or "").split())

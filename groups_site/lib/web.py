@@ -5,6 +5,7 @@ import json
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.http import url_has_allowed_host_and_scheme
 
 # Inside <script>, "</script>" or "<!--" in a string would end or change the block;
 # JSON allows these characters escaped, and parsers read them back unchanged.
@@ -38,3 +39,16 @@ def site_host() -> str:
     """The site's host name, without a port: for identifiers such as calendar
     UIDs (meeting-...@kindred.example)."""
     return settings.SITE_DOMAIN.split(":")[0]
+
+
+def local_url(url: str, *, host: str, https: bool) -> str:
+    """``url`` when it is a path on this site ("/groups/..."), else "": where a
+    form's or a query's "next" may send her. Another site's address, a scheme,
+    and a bare word (which redirect() would look up as a view name, "²" was a
+    server error) all give ""."""
+    url = url or ""
+    if not url.startswith("/") or url.startswith("//"):
+        return ""
+    if url_has_allowed_host_and_scheme(url, allowed_hosts={host}, require_https=https):
+        return url
+    return ""

@@ -18,8 +18,14 @@ from groups_site.moderation.queue import queue_url
 REASON_MAX_LENGTH = 500
 
 
+def _posted(request, name: str) -> str:
+    """A typed value of the action's form, without NUL characters (PostgreSQL
+    text cannot hold them: a NUL in a reason was a server error)."""
+    return request.POST.get(name, "").replace("\x00", "").strip()
+
+
 def _reason(request) -> str:
-    return request.POST.get("reason", "").strip()[:REASON_MAX_LENGTH]
+    return _posted(request, "reason")[:REASON_MAX_LENGTH]
 
 
 def _act(request, service, done: str, **kwargs):
@@ -70,7 +76,7 @@ def group_action(request, group_id, action):
         raise Http404
     group = get_object_or_404(Group, pk=group_id)
     service, done = GROUP_ACTIONS[action]
-    extra = {"username": request.POST.get("username", "")} if action == "assign" else {}
+    extra = {"username": _posted(request, "username")} if action == "assign" else {}
     return _act(request, service, done, group=group, **extra)
 
 

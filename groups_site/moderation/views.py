@@ -11,10 +11,11 @@ AUDIT_PER_PAGE = 50
 def audit_log(request):
     """Every moderation action, newest first; filter by action or moderator."""
     entries = AuditEntry.objects.all()
-    action = request.GET.get("action", "")
+    # PostgreSQL cannot compare text holding NUL: such a filter matches nothing.
+    action = request.GET.get("action", "").replace("\x00", "")
     if action:
         entries = entries.filter(action=action)
-    moderator = request.GET.get("moderator", "")
+    moderator = request.GET.get("moderator", "").replace("\x00", "")
     if moderator:
         entries = entries.filter(moderator_name=moderator)
     page = paginate(entries, request.GET.get("page"), per_page=AUDIT_PER_PAGE)
