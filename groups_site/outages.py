@@ -13,9 +13,11 @@
   which the connection is dropped and the request answered 503. It uses SIGALRM, so
   only in a process's main thread (gunicorn's sync workers); elsewhere it relies on
   the timeouts above.
+- After the database failed, a process answers 503 at once for DB_RETRY_AFTER
+  seconds (a circuit breaker), so requests do not queue behind timeouts.
 
-The connection is dropped whenever it failed, so the site recovers by itself on the
-first request after PostgreSQL returns.
+A connection that failed is dropped, so the site recovers by itself on the first
+request after PostgreSQL returns (and the breaker's few seconds).
 """
 
 import contextlib
@@ -23,6 +25,7 @@ import logging
 import signal
 import sys
 import threading
+import time
 
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
@@ -37,6 +40,15 @@ HEALTH_CHECK_SECONDS = 2
 # client gives up this much later, when even the cancellation did not come back.
 QUERY_MARGIN_SECONDS = 2
 RETRY_AFTER_SECONDS = 10
+
+
+FALLBACK_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Back in a moment</title></head>
+<body><p><a href="{EXIT_URL}" rel="noreferrer nofollow">Exit this page</a></p>
+<main><h1>We'll be back in a moment</h1>
+<p>{SITE_NAME} can't reach its records just now. Please try again in a minute.</p>
+</main></body></html>
+"""
 
 
 class DatabaseHung(OperationalError):
@@ -55,9 +67,11 @@ def is_outage(error: BaseException | None) -> bool:
 def unavailable_response() -> HttpResponse:
     """The 503 page, rendered with no request context (so no context processor
     runs a query) and no session, user or CSRF token."""
-    html = get_template("503.html").render(
-        {"SITE_NAME": settings.SITE_NAME, "EXIT_URL": settings.EXIT_URL}
-    )
+    context = {"SITE_NAME": settings.SITE_NAME, "EXIT_URL": settings.EXIT_URL}
+    try:
+        html = get_template("503.html").render(context)
+    except Exception:  # noqa: BLE001 - e.g. static files not collected: still say it
+        html = FALLBACK_PAGE.format(**context)
     response = HttpResponse(html, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
@@ -65,6 +79,7 @@ def unavailable_response() -> HttpResponse:
 
 
 def log_outage(request, error: BaseException) -> None:
+    request.outage_logged = True
     first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
     logger.error(
         "Database unavailable, answered 503: %s %s (%s: %s)",
@@ -102,11 +117,39 @@ def _drop_connection() -> None:
         connection.close()
 
 
+# While the database is away, each process leaves it alone for DB_RETRY_AFTER
+# seconds after a failure and answers 503 at once: a hung server would otherwise
+# cost every request a connection timeout, and requests would queue behind them.
+_retry_at = 0.0
+
+
+def _database_failed() -> None:
+    global _retry_at
+    _retry_at = time.monotonic() + settings.DB_RETRY_AFTER
+
+
+def _close_if_unusable() -> None:
+    """After an error: drop the connection unless it still works (a statement
+    cancelled by its timeout leaves it usable); a lost one opens the breaker."""
+    try:
+        with time_limit(HEALTH_CHECK_SECONDS):
+            usable = connection.connection is not None and connection.is_usable()
+    except DatabaseError:
+        usable = False
+    if not usable:
+        _drop_connection()
+        _database_failed()
+
+
 class DatabaseOutageMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        # /healthz always asks the database itself, and answers in JSON.
+        if time.monotonic() < _retry_at and request.path_info != "/healthz":
+            log_outage(request, OperationalError("not retried yet after a failure"))
+            return unavailable_response()
         try:
             # Django checks a kept connection before its first query; doing it here
             # bounds the wait when the server hangs.
@@ -114,19 +157,21 @@ class DatabaseOutageMiddleware:
                 connection.close_if_health_check_failed()
         except DatabaseHung as error:
             _drop_connection()
+            _database_failed()
             log_outage(request, error)
             return unavailable_response()
         with connection.execute_wrapper(self.bounded_query):
             return self.get_response(request)
 
     def bounded_query(self, execute, sql, params, many, context):
-        statement_timeout = getattr(settings, "DB_STATEMENT_TIMEOUT", 0)
+        statement_timeout = settings.DB_STATEMENT_TIMEOUT
         limit = statement_timeout + QUERY_MARGIN_SECONDS if statement_timeout else 0
         try:
             with time_limit(limit):
                 return execute(sql, params, many, context)
         except DatabaseHung:
             _drop_connection()
+            _database_failed()
             raise
 
     def process_exception(self, request, exception):
@@ -136,15 +181,6 @@ class DatabaseOutageMiddleware:
             _close_if_unusable()
         log_outage(request, exception)
         return unavailable_response()
-
-
-def _close_if_unusable() -> None:
-    try:
-        usable = connection.connection is not None and connection.is_usable()
-    except DatabaseError:
-        usable = False
-    if not usable:
-        _drop_connection()
 
 
 def server_error(request):
@@ -162,6 +198,9 @@ class OneLineForOutages(logging.Filter):
     being unreachable that is one line per request: what failed, not where."""
 
     def filter(self, record):
+        request = getattr(record, "request", None)
+        if getattr(request, "outage_logged", False):
+            return False  # "Service Unavailable: /path" after our own line
         error = record.exc_info[1] if record.exc_info else None
         if is_outage(error):
             first_line = str(error).strip().splitlines()[0] if str(error) else ""

@@ -160,6 +160,9 @@ else:
 # web process; manage.py commands (migrate, loaders, the task worker) get no limit
 # unless you set one. See groups_site/outages.py for a server that hangs outright.
 DB_CONNECT_TIMEOUT = env_int("DB_CONNECT_TIMEOUT", 3)
+# After finding the database unreachable, a web process answers 503 at once for
+# this many seconds before trying it again.
+DB_RETRY_AFTER = env_float("DB_RETRY_AFTER", 3)
 DB_STATEMENT_TIMEOUT = env_float("DB_STATEMENT_TIMEOUT", 0)
 _db_options = DATABASES["default"].setdefault("OPTIONS", {})
 _db_options.setdefault("connect_timeout", DB_CONNECT_TIMEOUT)

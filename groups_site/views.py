@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth import logout
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import DatabaseError, connection
 from django.db.models import F, Q, QuerySet
 from django.http import (
@@ -105,7 +105,7 @@ def healthz(request):
         database = "ok"
     except DatabaseError:
         database = "down"
-    cache_state = cache_status(cache)
+    cache_state = cache_status(caches["default"])
     if database == "down":
         status = "down"
     elif cache_state == "down":
