@@ -38,7 +38,7 @@ logger = logging.getLogger("kindred.outages")
 HEALTH_CHECK_SECONDS = 2
 # A query may run DB_STATEMENT_TIMEOUT seconds (the server cancels it then); the
 # client gives up this much later, when even the cancellation did not come back.
-QUERY_MARGIN_SECONDS = 2
+QUERY_MARGIN_SECONDS = 1
 RETRY_AFTER_SECONDS = 10
 
 

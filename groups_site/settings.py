@@ -156,7 +156,7 @@ else:
     }
 # A server that does not answer fails fast instead of holding a worker: connecting
 # gives up after DB_CONNECT_TIMEOUT seconds, and a statement is cancelled by the
-# server after DB_STATEMENT_TIMEOUT seconds (0: no limit). wsgi.py sets 15 s for the
+# server after DB_STATEMENT_TIMEOUT seconds (0: no limit). wsgi.py sets 5 s for the
 # web process; manage.py commands (migrate, loaders, the task worker) get no limit
 # unless you set one. See groups_site/outages.py for a server that hangs outright.
 DB_CONNECT_TIMEOUT = env_int("DB_CONNECT_TIMEOUT", 3)
