@@ -444,9 +444,7 @@ def run_scenarios(port, postgres, redis, log_path) -> int:
                 service_outages += 1
                 time.sleep(2)
                 probe = rate_limit_probe(port, f"probe-{service_outages}")
-                time.sleep(
-                    max(0, OUTAGE - 2 - (time.monotonic() - recorder.t0 - start))
-                )
+                time.sleep(max(0, OUTAGE - (time.monotonic() - recorder.t0 - start)))
             else:
                 time.sleep(OUTAGE)
             back = time.monotonic() - recorder.t0
