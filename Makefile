@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format migrations-check bench
+.PHONY: install run test lint format migrations-check bench resilience
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -41,6 +41,10 @@ format: install
 
 bench: install
 	$(BIN)/python bench/run.py
+
+# PostgreSQL and Redis stopped and frozen under light load (own servers; minutes).
+resilience: install
+	$(BIN)/python bin/resilience.py
 
 migrations-check: install
 	$(BIN)/python manage.py makemigrations --check --dry-run

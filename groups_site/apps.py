@@ -1,3 +1,5 @@
+import logging
+
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
@@ -28,6 +30,11 @@ class GroupsSiteConfig(AppConfig):
         from groups_site import checks  # noqa: F401 (registers the checks)
 
         post_migrate.connect(sync_site, sender=apps.get_app_config("sites"))
+        # Logging is configured before apps load; this keeps the database being
+        # unreachable to one line per request in Django's error log.
+        from groups_site.outages import OneLineForOutages
+
+        logging.getLogger("django.request").addFilter(OneLineForOutages())
 
 
 class AdminConfig(admin_apps.AdminConfig):

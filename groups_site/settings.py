@@ -41,6 +41,16 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number.") from None
 
 
+def env_float(name: str, default: float) -> float:
+    value = os.environ.get(name, "")
+    if value == "":
+        return default
+    try:
+        return float(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number (of seconds).") from None
+
+
 DEBUG = env_bool("DEBUG", True)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -99,6 +109,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # PostgreSQL unreachable or hung: a 503 page, fast (groups_site/outages.py).
+    "groups_site.outages.DatabaseOutageMiddleware",
     "groups_site.middleware.UnstorableInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -161,17 +173,49 @@ else:
             "CONN_HEALTH_CHECKS": True,
         }
     }
+# A server that does not answer fails fast instead of holding a worker: connecting
+# gives up after DB_CONNECT_TIMEOUT seconds, and a statement is cancelled by the
+# server after DB_STATEMENT_TIMEOUT seconds (0: no limit). wsgi.py sets 5 s for the
+# web process; manage.py commands (migrate, loaders, the task worker) get no limit
+# unless you set one. See groups_site/outages.py for a server that hangs outright.
+DB_CONNECT_TIMEOUT = env_int("DB_CONNECT_TIMEOUT", 3)
+# After finding the database unreachable, a web process answers 503 at once for
+# this many seconds before trying it again.
+DB_RETRY_AFTER = env_float("DB_RETRY_AFTER", 3)
+DB_STATEMENT_TIMEOUT = env_float("DB_STATEMENT_TIMEOUT", 0)
+_db_options = DATABASES["default"].setdefault("OPTIONS", {})
+_db_options.setdefault("connect_timeout", DB_CONNECT_TIMEOUT)
+if DB_STATEMENT_TIMEOUT > 0:
+    _db_options["options"] = " ".join(
+        filter(
+            None,
+            [
+                _db_options.get("options"),
+                f"-c statement_timeout={int(DB_STATEMENT_TIMEOUT * 1000)}",
+            ],
+        )
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when configured; otherwise local memory, which still makes allauth's
-# rate limits count (they do nothing on DummyCache).
+# rate limits count (they do nothing on DummyCache). Redis failing or hanging never
+# fails a page: the cache turns into "no cache" for REDIS_RETRY_AFTER seconds at a
+# time, and rate limits count in a PostgreSQL table meanwhile (see lib/cache.py).
+RATE_LIMIT_KEY_PREFIXES = ["allauth:rl:", "comments:rate:"]
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "groups_site.lib.cache.DegradingRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "kindred",
-        }
+            "OPTIONS": {
+                "socket_connect_timeout": env_float("REDIS_CONNECT_TIMEOUT", 0.25),
+                "socket_timeout": env_float("REDIS_TIMEOUT", 0.5),
+                "RETRY_AFTER": env_float("REDIS_RETRY_AFTER", 5),
+                "FALLBACK": "rate_limits",
+                "FALLBACK_KEY_PREFIXES": RATE_LIMIT_KEY_PREFIXES,
+            },
+        },
     }
 else:
     CACHES = {
@@ -180,6 +224,13 @@ else:
             "LOCATION": "kindred",
         }
     }
+# Rate-limit counters while Redis is away (a table made by a migration of groups_site).
+CACHES["rate_limits"] = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "kindred_rate_limit_cache",
+    "KEY_PREFIX": "kindred",
+    "OPTIONS": {"MAX_ENTRIES": 100_000},
+}
 
 AUTH_USER_MODEL = "accounts.User"
 PASSWORD_HASHERS = [

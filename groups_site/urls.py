@@ -9,6 +9,9 @@ from groups_site import views
 from groups_site.pagecache import shared_page
 from groups_site.sitemaps import SITEMAPS
 
+# The database being unreachable gives a 503 "back soon" page, not a 500.
+handler500 = "groups_site.outages.server_error"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("exit/", views.exit_page, name="exit_page"),

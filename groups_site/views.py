@@ -2,7 +2,8 @@ from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth import logout
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import connection
+from django.core.cache import caches
+from django.db import DatabaseError, connection
 from django.db.models import F, Q, QuerySet
 from django.http import (
     HttpResponse,
@@ -22,6 +23,7 @@ from groups import caching as groups_caching
 from groups.models import Group, Topic
 from groups.search import SEARCH_CONFIG, GroupSearch
 from groups_site import pagecache
+from groups_site.lib.cache import cache_status
 
 FEATURED_GROUP_COUNT = 3
 SEARCH_MAX_LENGTH = 200
@@ -103,9 +105,29 @@ def exit_page(request):
 
 @require_GET
 def healthz(request):
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    """Each dependency's state, for a load balancer or monitor: 200 while the
+    database answers ("degraded" when Redis does not: pages still render, so the
+    server should stay in rotation), 503 when it does not. Names no host, version
+    or setting."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        database = "ok"
+    except DatabaseError:
+        database = "down"
+    cache_state = cache_status(caches["default"])
+    if database == "down":
+        status = "down"
+    elif cache_state == "down":
+        status = "degraded"
+    else:
+        status = "ok"
+    response = JsonResponse(
+        {"status": status, "database": database, "cache": cache_state},
+        status=503 if database == "down" else 200,
+    )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @require_GET
