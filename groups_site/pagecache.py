@@ -260,6 +260,9 @@ def shared_when_signed_out(
 
 
 def _fresh(entry: dict, found: dict) -> bool:
+    # The cache drops it then too; this holds whatever the cache's clock says.
+    if time.time() >= entry["expires"]:
+        return False
     stored = entry["versions"]
     extra = [key for key in stored if key not in found]
     if extra:
@@ -269,7 +272,12 @@ def _fresh(entry: dict, found: dict) -> bool:
 
 def _store(key: str, response, versions: dict, seconds: int) -> None:
     headers = [(name, response[name]) for name in KEPT_HEADERS if name in response]
-    entry = {"content": response.content, "headers": headers, "versions": versions}
+    entry = {
+        "content": response.content,
+        "headers": headers,
+        "versions": versions,
+        "expires": time.time() + seconds,
+    }
     cache.set(key, entry, seconds)
 
 
