@@ -6,7 +6,8 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format migrations-check bench
+.PHONY: install run test lint format migrations-check bench load cluster-demo \
+	backup restore backup-check
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -44,3 +45,16 @@ bench: install
 
 migrations-check: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# Backups: the database (pg_dump, custom format) and MEDIA_ROOT in one file under
+# BACKUP_DIR (var/backups). `make restore FILE=...` refuses a database that has
+# tables unless FORCE=1; `make backup-check` proves a round trip.
+backup: install
+	$(BIN)/python manage.py backup
+
+restore: install
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=var/backups/kindred-....tar [FORCE=1]"; exit 2; }
+	$(BIN)/python manage.py restore "$(FILE)" $(if $(filter 1 true yes,$(FORCE)),--force)
+
+backup-check: install
+	$(BIN)/python manage.py backup_check $(FILE)
