@@ -58,3 +58,8 @@ restore: install
 
 backup-check: install
 	$(BIN)/python manage.py backup_check $(FILE)
+
+# Two app instances behind a small load balancer, one PostgreSQL, one private Redis:
+# prints PASS/FAIL for sessions, rate limits, tasks and cache shared between them.
+cluster-demo: install
+	$(BIN)/python bin/cluster_demo.py
