@@ -43,6 +43,12 @@ format: install
 bench: install
 	$(BIN)/python bench/run.py
 
+# 60 s of mixed load (70% signed-out browsing, 20% signed-in reading, 10% posting
+# and RSVPs) at 250 req/s with locust against gunicorn; prints the figures and
+# PASS/FAIL against p95 <= 150 ms with no errors. Tune with LOAD_* (bench/load.py).
+load: install
+	$(BIN)/python bench/load.py
+
 migrations-check: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 

@@ -400,9 +400,9 @@ def main() -> int:
         )
         run_checks(port_a, port_b, port_lb, mail_dir, facts)
     finally:
+        # Servers before the Redis they use.
         for process in reversed(processes):
             process.send_signal(signal.SIGTERM)
-        for process in processes:
             try:
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:
