@@ -16,7 +16,8 @@ import sys
 
 import pytest
 from django.conf import settings
-from django.db import connection
+from django.contrib.postgres.operations import AddConstraintNotValid
+from django.db import connection, migrations
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.operations.special import SeparateDatabaseAndState
@@ -25,6 +26,19 @@ from tests.conftest import concurrent
 
 # Our apps: those whose code lives in this repository.
 OUR_APPS = ("accounts", "groups", "articles")
+# Tables that grow with the site: a migration must not lock them for long, as it
+# runs while the previous release still serves (README "Upgrades").
+BIG_TABLES = {
+    ("accounts", "user"),
+    ("accounts", "notification"),
+    ("accounts", "emaildelivery"),
+    ("groups", "group"),
+    ("groups", "membership"),
+    ("groups", "meeting"),
+    ("groups", "rsvp"),
+    ("articles", "comment"),
+    ("articles", "commenthelpful"),
+}
 
 
 def our_migrations():
@@ -44,6 +58,46 @@ def irreversible_operations(operations):
             found += irreversible_operations(operation.database_operations)
         elif not operation.reversible:
             found.append(operation)
+    return found
+
+
+def database_operations(operations):
+    for operation in operations:
+        if isinstance(operation, SeparateDatabaseAndState):
+            yield from database_operations(operation.database_operations)
+        else:
+            yield operation
+
+
+def locking_operations(app: str, migration) -> list[str]:
+    """What in the migration holds a lock on a big existing table while it reads
+    every row (index builds, constraint checks, foreign keys)."""
+    created = {
+        operation.name_lower
+        for operation in migration.operations
+        if isinstance(operation, migrations.CreateModel)
+    }
+    found = []
+    for operation in database_operations(migration.operations):
+        model = getattr(operation, "model_name_lower", None)
+        if (app, model) not in BIG_TABLES or model in created:
+            continue
+        if type(operation) is migrations.AddIndex:
+            found.append(f"{operation.describe()}: use AddIndexConcurrently")
+        elif isinstance(operation, migrations.AddConstraint) and not isinstance(
+            operation, AddConstraintNotValid
+        ):
+            found.append(
+                f"{operation.describe()}: use AddConstraintNotValid then "
+                "ValidateConstraint (a unique one: a unique index built concurrently)"
+            )
+        elif isinstance(operation, migrations.AddField) and (
+            operation.field.is_relation and operation.field.db_index
+        ):
+            found.append(
+                f"{operation.describe()}: a foreign key's index and constraint are "
+                "built under lock; add the column without them first"
+            )
     return found
 
 
@@ -71,9 +125,49 @@ def test_each_migration_is_reversible_or_says_why_not(key):
     )
 
 
-def test_a_migration_with_a_one_way_step_is_caught():
-    from django.db import migrations
+@pytest.mark.parametrize(
+    "key", [key for key, _migration in our_migrations()], ids="/".join
+)
+def test_no_migration_locks_a_big_table_or_it_says_why(key):
+    migration = dict(our_migrations())[key]
+    module = sys.modules[type(migration).__module__]
+    if getattr(module, "LOCKS_OK_BECAUSE", "").strip():
+        return
+    locking = locking_operations(key[0], migration)
+    assert not locking, (
+        f"{key[0]}/{key[1]} would lock a big table while the old release serves: "
+        f"{locking}. Or set LOCKS_OK_BECAUSE = '...' in the file to say why not."
+    )
 
+
+def test_a_locking_step_on_a_big_table_is_caught():
+    from django.contrib.postgres.operations import AddIndexConcurrently
+    from django.db import models
+
+    index = models.Index(fields=["starts_at"], name="groups_meeting_x")
+    check = models.CheckConstraint(
+        condition=models.Q(capacity__gt=0), name="groups_meeting_y"
+    )
+
+    class Locks(migrations.Migration):
+        operations = [
+            migrations.AddIndex("meeting", index),
+            migrations.AddConstraint("meeting", check),
+            migrations.AddIndex("schedule", index),  # not a big table
+        ]
+
+    class DoesNot(migrations.Migration):
+        atomic = False
+        operations = [
+            AddIndexConcurrently("meeting", index),
+            AddConstraintNotValid("meeting", check),
+        ]
+
+    assert len(locking_operations("groups", Locks("x", "groups"))) == 2
+    assert locking_operations("groups", DoesNot("y", "groups")) == []
+
+
+def test_a_migration_with_a_one_way_step_is_caught():
     one_way = migrations.RunPython(lambda apps, schema_editor: None)
     both_ways = migrations.RunSQL("SELECT 1", "SELECT 1")
     nested = SeparateDatabaseAndState(database_operations=[one_way])
