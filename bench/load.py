@@ -14,7 +14,8 @@ endpoint and overall, and PASS when the whole mix ran at the target rate
 (within 5%) with no failures and p95 <= LOAD_P95_MS; it exits 1 otherwise.
 
 Environment: LOAD_RPS (250), LOAD_DURATION (60), LOAD_USER_RPS (requests a
-second per simulated visitor, 2), LOAD_P95_MS (150), LOAD_WORKERS (4),
+second per simulated visitor, 2), LOAD_P95_MS (150), LOAD_RAMP (seconds over which
+the visitors arrive, not measured, 5), LOAD_WORKERS (4),
 LOAD_GROUPS (10000), LOAD_MEMBERS (signed-in members, 20).
 """
 
@@ -43,6 +44,9 @@ RPS = float(os.environ.get("LOAD_RPS", "250"))
 DURATION = int(os.environ.get("LOAD_DURATION", "60"))
 USER_RPS = float(os.environ.get("LOAD_USER_RPS", "2"))
 P95_TARGET = float(os.environ.get("LOAD_P95_MS", "150"))
+# Visitors arrive over this many seconds first, not measured (all at once would be
+# a burst no real minute has).
+RAMP = int(os.environ.get("LOAD_RAMP", "5"))
 WORKERS = os.environ.get("LOAD_WORKERS", "4")
 GROUPS = os.environ.get("LOAD_GROUPS", "10000")
 MEMBERS = os.environ.get("LOAD_MEMBERS", "20")
@@ -144,7 +148,7 @@ def gunicorn_command(port: int) -> tuple[list[str], str]:
             command += ["--workers", WORKERS]
             described += f", {WORKERS} workers"
     else:
-        command += ["--workers", WORKERS, "--log-level", "warning"]
+        command += ["--workers", WORKERS, "--log-level", "error"]
         described = f"{WORKERS} sync workers (no gunicorn.conf.py: command-line flags)"
     return [*command, "--bind", f"127.0.0.1:{port}"], described
 
@@ -297,7 +301,8 @@ def main() -> int:
         users = max(3, math.ceil(RPS / USER_RPS))
         print(
             f"gunicorn: {described}; cache: {cache}; locust: {users} visitors x "
-            f"{USER_RPS:g} req/s for {DURATION} s against {base}",
+            f"{USER_RPS:g} req/s, arriving over {RAMP} s, then {DURATION} s "
+            f"measured, against {base}",
             flush=True,
         )
         subprocess.run(
@@ -311,9 +316,10 @@ def main() -> int:
                 "--users",
                 str(users),
                 "--spawn-rate",
-                str(users),
+                str(math.ceil(users / max(RAMP, 1))),
                 "--run-time",
-                f"{DURATION}s",
+                f"{DURATION + RAMP}s",
+                "--reset-stats",
                 "--stop-timeout",
                 "10",
                 "--csv",
@@ -323,7 +329,7 @@ def main() -> int:
                 "WARNING",
                 "--exit-code-on-error",
                 "0",
-            ],  # fmt: skip
+            ],
             env={
                 **env,
                 "LOAD_FACTS": str(work / "facts.json"),

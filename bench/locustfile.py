@@ -48,6 +48,12 @@ def record(name, response_time, exception, **kwargs):
     SAMPLES.append((time.time(), response_time, exception is not None))
 
 
+@events.spawning_complete.add_listener
+def start_the_clock(user_count, **kwargs):
+    """The ramp-up (visitors arriving over a few seconds) is not measured."""
+    SAMPLES.clear()
+
+
 @events.quitting.add_listener
 def save_samples(environment, **kwargs):
     if os.environ.get("LOAD_SAMPLES"):
