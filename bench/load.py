@@ -206,11 +206,9 @@ def report(work: Path) -> bool:
 
 
 def main() -> int:
-    if not shutil.which("locust", path=str(Path(PYTHON).parent)) and not shutil.which(
-        "locust"
-    ):
+    locust = shutil.which("locust", path=str(Path(PYTHON).parent))
+    if not locust:
         raise SystemExit("make load needs locust: make install (dev dependencies)")
-    locust = shutil.which("locust", path=str(Path(PYTHON).parent)) or "locust"
     work = Path(tempfile.mkdtemp(prefix="kindred-load-"))
     url = database_url()
     ensure_database(url)

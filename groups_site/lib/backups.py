@@ -100,7 +100,10 @@ def _tool_major(path: str) -> int | None:
     except (OSError, subprocess.CalledProcessError):
         return None
     # "pg_dump (PostgreSQL) 16.2" or "pg_dump (PostgreSQL) 15.20 (Debian ...)"
-    return int(out.split(")")[1].split()[0].split(".")[0])
+    try:
+        return int(out.split(")")[1].split()[0].split(".")[0])
+    except (IndexError, ValueError):
+        return None
 
 
 def _candidate_dirs() -> list[str]:
@@ -174,8 +177,10 @@ def backup(db: Database, media_root: Path, backup_dir: Path) -> Path:
     path. The file and folder are readable by their owner only: they hold every
     member's private data."""
     backup_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = backup_dir / f"kindred-{stamp}.tar"
+    if target.exists() or target.with_suffix(".tar.partial").exists():
+        raise BackupError(f"{target} already exists: try again in a second.")
     major = server_major(db)
     pg_dump = pg_tool("pg_dump", major)
     with tempfile.TemporaryDirectory() as work:

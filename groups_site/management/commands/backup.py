@@ -19,13 +19,18 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--dir", type=Path, help="Folder for the backup (default: BACKUP_DIR)."
+            "--dir",
+            dest="directory",
+            type=Path,
+            help="Folder for the backup (default: BACKUP_DIR).",
         )
 
-    def handle(self, *args, dir=None, **options):
+    def handle(self, *args, directory=None, **options):
         db = backups.Database.from_settings(settings.DATABASES["default"])
         try:
-            path = backups.backup(db, Path(settings.MEDIA_ROOT), dir or backup_dir())
+            path = backups.backup(
+                db, Path(settings.MEDIA_ROOT), directory or backup_dir()
+            )
         except backups.BackupError as error:
             raise CommandError(str(error)) from None
         manifest = backups.read_manifest(path)
