@@ -13,13 +13,17 @@ background-task worker beside B only, and a small round-robin load balancer
    by the worker beside B (file-based e-mail backend, into a temporary folder);
 4. cache: B serves a /groups/ search from the shared cache; the organizer edits
    the group's tagline on A and B's next answer has the new one;
-5. the load balancer sends requests to both instances and her session holds.
+5. uploads: her new picture, sent to A, is in the shared media folder and B's
+   page shows it;
+6. the load balancer sends requests to both instances and her session holds.
 
 Everything it started is stopped at the end; it exits non-zero if a check failed.
 """
 
+import io
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -28,6 +32,7 @@ import sys
 import tempfile
 import time
 import urllib.parse
+import uuid
 from html.parser import HTMLParser
 from http.client import HTTPConnection
 from pathlib import Path
@@ -142,6 +147,34 @@ def form_fields(html: str, action: str, page: str) -> list[tuple[str, str]]:
     return parser.fields
 
 
+def multipart(fields, files: dict) -> tuple[bytes, str]:
+    """A multipart/form-data body, as a browser sends a form with a file."""
+    boundary = uuid.uuid4().hex
+    parts = []
+    for name, value in fields:
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"'
+            f"\r\n\r\n{value}\r\n".encode()
+        )
+    for name, (filename, content, kind) in files.items():
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+            f'filename="{filename}"\r\nContent-Type: {kind}\r\n\r\n'.encode()
+            + content
+            + b"\r\n"
+        )
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
+
+
+def a_picture() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (300, 300), (120, 90, 160)).save(out, "PNG")
+    return out.getvalue()
+
+
 class Browser:
     """Cookies by hand (production cookies are Secure; this is plain HTTP on
     loopback), no redirects followed."""
@@ -149,12 +182,14 @@ class Browser:
     def __init__(self):
         self.cookies: dict[str, str] = {}
 
-    def request(self, port: int, method: str, path: str, data=None):
+    def request(self, port: int, method: str, path: str, data=None, files=None):
         headers = {}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None
-        if data is not None:
+        if files:
+            body, headers["Content-Type"] = multipart(data or [], files)
+        elif data is not None:
             body = urllib.parse.urlencode(data)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         conn = HTTPConnection("127.0.0.1", port, timeout=30)
@@ -175,7 +210,7 @@ class Browser:
     def get(self, port: int, path: str):
         return self.request(port, "GET", path)
 
-    def submit(self, port: int, page: str, action: str, changes: dict):
+    def submit(self, port: int, page: str, action: str, changes: dict, files=None):
         """Load ``page``, fill the form posting to ``action`` as she would, post."""
         status, _headers, html = self.get(port, page)
         assert status == 200, f"GET {page}: {status}"
@@ -184,7 +219,8 @@ class Browser:
             for name, value in form_fields(html, action, page)
             if name not in changes
         ]
-        return self.request(port, "POST", action, fields + list(changes.items()))
+        data = fields + list(changes.items())
+        return self.request(port, "POST", action, data, files)
 
     def sign_in(self, port: int, login: str, password: str):
         return self.submit(
@@ -205,7 +241,9 @@ def check(name: str, passed: bool, detail: str) -> None:
     print(f"{'PASS' if passed else 'FAIL'}  {name}: {detail}", flush=True)
 
 
-def run_checks(a: int, b: int, lb: int, mail_dir: Path, facts: dict) -> None:
+def run_checks(
+    a: int, b: int, lb: int, mail_dir: Path, media: Path, facts: dict
+) -> None:
     # 1. Sessions live in the database: signed in on A, signed in on B.
     maya = Browser()
     status, headers, _ = maya.sign_in(a, "maya", PASSWORD)
@@ -271,7 +309,29 @@ def run_checks(a: int, b: int, lb: int, mail_dir: Path, facts: dict) -> None:
         + ("has the new tagline" if new in after else "still has the OLD one"),
     )
 
-    # 5. The load balancer spreads requests and her session holds on both.
+    # 5. Uploads go to the shared MEDIA_ROOT: sent to A, B links to the file.
+    status, _, _ = maya.submit(
+        a,
+        "/accounts/profile/",
+        "/accounts/profile/",
+        {},
+        files={"avatar": ("me.png", a_picture(), "image/png")},
+    )
+    _, _, page = maya.get(b, "/accounts/profile/")
+    found = re.search(r'<img class="avatar" src="/media/([^"]+)"', page)
+    stored = media / found.group(1) if found else None
+    check(
+        "uploads shared",
+        status == 302 and stored is not None and stored.is_file(),
+        f"maya's new picture sent to A ({status}); B's profile page "
+        + (
+            f"shows /media/{found.group(1)}, in the shared folder"
+            if stored and stored.is_file()
+            else "does not show a picture from the shared folder"
+        ),
+    )
+
+    # 6. The load balancer spreads requests and her session holds on both.
     served, all_signed_in = [], True
     for _ in range(4):
         status, headers, page = maya.get(lb, "/groups/mine/")
@@ -398,7 +458,7 @@ def main() -> int:
             f"load balancer on :{port_lb}\n",
             flush=True,
         )
-        run_checks(port_a, port_b, port_lb, mail_dir, facts)
+        run_checks(port_a, port_b, port_lb, mail_dir, media, facts)
     finally:
         # Servers before the Redis they use.
         for process in reversed(processes):
@@ -410,7 +470,7 @@ def main() -> int:
         shutil.rmtree(work, ignore_errors=True)
     failed = [name for name, passed, _ in RESULTS if not passed]
     print()
-    if failed or len(RESULTS) < 5:
+    if failed or len(RESULTS) < 6:
         print(f"FAIL: {len(failed)} of {len(RESULTS)} checks failed: {failed}")
         return 1
     print(f"PASS: all {len(RESULTS)} checks: nothing is kept inside one instance.")
