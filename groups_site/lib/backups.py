@@ -299,7 +299,11 @@ def round_trip(archive: Path, db: Database) -> list[str]:
     and a temporary folder; return the differences from its manifest (none when
     the backup is whole)."""
     manifest = read_manifest(archive)
-    scratch = db.named(f"{db.name[:40]}_restore_check")
+    # PostgreSQL names stop at 63 bytes: shorten a long one, keeping it unique.
+    base = db.name
+    if len(base) > 40:
+        base = f"{base[:30]}_{hashlib.sha256(base.encode()).hexdigest()[:8]}"
+    scratch = db.named(f"{base}_restore_check")
     admin = db.named("postgres")
     create = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(scratch.name))
     drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
