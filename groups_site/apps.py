@@ -25,8 +25,6 @@ class GroupsSiteConfig(AppConfig):
         # models (so gets no signal of its own); hang it on the sites app's.
         from django.apps import apps
 
-        from groups_site import checks  # noqa: F401 - registers them
-
         post_migrate.connect(sync_site, sender=apps.get_app_config("sites"))
 
 
