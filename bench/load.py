@@ -113,13 +113,15 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def sign_in(base: str, username: str, password: str, address: str) -> dict:
+def sign_in(base: str, username: str, address: str, facts: dict) -> dict:
     """Her session and CSRF cookies, through the real sign-in form."""
+    password = facts["password"]
+    session_name, csrf_name = facts["session_cookie"], facts["csrf_cookie"]
     headers = {"X-Real-IP": address}
     page = urllib.request.urlopen(
         urllib.request.Request(f"{base}/accounts/login/", headers=headers), timeout=60
     )
-    csrf = cookie_of(page, "csrftoken")
+    csrf = cookie_of(page, csrf_name)
     token = TOKEN.search(page.read().decode()).group(1)
     data = urllib.parse.urlencode(
         {"csrfmiddlewaretoken": token, "login": username, "password": password}
@@ -127,13 +129,13 @@ def sign_in(base: str, username: str, password: str, address: str) -> dict:
     request = urllib.request.Request(
         f"{base}/accounts/login/",
         data=data,
-        headers={**headers, "Cookie": f"csrftoken={csrf}"},
+        headers={**headers, "Cookie": f"{csrf_name}={csrf}"},
     )
     try:
         urllib.request.build_opener(NoRedirect).open(request, timeout=60)
     except urllib.error.HTTPError as response:
         if response.code == 302:
-            return {"sessionid": cookie_of(response, "sessionid"), "csrftoken": csrf}
+            return {"session": cookie_of(response, session_name), "csrf": csrf}
         raise
     raise SystemExit(f"{username} could not sign in")
 
@@ -291,7 +293,7 @@ def main() -> int:
         facts = json.loads(facts)
         print(f"Signing in {len(facts['members'])} members...", flush=True)
         facts["sessions"] = {
-            username: sign_in(base, username, facts["password"], f"127.1.0.{n + 1}")
+            username: sign_in(base, username, f"127.1.0.{n + 1}", facts)
             for n, username in enumerate(facts["members"])
         }
         (work / "facts.json").write_text(json.dumps(facts))

@@ -123,9 +123,10 @@ class Member(Visitor):
         self.username = next(MEMBERS)
         self.mine = FACTS["members"][self.username]
         cookies = FACTS["sessions"][self.username]
-        self.csrf = cookies["csrftoken"]
+        self.csrf = cookies["csrf"]
         self.headers["Cookie"] = (
-            f"sessionid={cookies['sessionid']}; csrftoken={cookies['csrftoken']}"
+            f"{FACTS['session_cookie']}={cookies['session']}; "
+            f"{FACTS['csrf_cookie']}={cookies['csrf']}"
         )
 
     def post(self, path: str, name: str, data: dict):

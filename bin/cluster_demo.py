@@ -247,7 +247,7 @@ def run_checks(
     # 1. Sessions live in the database: signed in on A, signed in on B.
     maya = Browser()
     status, headers, _ = maya.sign_in(a, "maya", PASSWORD)
-    signed_in = status == 302 and "sessionid" in maya.cookies
+    signed_in = status == 302 and facts["session_cookie"] in maya.cookies
     status_b, _, page = maya.get(b, "/groups/mine/")
     check(
         "session shared",
@@ -347,6 +347,7 @@ def run_checks(
 
 FACTS = """
 import json
+from django.conf import settings
 from groups.models import Group, Membership
 organizing = Membership.objects.filter(
     user__username="rosa", role="organizer", group__status="active"
@@ -364,6 +365,7 @@ print(json.dumps({
     "search": "/groups/?near=" + group.place.name.replace(" ", "+"),
     "open_group": open_group.slug,
     "open_group_organizer_email": "rosa@demo.kindred.example",
+    "session_cookie": settings.SESSION_COOKIE_NAME,
 }))
 """
 

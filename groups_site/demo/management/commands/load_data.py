@@ -8,6 +8,7 @@ load test needs as JSON on its last line.
 
 import json
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db.models import Count
@@ -90,5 +91,8 @@ class Command(BaseCommand):
                 **dict(zip(DISCUSSION_ARTICLES, (3, 1), strict=True)),
             },
             "groups": Group.objects.filter(slug__startswith=BENCH_PREFIX).count(),
+            # Production may name them differently (e.g. with a __Host- prefix).
+            "session_cookie": settings.SESSION_COOKIE_NAME,
+            "csrf_cookie": settings.CSRF_COOKIE_NAME,
         }
         self.stdout.write(json.dumps(facts))
