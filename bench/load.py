@@ -35,9 +35,12 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
-from urllib.parse import quote, urlparse, urlunparse
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+
+from bench import harness  # noqa: E402
+
 PYTHON = sys.executable
 DB_NAME = "kindred_load"
 RPS = float(os.environ.get("LOAD_RPS", "250"))
@@ -51,47 +54,6 @@ WORKERS = os.environ.get("LOAD_WORKERS", "4")
 GROUPS = os.environ.get("LOAD_GROUPS", "10000")
 MEMBERS = os.environ.get("LOAD_MEMBERS", "20")
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def database_url() -> str:
-    url = os.environ.get("DATABASE_URL")
-    if url:
-        return urlunparse(urlparse(url)._replace(path=f"/{DB_NAME}"))
-    sys.path.insert(0, str(BASE_DIR))
-    from groups_site.lib.devdb import database_settings
-
-    db = database_settings(BASE_DIR)
-    host = quote(db["HOST"], safe="")
-    return f"postgres://{db['USER']}@{host}:{db['PORT'] or 5432}/{DB_NAME}"
-
-
-def ensure_database(url: str) -> None:
-    import psycopg
-
-    admin = urlunparse(urlparse(url)._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        if not conn.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [DB_NAME]
-        ).fetchone():
-            conn.execute(f"CREATE DATABASE {DB_NAME}")
-
-
-def wait_until_up(url: str, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit(f"The server did not answer at {url}")
 
 
 def percentile(sorted_values: list[float], fraction: float) -> float:
@@ -212,8 +174,8 @@ def main() -> int:
     if not locust:
         raise SystemExit("make load needs locust: make install (dev dependencies)")
     work = Path(tempfile.mkdtemp(prefix="kindred-load-"))
-    url = database_url()
-    ensure_database(url)
+    url = harness.database_url(DB_NAME)
+    harness.ensure_database(url)
     env = {
         **os.environ,
         "DATABASE_URL": url,
@@ -234,7 +196,7 @@ def main() -> int:
     processes: list[subprocess.Popen] = []
     try:
         if shutil.which("redis-server"):
-            redis_port = free_port()
+            redis_port = harness.free_port()
             processes.append(
                 subprocess.Popen(
                     [
@@ -281,11 +243,11 @@ def main() -> int:
             .splitlines()[-1]
         )
 
-        port = free_port()
+        port = harness.free_port()
         command, described = gunicorn_command(port)
         processes.append(subprocess.Popen(command, env=env, cwd=BASE_DIR))
         base = f"http://127.0.0.1:{port}"
-        wait_until_up(f"{base}/healthz")
+        harness.wait_until_up(f"{base}/healthz")
         # Each worker loads its code and connections before the clock starts.
         for path in ("/", "/groups/?near=Leeds&radius=50", "/articles/") * 4:
             urllib.request.urlopen(base + path, timeout=30).read()

@@ -44,9 +44,12 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from urllib.parse import quote, urlparse, urlunparse
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+
+from bench import harness  # noqa: E402
+
 PYTHON = sys.executable
 DURATION = int(os.environ.get("BENCH_DURATION", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
@@ -56,38 +59,6 @@ REPLIES = int(os.environ.get("BENCH_REPLIES", "100"))
 RACES = int(os.environ.get("BENCH_RACES", "20"))
 DB_NAME = os.environ.get("BENCH_DATABASE", "kindred_bench")
 SIGNED_IN_MARK = 'action="/accounts/logout/"'
-
-
-def bench_database_url() -> str:
-    url = os.environ.get("DATABASE_URL")
-    if url:
-        parts = urlparse(url)
-        return urlunparse(parts._replace(path=f"/{DB_NAME}"))
-    sys.path.insert(0, str(BASE_DIR))
-    from groups_site.lib.devdb import database_settings
-
-    db = database_settings(BASE_DIR)
-    host = quote(db["HOST"], safe="")
-    return f"postgres://{db['USER']}@{host}:{db['PORT'] or 5432}/{DB_NAME}"
-
-
-def ensure_database(url: str) -> None:
-    import psycopg
-
-    parts = urlparse(url)
-    admin = urlunparse(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        exists = conn.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [DB_NAME]
-        ).fetchone()
-        if not exists:
-            conn.execute(f"CREATE DATABASE {DB_NAME}")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def fetch(url: str, cookie: str = "") -> str:
@@ -106,18 +77,6 @@ def answers(url: str, cookie: str = "") -> bool:
             return False
         raise
     return True
-
-
-def wait_until_up(url: str, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit(f"The server did not answer at {url}")
 
 
 def to_ms(value: str) -> float:
@@ -187,7 +146,7 @@ def start_redis() -> tuple[subprocess.Popen | None, str, str]:
             "local memory in each worker (redis-server is not installed; "
             "install it for a production-like run)",
         )
-    port = free_port()
+    port = harness.free_port()
     workdir = BASE_DIR / "var" / "bench" / "redis"
     workdir.mkdir(parents=True, exist_ok=True)
     process = subprocess.Popen(
@@ -347,8 +306,8 @@ def main() -> None:
 
 
 def run(redis_url: str, cache_label: str) -> None:
-    database_url = bench_database_url()
-    ensure_database(database_url)
+    database_url = harness.database_url(DB_NAME)
+    harness.ensure_database(database_url)
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
@@ -374,7 +333,7 @@ def run(redis_url: str, cache_label: str) -> None:
     signed_in = f"__Host-sessionid={session_key}"
     pages = pages_to_measure()
 
-    port = free_port()
+    port = harness.free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
         [
@@ -393,7 +352,7 @@ def run(redis_url: str, cache_label: str) -> None:
         cwd=BASE_DIR,
     )
     try:
-        wait_until_up(f"{base}/bench/bare/")
+        harness.wait_until_up(f"{base}/bench/bare/")
         for path in ("/", "/articles/bench-discussion-200/"):
             if SIGNED_IN_MARK not in fetch(base + path, signed_in):
                 raise SystemExit(

@@ -36,9 +36,12 @@ import uuid
 from html.parser import HTMLParser
 from http.client import HTTPConnection
 from pathlib import Path
-from urllib.parse import quote, urlparse, urlunparse
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+
+from bench import harness  # noqa: E402
+
 PYTHON = sys.executable
 DB_NAME = "kindred_cluster"
 PASSWORD = "kindred-demo-2026"  # the demo members' password (seed_demo)
@@ -46,33 +49,6 @@ SIGNED_IN_MARK = 'action="/accounts/logout/"'
 
 
 # --- set-up ---------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def database_url() -> str:
-    url = os.environ.get("DATABASE_URL")
-    if url:
-        return urlunparse(urlparse(url)._replace(path=f"/{DB_NAME}"))
-    sys.path.insert(0, str(BASE_DIR))
-    from groups_site.lib.devdb import database_settings
-
-    db = database_settings(BASE_DIR)
-    host = quote(db["HOST"], safe="")
-    return f"postgres://{db['USER']}@{host}:{db['PORT'] or 5432}/{DB_NAME}"
-
-
-def fresh_database(url: str) -> None:
-    import psycopg
-
-    admin = urlunparse(urlparse(url)._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {DB_NAME}")
 
 
 def wait_for_port(port: int, timeout: float = 30) -> None:
@@ -376,8 +352,8 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="kindred-cluster-"))
     mail_dir, media = work / "mail", work / "media"
     mail_dir.mkdir()
-    redis_port, port_a, port_b, port_lb = (free_port() for _ in range(4))
-    url = database_url()
+    redis_port, port_a, port_b, port_lb = (harness.free_port() for _ in range(4))
+    url = harness.database_url(DB_NAME)
     env = {
         **os.environ,
         "DATABASE_URL": url,
@@ -420,7 +396,7 @@ def main() -> int:
             "--appendonly", "no",
         )  # fmt: skip
         print(f"A fresh database {DB_NAME} with the demo content...", flush=True)
-        fresh_database(url)
+        harness.ensure_database(url, fresh=True)
         manage("migrate", "--no-input", "-v0")
         manage("load_places", "-v0")
         manage("seed_demo", DEBUG="true")  # it refuses to run in production
