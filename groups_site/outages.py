@@ -7,10 +7,12 @@
   :class:`OneLineForOutages` trims Django's own log record of it to one line.
 - A server that hangs (frozen, or a network that drops packets) holds a query's
   socket forever: the server-side statement timeout never fires and libpq's
-  ``connect_timeout`` covers connecting only. So the middleware bounds the wait
-  itself: the health check of a kept connection at the start of a request may take
-  ``HEALTH_CHECK_SECONDS``, a query ``DB_STATEMENT_TIMEOUT`` plus a margin, after
-  which the connection is dropped and the request answered 503. It uses SIGALRM, so
+  ``connect_timeout`` covers connecting only. So the wait is bounded here: the
+  health check of a kept connection before a request's first query may take
+  ``HEALTH_CHECK_SECONDS`` (groups_site.db), a query ``DB_STATEMENT_TIMEOUT`` plus a
+  margin (the middleware), after which the connection is dropped and the request
+  answered 503. A request that runs no query (a page from the shared cache) waits
+  for nothing and still answers while PostgreSQL is away. It uses SIGALRM, so
   only in a process's main thread (gunicorn's sync workers); elsewhere it relies on
   the timeouts above.
 - After the database failed, a process answers 503 at once for DB_RETRY_AFTER
@@ -128,12 +130,18 @@ def _database_failed() -> None:
     _retry_at = time.monotonic() + settings.DB_RETRY_AFTER
 
 
+def database_hung() -> None:
+    """The health check of a kept connection got no answer (groups_site.db)."""
+    _drop_connection()
+    _database_failed()
+
+
 def _close_if_unusable() -> None:
     """After an error: drop the connection unless it still works (a statement
     cancelled by its timeout leaves it usable); a lost one opens the breaker."""
     try:
-        with time_limit(HEALTH_CHECK_SECONDS):
-            usable = connection.connection is not None and connection.is_usable()
+        # Bounded by groups_site.db (HEALTH_CHECK_SECONDS).
+        usable = connection.connection is not None and connection.is_usable()
     except DatabaseError:
         usable = False
     if not usable:
@@ -150,16 +158,8 @@ class DatabaseOutageMiddleware:
         if time.monotonic() < _retry_at and request.path_info != "/healthz":
             log_outage(request, OperationalError("not retried yet after a failure"))
             return unavailable_response()
-        try:
-            # Django checks a kept connection before its first query; doing it here
-            # bounds the wait when the server hangs.
-            with time_limit(HEALTH_CHECK_SECONDS):
-                connection.close_if_health_check_failed()
-        except DatabaseHung as error:
-            _drop_connection()
-            _database_failed()
-            log_outage(request, error)
-            return unavailable_response()
+        # Django checks a kept connection before the request's first query, in
+        # the time groups_site.db allows (a request with no query checks nothing).
         with connection.execute_wrapper(self.bounded_query):
             return self.get_response(request)
 

@@ -195,6 +195,8 @@ if DB_STATEMENT_TIMEOUT > 0:
             ],
         )
     )
+# Django's PostgreSQL backend, with its health check bounded in time.
+DATABASES["default"]["ENGINE"] = "groups_site.db"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when configured; otherwise local memory, which still makes allauth's

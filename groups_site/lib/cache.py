@@ -19,12 +19,14 @@ cache when Redis answers again (this is why Kindred's Redis database must be its
 own: clearing it is ``FLUSHDB``).
 """
 
+import contextlib
 import logging
 import time
 from dataclasses import dataclass
 
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
+from django.db import DatabaseError
 from redis.exceptions import RedisError
 
 logger = logging.getLogger("kindred.cache")
@@ -89,6 +91,11 @@ class DegradingRedisCache(RedisCache):
             time.monotonic() - outage.since,
             "; clearing the cache (writes were lost)" if outage.lost_writes else "",
         )
+        if self.fallback_alias:
+            # Counting goes back to Redis: what the database counted meanwhile is
+            # dropped, so a later outage starts afresh too (as the README says).
+            with contextlib.suppress(DatabaseError):
+                caches[self.fallback_alias].clear()
         if outage.lost_writes:
             outage.lost_writes = False
             try:
