@@ -1,7 +1,8 @@
 // Meeting times are written in the group's time zone. When her browser is in
 // another zone, add the same moment in hers after each one: "(8:00 pm your time)",
-// with the day too when it falls on another day there. Without JavaScript, or in
-// the group's own zone, the page stays as the server wrote it.
+// with the day too when it falls on another day there. Without JavaScript, in the
+// group's own zone, or in a zone whose clocks read the same (London and UTC in
+// winter), the page stays as the server wrote it.
 
 const LOCALE = "en-GB";
 
@@ -11,6 +12,14 @@ function viewerZone() {
     } catch {
         return "";
     }
+}
+
+function wallClock(moment, timeZone) {
+    return new Intl.DateTimeFormat(LOCALE, {
+        timeZone,
+        dateStyle: "short",
+        timeStyle: "short",
+    }).format(moment);
 }
 
 function dayIn(moment, timeZone) {
@@ -59,6 +68,9 @@ function enhance(root) {
         }
         let text;
         try {
+            if (wallClock(moment, groupZone) === wallClock(moment, zone)) {
+                continue; // Her clock reads the same: nothing to add.
+            }
             text = yourTime(moment, groupZone, zone);
         } catch {
             continue; // A zone this browser doesn't know: leave the group's time.
