@@ -296,3 +296,45 @@ def test_it_runs_the_cache_tests_against_redis():
         timeout=600,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+
+
+# The kept connection's health check (groups_site.db) ------------------------------
+
+
+def test_the_site_uses_the_backend_with_a_bounded_health_check(db):
+    from django.db import connections
+
+    from groups_site.db.base import DatabaseWrapper
+
+    assert isinstance(connections["default"], DatabaseWrapper)
+
+
+def test_the_health_check_gives_up_on_a_server_that_hangs(db, monkeypatch):
+    from django.db.backends.postgresql.base import DatabaseWrapper as Django
+
+    def hangs(self):
+        time.sleep(5)
+        return True
+
+    from groups_site.db.base import DatabaseWrapper
+
+    hung = []
+    # Another connection object than the test's own (whose transaction holds
+    # the test's data), with the same settings.
+    other = DatabaseWrapper(connection.settings_dict, alias="hang-test")
+    started = time.monotonic()
+    with monkeypatch.context() as patch:
+        patch.setattr(Django, "is_usable", hangs)
+        patch.setattr(outages, "HEALTH_CHECK_SECONDS", 0.05)
+        patch.setattr(outages, "database_hung", lambda: hung.append(True))
+        with pytest.raises(outages.DatabaseHung):
+            other.is_usable()
+
+    assert time.monotonic() - started < 1
+    assert hung == [True]
+
+
+def test_a_usable_connection_passes_its_health_check(db):
+    connection.ensure_connection()
+
+    assert connection.is_usable()
