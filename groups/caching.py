@@ -36,27 +36,24 @@ def listing_changed() -> None:
     pagecache.changed(LISTING)
 
 
+def _first_to_come(moments):
+    now = timezone.now()
+    return min((moment for moment in moments if moment and moment > now), default=None)
+
+
 def shows_meetings(meetings) -> None:
     """The page being rendered lists these meetings as upcoming or under way: it
     changes by itself when the first of them starts or ends."""
-    now = timezone.now()
-    moments = [
-        moment
-        for meeting in meetings
-        for moment in (meeting.starts_at, meeting.ends_at)
-        if moment > now
-    ]
-    if moments:
-        pagecache.valid_until(min(moments))
+    pagecache.valid_until(
+        _first_to_come(
+            moment
+            for meeting in meetings
+            for moment in (meeting.starts_at, meeting.ends_at)
+        )
+    )
 
 
 def cards_change_at(groups):
     """When the first of these group cards (annotated with_next_meeting) will
     name another next meeting: its next meeting starts. None if none is due."""
-    now = timezone.now()
-    moments = [
-        group.next_meeting_at
-        for group in groups
-        if getattr(group, "next_meeting_at", None) and group.next_meeting_at > now
-    ]
-    return min(moments, default=None)
+    return _first_to_come(getattr(group, "next_meeting_at", None) for group in groups)

@@ -1,12 +1,10 @@
 """Finding groups: full-text search, filters, and "near a place" by great-circle
 distance computed in SQL (core PostgreSQL only: no PostGIS, no extensions)."""
 
-import hashlib
 import math
 from dataclasses import dataclass, field
 from datetime import time, timedelta
 from functools import cached_property
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
@@ -27,6 +25,7 @@ from groups import caching
 from groups.models import Group, Place, Schedule, Topic
 from groups_site import pagecache
 from groups_site.lib.text import fold
+from groups_site.lib.web import query_digest
 
 EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG)
 KM_PER_MILE = 1.609344
@@ -387,9 +386,4 @@ def listing_cache_key(params) -> str | None:
     None when they must not be cached (may_share_listing)."""
     if not settings.GROUP_LISTING_CACHE_SECONDS or not may_share_listing(params):
         return None
-    # Values sorted too: day=1&day=3 and day=3&day=1 are the same search.
-    query = urlencode(
-        sorted((name, sorted(values)) for name, values in params.lists()), doseq=True
-    )
-    digest = hashlib.sha256(query.encode()).hexdigest()
-    return f"groups:listing:{listing_version()}:{digest}"
+    return f"groups:listing:{listing_version()}:{query_digest(params.lists())}"

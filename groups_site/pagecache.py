@@ -28,7 +28,6 @@ import math
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -37,6 +36,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
+
+from groups_site.lib.web import query_digest
 
 # Every page shows the site's own things (topics in menus, the crisis resources).
 SITE = "site"
@@ -158,7 +159,7 @@ def _shareable_request(request, params: frozenset[str], when) -> bool:
 
 
 def _page_key(request, variant: str) -> str:
-    query = urlencode(sorted(request.GET.lists()), doseq=True)
+    query = query_digest(request.GET.lists())
     parts = [
         request.scheme,
         request.get_host(),

@@ -1,6 +1,3 @@
-import hashlib
-from urllib.parse import urlencode
-
 from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
@@ -14,6 +11,7 @@ from groups.forms import GroupSearchForm
 from groups.search import place_suggestions
 from groups_site import pagecache
 from groups_site.lib.pagination import paginate
+from groups_site.lib.web import query_digest
 
 GROUPS_PER_PAGE = 20
 # Her coordinates, never shared, are the form's hidden lat and lon fields.
@@ -29,12 +27,11 @@ def search_form_cache_key(form: GroupSearchForm) -> str | None:
     shared (caching is off, or the form shows errors)."""
     if not settings.GROUP_LISTING_CACHE_SECONDS or not form.is_valid():
         return None
-    fields = sorted(
-        (name, sorted(form.data.getlist(name)))
+    digest = query_digest(
+        (name, form.data.getlist(name))
         for name in form.fields
         if name not in COORDINATE_FIELDS
     )
-    digest = hashlib.sha256(urlencode(fields, doseq=True).encode()).hexdigest()
     # The topics it offers change with the site's version (groups_site.pagecache).
     return f"groups:search-form:{pagecache.version(pagecache.SITE)}:{digest}"
 

@@ -1,7 +1,9 @@
 """What pages and feeds tell other machines: the site's absolute addresses, and
 JSON that is safe inside a <script> block (schema.org JSON-LD)."""
 
+import hashlib
 import json
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
@@ -52,3 +54,13 @@ def local_url(url: str, *, host: str, https: bool) -> str:
     if url_has_allowed_host_and_scheme(url, allowed_hosts={host}, require_https=https):
         return url
     return ""
+
+
+def query_digest(pairs) -> str:
+    """A digest of query parameters, as (name, [values]) pairs, for a cache key:
+    the order of names and of each name's values does not matter (day=1&day=3 and
+    day=3&day=1 are the same search)."""
+    query = urlencode(
+        sorted((name, sorted(values)) for name, values in pairs), doseq=True
+    )
+    return hashlib.sha256(query.encode()).hexdigest()
