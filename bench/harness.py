@@ -19,6 +19,14 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def cores() -> int:
+    """The cores this process may use (a container's share), not the machine's."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
 def database_url(name: str) -> str:
     """The address of database ``name`` on DATABASE_URL's server, or on the
     embedded PostgreSQL under var/ (started if need be)."""

@@ -117,7 +117,57 @@ def gunicorn_command(port: int) -> tuple[list[str], str]:
     return [*command, "--bind", f"127.0.0.1:{port}"], described
 
 
-def report(work: Path) -> bool:
+class CpuMeter:
+    """Where the machine's processor time went while locust ran: the gunicorn
+    workers, locust itself (the load is generated on the same machine) and the
+    rest (PostgreSQL, Redis, the system), from /proc and psutil (a dependency of
+    locust). Empty on a system without /proc/stat."""
+
+    def __init__(self, server_pid: int):
+        self.server_pid = server_pid
+        self.start = self._read()
+
+    def _read(self) -> dict | None:
+        try:
+            import psutil
+
+            with open("/proc/stat") as stat:
+                fields = [int(n) for n in stat.readline().split()[1:]]
+            server = psutil.Process(self.server_pid)
+            workers = [server, *server.children(recursive=True)]
+        except (ImportError, OSError, ValueError):
+            return None
+        ticks = os.sysconf("SC_CLK_TCK")
+        return {
+            "wall": time.monotonic(),
+            # user, nice, system, irq, softirq, steal: busy; idle and iowait: not.
+            "busy": sum(fields[i] for i in (0, 1, 2, 5, 6, 7)) / ticks,
+            "server": sum(sum(p.cpu_times()[:2]) for p in workers),
+            "load": sum(os.times()[2:4]),  # children reaped so far: locust
+        }
+
+    def summary(self, rate: float) -> str:
+        end = self._read()
+        if not self.start or not end or rate <= 0:
+            return ""
+        wall = end["wall"] - self.start["wall"]
+        share = {
+            name: (end[name] - self.start[name]) / wall
+            for name in ("busy", "server", "load")
+        }
+        rest = max(share["busy"] - share["server"] - share["load"], 0.0)
+        return (
+            f"processor time over the run ({harness.cores()} cores = "
+            f"{100 * harness.cores()}%): gunicorn {100 * share['server']:.0f}%, "
+            f"locust {100 * share['load']:.0f}%, the rest (PostgreSQL, Redis, "
+            f"system) {100 * rest:.0f}%; per request: gunicorn "
+            f"{1000 * share['server'] / rate:.1f} ms, locust "
+            f"{1000 * share['load'] / rate:.1f} ms, the rest "
+            f"{1000 * rest / rate:.1f} ms"
+        )
+
+
+def report(work: Path, cpu: CpuMeter | None = None) -> bool:
     samples = json.loads((work / "samples.json").read_text())
     times = sorted(rt for _t, rt, _failed in samples)
     failures = sum(1 for _t, _rt, failed in samples if failed)
@@ -156,6 +206,8 @@ def report(work: Path) -> bool:
         f"p50 {p50:.0f} ms, p95 {p95:.0f} ms, p99 {p99:.0f} ms (target p95 <= "
         f"{P95_TARGET:.0f} ms)"
     )
+    if cpu is not None and (used := cpu.summary(rate)):
+        print(used)
     checks = {
         f"rate >= {0.95 * RPS:.0f} req/s": rate >= 0.95 * RPS,
         "no failures": failures == 0,
@@ -245,7 +297,8 @@ def main() -> int:
 
         port = harness.free_port()
         command, described = gunicorn_command(port)
-        processes.append(subprocess.Popen(command, env=env, cwd=BASE_DIR))
+        server = subprocess.Popen(command, env=env, cwd=BASE_DIR)
+        processes.append(server)
         base = f"http://127.0.0.1:{port}"
         harness.wait_until_up(f"{base}/healthz")
         # Each worker loads its code and connections before the clock starts.
@@ -267,6 +320,7 @@ def main() -> int:
             f"measured, against {base}",
             flush=True,
         )
+        cpu = CpuMeter(server.pid)
         subprocess.run(
             [
                 locust,
@@ -301,7 +355,7 @@ def main() -> int:
             check=True,
             stdout=subprocess.DEVNULL,
         )
-        return 0 if report(work) else 1
+        return 0 if report(work, cpu) else 1
     finally:
         # The server before the Redis it uses.
         for process in reversed(processes):
