@@ -20,6 +20,16 @@ def get_visible_group(user, slug: str) -> Group:
     )
 
 
+def get_visible_meeting(user, slug: str, code) -> Meeting:
+    """A meeting of a group whose page this user may open, with its group, or 404
+    (the same 404 as a meeting that does not exist). One query for both."""
+    groups = Group.objects.visible_to(user).filter(slug=slug)
+    meetings = Meeting.objects.filter(group__in=groups).select_related(
+        "group__place", "group__created_by"
+    )
+    return get_object_or_404(meetings, code=code)
+
+
 def get_membership(user, group: Group) -> Membership | None:
     if not user.is_authenticated:
         return None
