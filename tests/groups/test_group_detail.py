@@ -390,9 +390,9 @@ def test_it_costs_the_same_queries_for_a_member(
 
     # Session and user (2), the group, her membership, topics, schedules, the
     # member list (5), the next meetings and her answers (2), the reveal log
-    # (savepoint, insert, day count, release: 4); the header's unread count is
-    # cached since the first visit.
-    with django_assert_num_queries(13):
+    # (1: the day's groups were counted on the first visit); the header's
+    # unread count is cached since the first visit.
+    with django_assert_num_queries(10):
         response = client.get(URL)
 
     assert response.status_code == 200
