@@ -11,10 +11,10 @@ EVENTS_IN_SCHEMA = 5
 
 @pagecache.shared_when_signed_out(tags=lambda slug: [caching.group_tag(slug)])
 def group_detail(request, slug):
-    group = access.get_visible_group(request.user, slug)
+    page = access.visible_group_page(request.user, slug)
+    group = page.group
     # The schedule shows twice (the header and "At a glance"): one query.
     prefetch_related_objects([group], "schedules")
-    page = access.group_page(request.user, group)
     if page.shows_address or page.shows_online_link:
         # Each time the members-only panel prints them, it is logged.
         services.record_private_detail_view(user=request.user, group=group)

@@ -388,11 +388,11 @@ def test_it_costs_the_same_queries_for_a_member(
     client.force_login(bob)
     client.get(URL)  # allauth records her session on the first request.
 
-    # Session and user (2), the group, her membership, topics, schedules, the
-    # member list (5), the next meetings and her answers (2), the reveal log
+    # Session and user (2), the group with her membership, topics, schedules,
+    # the member list (4), the next meetings and her answers (2), the reveal log
     # (1: the day's groups were counted on the first visit); the header's
     # unread count is cached since the first visit.
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         response = client.get(URL)
 
     assert response.status_code == 200
