@@ -102,6 +102,7 @@ def post_comment(
                     parent_hid_anonymous=facts.get("parent_hid_anonymous", False),
                     submission_key=submission_key,
                     result=result,
+                    comment_id=facts.get("new_comment_id"),
                 )
     except IntegrityError:
         # The unique (author, submission_key) constraint: a copy of this
@@ -115,13 +116,18 @@ def post_comment(
 
 def _lock_author(author, parent: Comment | None) -> dict:
     """Lock her row, and read in the same query whether her e-mail address is
-    verified and, for a reply, whether the parent's author blocked her by name
-    or hid her anonymous comments (accounts.models.Block): one query where the
-    checks took three. Nothing for a signed-out visitor (posting_problem refuses
-    her before anything is read)."""
+    verified, for a reply whether the parent's author blocked her by name or hid
+    her anonymous comments (accounts.models.Block), and the new comment's id
+    (articles.comments.tree.new_id_expression): one query where there were
+    four. Nothing for a signed-out visitor (posting_problem refuses her before
+    anything is read)."""
     if author is None or not author.is_authenticated:
         return {}
-    facts = {"has_verified_email": verified_email_exists()}
+    facts = {
+        "has_verified_email": verified_email_exists(),
+        # The new comment's id, taken here rather than in a query of its own.
+        "new_comment_id": tree.new_id_expression(),
+    }
     if parent is not None:
         blocks = Block.objects.filter(
             blocker_id=parent.author_id, blocked=OuterRef("pk")
@@ -202,6 +208,7 @@ def _insert(
     parent_hid_anonymous,
     submission_key,
     result: screening.Screening,
+    comment_id: int | None,
 ) -> Comment:
     line = {}
     if parent is not None:
@@ -222,6 +229,7 @@ def _insert(
         is_anonymous=is_anonymous,
         submission_key=submission_key,
         line=line,
+        comment_id=comment_id,
     )
     watched.flag_comment(comment, result.flags)
     if comment.is_visible:
