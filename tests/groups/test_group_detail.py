@@ -389,10 +389,10 @@ def test_it_costs_the_same_queries_for_a_member(
     client.get(URL)  # allauth records her session on the first request.
 
     # Session and user (2), the group with her membership, topics, schedules,
-    # the member list (4), the next meetings and her answers (2), the reveal log
-    # (1: the day's groups were counted on the first visit); the header's
+    # the member list (4), the next meetings with her answers (1), the reveal
+    # log (1: the day's groups were counted on the first visit); the header's
     # unread count is cached since the first visit.
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         response = client.get(URL)
 
     assert response.status_code == 200
