@@ -202,7 +202,6 @@ class GroupPage:
     def as_context(self) -> dict:
         return {
             "group": self.group,
-            "topics": list(self.group.topics.all()),
             "membership": self.membership,
             "is_member": self.is_member,
             "is_full": self.is_full,
