@@ -525,7 +525,8 @@ def test_it_shares_the_groups_own_parts_between_members(
     client.force_login(bob)
 
     with CaptureQueriesContext(connection) as queries:
-        second = page_of(client.get(URL))
+        response = client.get(URL)
+    second = page_of(response)
 
     # Her visit reads neither the topics nor the schedules: they come rendered.
     assert not any(
@@ -533,6 +534,10 @@ def test_it_shares_the_groups_own_parts_between_members(
     )
     for shown in ["Grief and loss", "Riverside Women's Centre", "Listen first."]:
         assert shown in first and shown in second
+    # Markup from the cache, not escaped text.
+    raw = response.content.decode()
+    assert '<header class="group-hero">' in raw
+    assert raw.count('<h1 class="group-hero__title"') == 1
     # Her own parts are still hers: the organizer's tools are not in her page.
     assert "/groups/tuesday-evening-circle/manage/" in first
     assert "/groups/tuesday-evening-circle/manage/" not in second
