@@ -173,6 +173,7 @@ def notify(
     message: str,
     url: str = "",
     actor: User | None = None,
+    is_new: bool = False,
 ) -> Notification:
     """Tell her something in-site, and by e-mail if she wants it for this kind
     (accounts.emails.queue_email: a background task sends it once the
@@ -185,12 +186,14 @@ def notify(
 
     The same news from the same person, still unread, is refreshed (back to the
     top) instead of repeated: asking, withdrawing and asking again twenty times
-    leaves one notification, not twenty."""
+    leaves one notification, not twenty. ``is_new``: the caller knows no earlier
+    notification can match (its ``url`` was just made: a new comment's
+    permalink), so none is looked for."""
     placeholder = Notification.ACTOR_PLACEHOLDER
     if actor is not None and not message.startswith(placeholder):
         raise ValueError(f"A message with an actor starts with {placeholder}.")
     message = message[:300]
-    if actor is not None:
+    if actor is not None and not is_new:
         earlier = (
             Notification.objects.unread()
             .filter(recipient=recipient, kind=kind, actor=actor, url=url)

@@ -92,13 +92,15 @@ class CommentForm(forms.Form):
             return None
         parent = (
             Comment.objects.filter(article=self.article, pk=parent_id)
-            .select_related("author", "article")
+            .select_related("author")
             .first()
         )
         if parent is None:
             raise forms.ValidationError(
                 "The comment you are replying to is no longer there."
             )
+        # The form's own article (the filter above): no join for its long body.
+        parent.article = self.article
         self.reply_to = parent
         return parent
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import FilteredRelation, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -18,6 +19,16 @@ def get_visible_group(user, slug: str) -> Group:
     return get_object_or_404(
         Group.objects.visible_to(user).select_related("place", "created_by"), slug=slug
     )
+
+
+def get_visible_meeting(user, slug: str, code) -> Meeting:
+    """A meeting of a group whose page this user may open, with its group, or 404
+    (the same 404 as a meeting that does not exist). One query for both."""
+    groups = Group.objects.visible_to(user).filter(slug=slug)
+    meetings = Meeting.objects.filter(group__in=groups).select_related(
+        "group__place", "group__created_by"
+    )
+    return get_object_or_404(meetings, code=code)
 
 
 def get_membership(user, group: Group) -> Membership | None:
@@ -191,7 +202,6 @@ class GroupPage:
     def as_context(self) -> dict:
         return {
             "group": self.group,
-            "topics": list(self.group.topics.all()),
             "membership": self.membership,
             "is_member": self.is_member,
             "is_full": self.is_full,
@@ -214,6 +224,28 @@ class GroupPage:
 def group_page(user, group: Group) -> GroupPage:
     """The group page as this viewer sees it. One query for her membership."""
     return GroupPage(group=group, user=user, membership=get_membership(user, group))
+
+
+def visible_group_page(user, slug: str) -> GroupPage:
+    """get_visible_group and group_page in one query: her membership row comes
+    joined to the group (a LEFT JOIN; at most one row, unique per user and
+    group). 404 as get_visible_group."""
+    groups = Group.objects.visible_to(user).select_related("place", "created_by")
+    if not user.is_authenticated:
+        return GroupPage(
+            group=get_object_or_404(groups, slug=slug), user=user, membership=None
+        )
+    groups = groups.annotate(
+        viewer_membership=FilteredRelation(
+            "memberships", condition=Q(memberships__user=user)
+        )
+    ).select_related("viewer_membership")
+    group = get_object_or_404(groups, slug=slug)
+    # Not set at all when she has no membership row.
+    membership = getattr(group, "viewer_membership", None)
+    if membership is not None:
+        membership.group = group
+    return GroupPage(group=group, user=user, membership=membership)
 
 
 @dataclass

@@ -5,6 +5,7 @@ capacity) run one after the other."""
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Value
@@ -489,17 +490,40 @@ def export_user_data(user) -> tuple[str, list[dict]]:
     ]
 
 
-@transaction.atomic
 def record_private_detail_view(
     *, user, group: Group, meeting: Meeting | None = None
 ) -> AccessFlag | None:
     """Log that she was shown this group's private details (``meeting``: a
-    drop-in shown one meeting's address and link). An account that opens the
-    private details of many different groups in a day is flagged for the
-    moderators."""
+    drop-in shown one meeting's address and link): one row each time, the log
+    moderators read. An account that opens the private details of many
+    different groups in a day is flagged for the moderators (returned when this
+    view counted towards a flag).
+
+    Only a group she had not been shown yet that day can change the day's
+    count of different groups: a repeat view is the one INSERT. The cache
+    remembers which groups were counted (_counted_today); the count itself
+    always comes from the rows, so a forgotten mark only costs a recount."""
     PrivateDetailView.objects.create(user=user, group=group, meeting=meeting)
-    now = timezone.now()
-    start = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    start = timezone.now().replace(hour=0, minute=0, second=0, microsecond=0)
+    counted_key = _counted_today_key(user.pk, group.pk, start)
+    if cache.get(counted_key):
+        return None
+    flag = _count_groups_shown(user, start)
+    # Marked once counted (not before): a failed count is tried again.
+    seconds_left = (start + timedelta(days=1) - timezone.now()).total_seconds()
+    cache.set(counted_key, True, timeout=max(1, int(seconds_left)) + 60)
+    return flag
+
+
+def _counted_today_key(user_id: int, group_id: int, start) -> str:
+    return f"groups:private-view-counted:{user_id}:{start.date()}:{group_id}"
+
+
+@transaction.atomic
+def _count_groups_shown(user, start) -> AccessFlag | None:
+    """How many different groups' private details she was shown since
+    ``start`` (midnight UTC), and her flag for the day when that reaches
+    settings.PRIVATE_DETAILS_DAILY_GROUP_LIMIT."""
     group_count = (
         PrivateDetailView.objects.filter(
             user=user, viewed_at__gte=start, viewed_at__lt=start + timedelta(days=1)

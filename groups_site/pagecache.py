@@ -131,6 +131,35 @@ def valid_until(moment) -> None:
         collected["seconds"] = min(collected["seconds"], max(seconds, 0))
 
 
+# Shared parts of signed-in pages -----------------------------------------------------
+
+SHARED_PREFIX = "shared:"
+
+
+def shared_value(key: str, tags: Iterable[str], compute: Callable):
+    """A value every viewer of a page sees the same (rendered HTML of a page's
+    public parts), kept under ``tags`` ("site" is always added) as whole pages
+    are: from the cache when it was stored under their current versions, else
+    ``compute()``d and stored with the versions read before computing it, so a
+    change made meanwhile is never hidden. One cache round trip when found.
+    ``key`` names the value (this release's only, like pages). Kept as long as
+    pages (PAGE_CACHE_SECONDS; 0 keeps nothing)."""
+    seconds = settings.PAGE_CACHE_SECONDS
+    if seconds <= 0:
+        return compute()
+    tags = [SITE, *tags]
+    full_key = f"{SHARED_PREFIX}{release()}:{key}"
+    found = cache.get_many([full_key, *(version_key(tag) for tag in tags)])
+    versions = _read_versions(tags, found)
+    entry = found.get(full_key)
+    if entry is not None and versions is not None and entry["versions"] == versions:
+        return entry["value"]
+    value = compute()
+    if versions is not None:
+        cache.set(full_key, {"value": value, "versions": versions}, seconds)
+    return value
+
+
 # The page -------------------------------------------------------------------------
 
 

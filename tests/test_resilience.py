@@ -108,6 +108,18 @@ def test_it_answers_as_an_empty_cache_with_redis_gone(redis_gone, db, caplog):
     assert len(lines) == 1
 
 
+def test_it_reuses_one_redis_client_per_server(redis_gone, db):
+    """Building a redis.Redis costs more than a GET: one per connection pool,
+    however many calls (still degrading when the server is gone)."""
+    from django.core.cache import cache
+
+    client = cache._cache.get_client(write=True)
+
+    assert cache._cache.get_client(write=True) is client
+    assert cache._cache.get_client() is client  # one server: reads go there too
+    assert cache.get("a", "default") == "default"
+
+
 def test_it_signs_in_and_posts_with_redis_gone(redis_gone, alice, article):
     client = Client(enforce_csrf_checks=True)
     page = client.get("/accounts/login/")

@@ -58,7 +58,14 @@ def notified_recipient_ids(comment: Comment) -> set[int]:
 
 
 def send_notifications(
-    comment, *, parent, mentioned, already_notified=(), parent_blocked=None
+    comment,
+    *,
+    parent,
+    mentioned,
+    already_notified=(),
+    parent_blocked=None,
+    parent_hid_anonymous=None,
+    is_new=False,
 ) -> None:
     """A reply tells the parent's author; a mention tells the one mentioned. Never
     twice for one comment, never to the author herself, and never naming an
@@ -70,7 +77,12 @@ def send_notifications(
     block a survivor just to find her anonymous replies out). Except for someone
     who hid her anonymous comments (Block.via_anonymous_comment): they fold away
     for that person, and do not notify her either (she is not told who it is,
-    and the author cannot see others' notifications)."""
+    and the author cannot see others' notifications).
+
+    ``parent_blocked`` and ``parent_hid_anonymous``, when the caller read them,
+    save a query each. ``is_new``: the comment was just posted, so no earlier
+    notification can carry its address (accounts.services.notify need not look
+    for one to refresh)."""
     author = comment.author
     # An anonymous comment's notification names no one and stores no actor, so
     # nothing links it to her; otherwise her name is filled in when it is read.
@@ -82,9 +94,11 @@ def send_notifications(
     heeds_blocks = not comment.is_anonymous
     if parent is not None and parent.author_id is not None:
         if comment.is_anonymous:
-            parent_blocked = account_services.has_hidden_anonymous(
-                parent.author_id, author
-            )
+            parent_blocked = parent_hid_anonymous
+            if parent_blocked is None:
+                parent_blocked = account_services.has_hidden_anonymous(
+                    parent.author_id, author
+                )
         elif parent_blocked is None:
             parent_blocked = account_services.has_blocked(parent.author_id, author)
         if parent.author_id not in notified and not parent_blocked:
@@ -94,6 +108,7 @@ def send_notifications(
                 message=f"{name} replied to your comment on “{title}”",
                 url=url,
                 actor=actor,
+                is_new=is_new,
             )
         notified.add(parent.author_id)
     for user in mentioned:
@@ -110,5 +125,6 @@ def send_notifications(
             message=f"{name} mentioned you in a comment on “{title}”",
             url=url,
             actor=actor,
+            is_new=is_new,
         )
         notified.add(user.pk)

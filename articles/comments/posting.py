@@ -10,11 +10,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
-from accounts import services as account_services
-from accounts.models import User
+from accounts.models import Block, User
 from articles.comments import mentions, moderation, screening, tree, watched
 from articles.comments.rules import (
     CONTROL_CHARACTERS,
@@ -22,6 +21,7 @@ from articles.comments.rules import (
     clean_body,
     edit_deadline,
     posting_problem,
+    verified_email_exists,
 )
 from articles.models import (
     Comment,
@@ -68,19 +68,27 @@ def post_comment(
     should see (a watched word, crisis language) is flagged. The comment
     returned carries the result as ``comment.screening``, for the view to tell
     her."""
-    problem = posting_problem(user=author, article=article)
-    if problem:
-        raise ValidationError(problem, code="not_allowed")
-    body = clean_body(body)
-    result = watched.screen_text(body)
-    parent_blocked = False
-    if parent is not None:
-        parent_blocked = _check_reply(parent=parent, article=article, author=author)
     try:
         with transaction.atomic():
             # Her posts wait for each other here (a row lock, no polling): a copy
-            # of this submission sent at once finds the first one committed.
-            User.objects.select_for_update(no_key=True).filter(pk=author.pk).first()
+            # of this submission sent at once finds the first one committed. The
+            # same query reads what the checks need from the database.
+            facts = _lock_author(author, parent)
+            problem = posting_problem(
+                user=author,
+                article=article,
+                has_verified_email=facts.get("has_verified_email"),
+            )
+            if problem:
+                raise ValidationError(problem, code="not_allowed")
+            body = clean_body(body)
+            result = watched.screen_text(body)
+            if parent is not None:
+                _check_reply(
+                    parent=parent,
+                    article=article,
+                    blocked=facts["parent_blocked"],
+                )
             comment = _earlier_copy(author, article, parent, body, submission_key)
             if comment is None:
                 _count_towards_rate_limit(author)
@@ -90,9 +98,11 @@ def post_comment(
                     body=body,
                     parent=parent,
                     is_anonymous=is_anonymous,
-                    parent_blocked=parent_blocked,
+                    parent_blocked=facts.get("parent_blocked", False),
+                    parent_hid_anonymous=facts.get("parent_hid_anonymous", False),
                     submission_key=submission_key,
                     result=result,
+                    comment_id=facts.get("new_comment_id"),
                 )
     except IntegrityError:
         # The unique (author, submission_key) constraint: a copy of this
@@ -102,6 +112,38 @@ def post_comment(
             raise
     comment.screening = result
     return comment
+
+
+def _lock_author(author, parent: Comment | None) -> dict:
+    """Lock her row, and read in the same query whether her e-mail address is
+    verified, for a reply whether the parent's author blocked her by name or hid
+    her anonymous comments (accounts.models.Block), and the new comment's id
+    (articles.comments.tree.new_id_expression): one query where there were
+    four. Nothing for a signed-out visitor (posting_problem refuses her before
+    anything is read)."""
+    if author is None or not author.is_authenticated:
+        return {}
+    facts = {
+        "has_verified_email": verified_email_exists(),
+        # The new comment's id, taken here rather than in a query of its own.
+        "new_comment_id": tree.new_id_expression(),
+    }
+    if parent is not None:
+        blocks = Block.objects.filter(
+            blocker_id=parent.author_id, blocked=OuterRef("pk")
+        )
+        facts["parent_blocked"] = Exists(blocks.named())
+        facts["parent_hid_anonymous"] = Exists(
+            blocks.filter(via_anonymous_comment=True)
+        )
+    row = (
+        User.objects.select_for_update(no_key=True, of=("self",))
+        .filter(pk=author.pk)
+        .values(**facts)
+        .first()
+    )
+    # Her account gone meanwhile: refused as one without a verified address.
+    return row or {"has_verified_email": False}
 
 
 def _earlier_copy(author, article, parent, body, submission_key) -> Comment | None:
@@ -131,9 +173,9 @@ def _not_repliable() -> ValidationError:
     return ValidationError(NOT_REPLIABLE, code="not_visible")
 
 
-def _check_reply(*, parent: Comment, article, author) -> bool:
-    """Refuse a reply that may not be posted. Returns whether the parent's author
-    blocked her (one query).
+def _check_reply(*, parent: Comment, article, blocked: bool) -> None:
+    """Refuse a reply that may not be posted. ``blocked``: whether the parent's
+    author blocked her by name (read by _lock_author).
 
     A block shows on NAMED comments only, as the refusal any comment that can't
     be replied to gets (same message, same code). On an anonymous comment her
@@ -151,10 +193,8 @@ def _check_reply(*, parent: Comment, article, author) -> bool:
             "This thread can't go any deeper. Please reply to an earlier comment.",
             code="too_deep",
         )
-    blocked = account_services.has_blocked(parent.author_id, author)
     if blocked and not parent.is_anonymous:
         raise _not_repliable()
-    return blocked
 
 
 def _insert(
@@ -165,8 +205,10 @@ def _insert(
     parent,
     is_anonymous,
     parent_blocked,
+    parent_hid_anonymous,
     submission_key,
     result: screening.Screening,
+    comment_id: int | None,
 ) -> Comment:
     line = {}
     if parent is not None:
@@ -187,11 +229,17 @@ def _insert(
         is_anonymous=is_anonymous,
         submission_key=submission_key,
         line=line,
+        comment_id=comment_id,
     )
     watched.flag_comment(comment, result.flags)
     if comment.is_visible:
         mentions.send_notifications(
-            comment, parent=parent, mentioned=mentioned, parent_blocked=parent_blocked
+            comment,
+            parent=parent,
+            mentioned=mentioned,
+            parent_blocked=parent_blocked,
+            parent_hid_anonymous=parent_hid_anonymous,
+            is_new=True,
         )
     return comment
 

@@ -6,7 +6,7 @@ number of queries however many meetings or answers there are."""
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, OuterRef, Subquery, Value
+from django.db.models import Count, FilteredRelation, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -51,24 +51,55 @@ class MeetingItem:
         return self.rsvp is not None
 
 
-def _answers(user, meeting_ids: list[int]) -> dict[int, RSVP]:
-    """Her RSVPs for these meetings by meeting id, each with ``ahead``: how many
-    women wait before her (one query)."""
+def _waiting_ahead(meeting_ref: str, position_ref: str):
+    """How many women wait before the RSVP at ``position_ref`` for the meeting
+    ``meeting_ref`` (outer references), as an expression."""
     ahead = (
         RSVP.objects.filter(
-            meeting_id=OuterRef("meeting_id"),
+            meeting_id=OuterRef(meeting_ref),
             state=RSVP.State.WAITLISTED,
-            position__lt=OuterRef("position"),
+            position__lt=OuterRef(position_ref),
         )
         .order_by()
         .values("meeting_id")
         .annotate(count=Count("pk"))
         .values("count")
     )
+    return Coalesce(Subquery(ahead), Value(0))
+
+
+def _answers(user, meeting_ids: list[int]) -> dict[int, RSVP]:
+    """Her RSVPs for these meetings by meeting id, each with ``ahead``: how many
+    women wait before her (one query)."""
     rsvps = RSVP.objects.filter(user=user, meeting_id__in=meeting_ids).annotate(
-        ahead=Coalesce(Subquery(ahead), Value(0))
+        ahead=_waiting_ahead("meeting_id", "position")
     )
     return {rsvp.meeting_id: rsvp for rsvp in rsvps}
+
+
+def _with_answers(meetings, user):
+    """Meetings with her RSVP joined to each (at most one: unique per meeting
+    and user) and how many wait before her: her answers in the meetings' own
+    query. Read back by _answers_joined."""
+    return (
+        meetings.annotate(
+            her_rsvp=FilteredRelation("rsvps", condition=Q(rsvps__user=user))
+        )
+        .select_related("her_rsvp")
+        .annotate(her_ahead=_waiting_ahead("pk", "her_rsvp__position"))
+    )
+
+
+def _answers_joined(meetings: list[Meeting]) -> dict[int, RSVP]:
+    answers = {}
+    for meeting in meetings:
+        # Not set at all when she has not answered.
+        rsvp = getattr(meeting, "her_rsvp", None)
+        if rsvp is not None:
+            rsvp.ahead = meeting.her_ahead
+            rsvp.meeting = meeting
+            answers[meeting.pk] = rsvp
+    return answers
 
 
 def _still_counts(rsvp: RSVP, membership: Membership | None) -> bool:
@@ -81,13 +112,20 @@ def _still_counts(rsvp: RSVP, membership: Membership | None) -> bool:
 
 
 def items_for(
-    user, meetings: list[Meeting], memberships: dict[int, Membership | None]
+    user,
+    meetings: list[Meeting],
+    memberships: dict[int, Membership | None],
+    *,
+    answers: dict[int, RSVP] | None = None,
 ) -> list[MeetingItem]:
     """Her view of each meeting. ``memberships``: hers, by group id (a group
     missing from it: she is not in it). One query for her answers, none when she
-    is signed out."""
+    is signed out or ``answers`` (hers, by meeting id) were read already."""
     signed_in = user.is_authenticated
-    answers = _answers(user, [m.pk for m in meetings]) if signed_in and meetings else {}
+    if answers is None:
+        answers = (
+            _answers(user, [m.pk for m in meetings]) if signed_in and meetings else {}
+        )
     items = []
     for meeting in meetings:
         membership = memberships.get(meeting.group_id)
@@ -107,10 +145,14 @@ def group_meetings(
     group: Group, user, membership: Membership | None, *, limit=GROUP_PAGE_MEETINGS
 ) -> list[MeetingItem]:
     """The group's next meetings (cancelled ones too, so people see they are
-    off), with her answers: two queries at most."""
+    off), with her answers: one query."""
     # Through the group's manager, so each meeting's .group is this group.
-    meetings = list(group.meetings.upcoming()[:limit])
-    return items_for(user, meetings, {group.pk: membership})
+    meetings = group.meetings.upcoming()
+    if not user.is_authenticated:
+        return items_for(user, list(meetings[:limit]), {group.pk: membership})
+    meetings = list(_with_answers(meetings, user)[:limit])
+    answers = _answers_joined(meetings)
+    return items_for(user, meetings, {group.pk: membership}, answers=answers)
 
 
 def meeting_item(meeting: Meeting, user, membership: Membership | None) -> MeetingItem:

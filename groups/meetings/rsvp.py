@@ -65,7 +65,12 @@ def fill_seats(meeting: Meeting) -> list[RSVP]:
     """Give free seats to the waitlist, first come first served, and tell each
     woman promoted. The meeting is locked by the caller; saves its counts."""
     promoted = []
-    if not meeting.is_cancelled and not meeting.has_started:
+    # The locked count says whether anyone waits: no query for an empty waitlist.
+    if (
+        meeting.waitlist_count > 0
+        and not meeting.is_cancelled
+        and not meeting.has_started
+    ):
         free = None if meeting.capacity is None else meeting.seats_left
         waiting = meeting.rsvps.filter(state=WAITLISTED).order_by("position")
         for rsvp in waiting.select_related("user")[:free]:

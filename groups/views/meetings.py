@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from groups import access, caching, services
@@ -28,8 +28,8 @@ RSVP_LIMITED = (
 def _get_meeting(user, slug: str, code) -> tuple[Group, Meeting]:
     """A meeting of a group whose page she may open, or 404 (the same 404 as a
     meeting that does not exist)."""
-    group = access.get_visible_group(user, slug)
-    return group, get_object_or_404(group.meetings.all(), code=code)
+    meeting = access.get_visible_meeting(user, slug, code)
+    return meeting.group, meeting
 
 
 @pagecache.shared_when_signed_out(tags=lambda slug, code: [caching.group_tag(slug)])

@@ -90,6 +90,29 @@ def test_it_posts_a_reply(client, alice, bob, article):
     assert parent.reply_count == 1
 
 
+def test_it_posts_a_reply_and_tells_its_parent_in_few_queries(
+    client, alice, bob, article, django_assert_max_num_queries
+):
+    """Her row lock also reads her verified address, the parent author's blocks
+    and the new comment's id; a new comment's notification does not look for an
+    earlier one."""
+    parent = posting.post_comment(article=article, author=bob, body="First.")
+    client.force_login(alice)
+    client.get("/")  # her session and user are loaded once, as on any page
+
+    # Her session and user, the article, the parent, her lock, earlier copies,
+    # the line, the comment, the counters, the notification and its e-mail, the
+    # task, saving the session (messages), with the savepoints.
+    with django_assert_max_num_queries(16):
+        response = post_form(client, post_data("A reply.", parent=parent.pk))
+
+    reply = Comment.objects.get(body="A reply.")
+    assert response["Location"] == f"/articles/finding-your-voice/c/{reply.pk}/"
+    notice = bob.notifications.get()
+    assert notice.url == reply.get_absolute_url()
+    assert notice.actor == alice
+
+
 def test_it_posts_anonymously(client, alice, article):
     client.force_login(alice)
 

@@ -3,6 +3,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from accounts.access import is_moderator
 from groups import access
 from groups.models import Group, Membership
 from tests.conftest import make_group, make_user
@@ -59,6 +60,32 @@ def test_it_hides_a_pending_group_from_everyone_but_its_creator_and_staff(
 def test_it_raises_404_for_an_unknown_slug(db):
     with pytest.raises(Http404):
         access.get_visible_group(AnonymousUser(), "nothing-here")
+
+
+# visible_group_page ---------------------------------------------------------------
+
+
+def test_it_reads_the_group_page_with_her_own_membership_in_one_query(
+    group, alice, bob, charlie, dana, moderator, django_assert_num_queries
+):
+    for user in [alice, bob, charlie, dana, moderator, AnonymousUser()]:
+        is_moderator(user)  # her permissions are read once per request anyway
+        with django_assert_num_queries(1):
+            page = access.visible_group_page(user, SLUG)
+
+        assert page.group == group
+        assert page.membership == access.get_membership(user, group)
+        if page.membership is not None:
+            assert page.membership.user_id == user.pk
+
+
+def test_it_hides_a_pending_group_page_as_get_visible_group_does(alice, bob, charlie):
+    make_group(organizer=alice, members=[bob], status=Group.Status.PENDING)
+
+    for user in [AnonymousUser(), bob, charlie]:
+        with pytest.raises(Http404):
+            access.visible_group_page(user, SLUG)
+    assert access.visible_group_page(alice, SLUG).membership.is_organizer
 
 
 # get_group_for_member -----------------------------------------------------------

@@ -2,7 +2,11 @@ from datetime import date, time
 from html import unescape
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from groups import services
+from groups.meetings.generation import save_schedule
 from groups.models import Group, Membership, Schedule, Topic
 from groups.templatetags.groups_tags import (
     audience_labels,
@@ -388,11 +392,11 @@ def test_it_costs_the_same_queries_for_a_member(
     client.force_login(bob)
     client.get(URL)  # allauth records her session on the first request.
 
-    # Session and user (2), the group, her membership, topics, schedules, the
-    # member list (5), the next meetings and her answers (2), the reveal log
-    # (savepoint, insert, day count, release: 4); the header's unread count is
-    # cached since the first visit.
-    with django_assert_num_queries(13):
+    # Session and user (2), the group with her membership, topics, schedules,
+    # the member list (4), the next meetings with her answers (1), the reveal
+    # log (1: the day's groups were counted on the first visit); the header's
+    # unread count is cached since the first visit.
+    with django_assert_num_queries(8):
         response = client.get(URL)
 
     assert response.status_code == 200
@@ -501,3 +505,83 @@ def test_it_shows_hybrid_groups_as_in_person_and_online(client, alice):
     page = page_of(client.get(URL))
 
     assert "Bristol, United Kingdom and online" in page
+
+
+# The group's own parts, shared between viewers ------------------------------------
+
+
+@pytest.fixture
+def shared_parts_on(settings):
+    """The shared cache keeps parts as long as pages (off in the other tests,
+    which change groups without the services)."""
+    settings.PAGE_CACHE_SECONDS = 600
+
+
+def test_it_shares_the_groups_own_parts_between_members(
+    shared_parts_on, client, full_group, bob, alice
+):
+    client.force_login(alice)
+    first = page_of(client.get(URL))
+    client.force_login(bob)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL)
+    second = page_of(response)
+
+    # Her visit reads neither the topics nor the schedules: they come rendered.
+    assert not any(
+        "groups_topic" in q["sql"] or "groups_schedule" in q["sql"] for q in queries
+    )
+    for shown in ["Grief and loss", "Riverside Women's Centre", "Listen first."]:
+        assert shown in first and shown in second
+    # Markup from the cache, not escaped text.
+    raw = response.content.decode()
+    assert '<header class="group-hero">' in raw
+    assert raw.count('<h1 class="group-hero__title"') == 1
+    # Her own parts are still hers: the organizer's tools are not in her page.
+    assert "/groups/tuesday-evening-circle/manage/" in first
+    assert "/groups/tuesday-evening-circle/manage/" not in second
+
+
+def test_members_see_a_schedule_change_on_their_next_visit(
+    shared_parts_on, client, group, bob
+):
+    client.force_login(bob)
+    assert "Tuesdays, 7:00–8:30 pm" in page_of(client.get(URL))
+
+    schedule = group.schedules.get()
+    schedule.start_time = time(18, 15)
+    save_schedule(schedule)
+
+    page = page_of(client.get(URL))
+    assert "Tuesdays, 6:15–8:30 pm" in page
+    assert "7:00–8:30 pm" not in page
+
+
+def test_members_see_a_group_pause_on_their_next_visit(
+    shared_parts_on, client, group, alice, bob
+):
+    client.force_login(bob)
+    assert "Joining" in page_of(client.get(URL))
+
+    services.set_group_status(organizer=alice, group=group, status=Group.Status.PAUSED)
+
+    page = page_of(client.get(URL))
+    assert "taking a break" in page
+    assert "Joining" not in page
+
+
+def test_it_never_shows_one_groups_parts_on_anothers_page(
+    shared_parts_on, client, alice, bob
+):
+    make_group(name="Tuesday evening circle", organizer=alice, members=[bob])
+    other = make_group(
+        name="Thursday walkers", organizer=alice, description="We walk by the river."
+    )
+    client.force_login(bob)
+
+    page_of(client.get(URL))
+    page = page_of(client.get(other.get_absolute_url()))
+
+    assert "We walk by the river." in page
+    assert "We meet weekly" not in page

@@ -64,6 +64,29 @@ def test_it_takes_a_seat(client, bob, meeting):
     assert meeting.going_count == 1
 
 
+def test_it_takes_a_seat_and_gives_it_up_in_few_queries(
+    client, bob, meeting, django_assert_max_num_queries
+):
+    """The meeting comes with its group in one query; giving up a seat reads no
+    waitlist when the locked count says nobody waits."""
+    client.force_login(bob)
+    client.get("/")  # her session and user are loaded once, as on any page
+
+    # Her session and user, the meeting with its group, her membership and the
+    # meeting locked, her answer, the meeting's counts, her answer saved, the
+    # session saved (the message), with the savepoints.
+    with django_assert_max_num_queries(13):
+        client.post(rsvp_url(meeting), {"going": "yes"})
+    with django_assert_max_num_queries(13):
+        response = client.post(rsvp_url(meeting), {"going": "no"})
+
+    # Both messages wait for the next page (the redirects were not followed).
+    assert messages_of(response) == ["You're going.", "Thanks for letting them know."]
+    assert answer_of(bob, meeting).is_not_going
+    meeting.refresh_from_db()
+    assert (meeting.going_count, meeting.waitlist_count) == (0, 0)
+
+
 def test_it_takes_the_answer_with_its_csrf_token(bob, meeting):
     response = submit_form(bob, page_url(meeting), rsvp_url(meeting), {"going": "yes"})
 

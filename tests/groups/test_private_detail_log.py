@@ -6,6 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 import time_machine
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from groups.models import AccessFlag, Group, Membership, PrivateDetailView
 from tests.conftest import make_group, make_place, make_user
@@ -36,6 +39,34 @@ def test_it_logs_each_reveal(client, group, bob):
 
     views = PrivateDetailView.objects.filter(user=bob, group=group)
     assert views.count() == 2
+
+
+def test_it_counts_the_days_groups_only_when_a_new_one_is_shown(client, group, bob):
+    """A repeat view is logged (one INSERT) without counting the day's groups
+    again: the same group can't change the count."""
+    client.force_login(bob)
+    client.get(URL)
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get(URL)
+
+    log_queries = [q["sql"] for q in queries if "groups_privatedetailview" in q["sql"]]
+    assert len(log_queries) == 1 and log_queries[0].startswith("INSERT")
+    assert not any("groups_accessflag" in q["sql"] for q in queries)
+    assert PrivateDetailView.objects.filter(user=bob, group=group).count() == 2
+
+
+def test_it_still_flags_when_the_cache_forgot_what_it_counted(client, bob, six_groups):
+    client.force_login(bob)
+    for group in six_groups[:4]:
+        client.get(group.get_absolute_url())
+
+    cache.clear()
+    client.get(six_groups[0].get_absolute_url())
+    assert not AccessFlag.objects.exists()
+    client.get(six_groups[4].get_absolute_url())
+
+    assert AccessFlag.objects.get().group_count == 5
 
 
 def test_it_logs_an_organizer_too(client, group, alice):
