@@ -14,6 +14,10 @@ BODY_HELP = (
 )
 
 
+def new_submission_key() -> str:
+    return secrets.token_urlsafe(18)
+
+
 class CommentForm(forms.Form):
     """A new comment or reply. The rules (who may post, rate limits, blocks,
     double submits) live in articles.comments.posting.post_comment; this form only
@@ -58,7 +62,7 @@ class CommentForm(forms.Form):
             # She asked to reply: take her to the box.
             self.fields["body"].widget.attrs["autofocus"] = True
         if not self.is_bound:
-            self.initial["submission_key"] = secrets.token_urlsafe(18)
+            self.initial["submission_key"] = new_submission_key()
         if self.parent_id:
             self.fields["body"].label = "Your reply"
             # A reply form can sit on the same page as the main form: its own ids

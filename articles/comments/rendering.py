@@ -23,7 +23,9 @@ FRAGMENT_SECONDS old (its "5 minutes ago").
 The signed-in readers' CSRF token is the one thing in a shared fragment that is
 hers: fragments hold a placeholder (a value derived from SECRET_KEY, which no
 comment can contain) that is replaced by her token when the page is put
-together.
+together (fill_placeholders). The posting form at the foot of the discussion is
+shared the same way by everyone who may post (comment_form_html), with a second
+placeholder for its submission key, which every page gets afresh.
 
 Signed-out readers' whole discussion HTML is also cached per article, sort, page
 and the discussion version that articles.comments.tree bumps on every change."""
@@ -35,6 +37,7 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.template.loader import get_template, render_to_string
+from django.templatetags.static import static
 from django.utils import translation
 from django.utils.crypto import salted_hmac
 from django.utils.functional import SimpleLazyObject
@@ -49,11 +52,15 @@ from articles.comments.reading import (
     parse_sort,
 )
 from articles.comments.tree import discussion_version
-from articles.forms import CommentForm
+from articles.forms import CommentForm, new_submission_key
 from articles.models import Comment
+from groups_site import pagecache
 
 # Relative times ("5 minutes ago") in a cached fragment may be this much behind.
 FRAGMENT_SECONDS = 300
+# The posting form shows nothing that changes but the code (which is in its key):
+# the time limit only bounds memory.
+COMMENT_FORM_SECONDS = 60 * 60
 ROW_TEMPLATE = "articles/includes/comment_row.html"
 # Query parameters a discussion page understands; with any other, its Reply links
 # would carry it too, so the page is rendered for her alone (and nothing cached).
@@ -65,6 +72,53 @@ FRAGMENT_LAYOUT = 1
 CSRF_PLACEHOLDER = SimpleLazyObject(
     lambda: salted_hmac("articles.comments.rendering", "csrf-placeholder").hexdigest()
 )
+SUBMISSION_KEY_PLACEHOLDER = SimpleLazyObject(
+    lambda: salted_hmac(
+        "articles.comments.rendering", "submission-key-placeholder"
+    ).hexdigest()
+)
+FORM_TEMPLATE = "articles/includes/comment_form.html"
+
+
+def fill_placeholders(html: str, csrf_token: str) -> str:
+    """A shared fragment made hers: her CSRF token, and a fresh submission key
+    for each posting form (a key is how post_comment tells a double submit from
+    her next comment, so no two pages may share one)."""
+    html = html.replace(str(CSRF_PLACEHOLDER), csrf_token)
+    placeholder = str(SUBMISSION_KEY_PLACEHOLDER)
+    while placeholder in html:
+        html = html.replace(placeholder, new_submission_key(), 1)
+    return html
+
+
+def comment_form_html(article, user, *, csrf_token: str = "") -> SafeString:
+    """The posting form at the foot of the article's discussion, for her. When she
+    may post, the form is the same for everyone who may (only her token and its
+    submission key differ): it is rendered once per article and shared from the
+    cache (its Django widget templates are most of its cost). Why she can't post,
+    or the invitation to sign in, is rendered for her. One query for a signed-in
+    reader (posting_problem: her verified e-mail address)."""
+    form = CommentForm(article=article, user=user)
+    context = {"form": form, "article": article, "user": user}
+    if not user.is_authenticated or form.posting_problem:
+        return render_to_string(FORM_TEMPLATE, context | {"csrf_token": csrf_token})
+    key = ":".join(
+        (
+            "comment-form",
+            pagecache.release(),
+            translation.get_language() or "",
+            # The form's script: its address changes with its content.
+            static("js/discussion.js"),
+            article.slug,
+        )
+    )
+    html = cache.get(key)
+    if html is None:
+        form.initial["submission_key"] = str(SUBMISSION_KEY_PLACEHOLDER)
+        context["csrf_token"] = str(CSRF_PLACEHOLDER)
+        html = str(render_to_string(FORM_TEMPLATE, context))
+        cache.set(key, html, COMMENT_FORM_SECONDS)
+    return mark_safe(fill_placeholders(html, csrf_token))
 
 
 def render_discussion(
@@ -187,7 +241,7 @@ def _render_rows(
         if html is None:
             html = render(row, csrf_token)
         elif viewer.is_authenticated:
-            html = html.replace(str(CSRF_PLACEHOLDER), csrf_token)
+            html = fill_placeholders(html, csrf_token)
         row.html = mark_safe(html)
 
 
