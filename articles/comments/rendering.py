@@ -91,14 +91,17 @@ def fill_placeholders(html: str, csrf_token: str) -> str:
     return html
 
 
-def comment_form_html(article, user, *, csrf_token: str = "") -> SafeString:
+def comment_form_html(
+    article, user, *, csrf_token: str = "", verified_email: bool | None = None
+) -> SafeString:
     """The posting form at the foot of the article's discussion, for her. When she
     may post, the form is the same for everyone who may (only her token and its
     submission key differ): it is rendered once per article and shared from the
     cache (its Django widget templates are most of its cost). Why she can't post,
     or the invitation to sign in, is rendered for her. One query for a signed-in
-    reader (posting_problem: her verified e-mail address)."""
-    form = CommentForm(article=article, user=user)
+    reader (posting_problem: her verified e-mail address) unless
+    ``verified_email`` was read with the article (rules.has_verified_email)."""
+    form = CommentForm(article=article, user=user, verified_email=verified_email)
     context = {"form": form, "article": article, "user": user}
     if not user.is_authenticated or form.posting_problem:
         return render_to_string(FORM_TEMPLATE, context | {"csrf_token": csrf_token})

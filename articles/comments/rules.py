@@ -8,6 +8,7 @@ from datetime import timedelta
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Exists
 from django.utils import timezone
 
 from accounts.access import suspension_message
@@ -24,9 +25,16 @@ CONTROL_CHARACTERS = re.compile(
 )
 
 
-def posting_problem(*, user, article) -> str:
+def has_verified_email(user) -> Exists:
+    """Whether she has confirmed an e-mail address, as an expression: a page can
+    ask it in a query it runs anyway (the article's)."""
+    return Exists(EmailAddress.objects.filter(user=user, verified=True))
+
+
+def posting_problem(*, user, article, verified_email: bool | None = None) -> str:
     """Why she cannot post on this article now, or "" when she can. Runs a query
-    (her verified e-mail address)."""
+    (her verified e-mail address) unless ``verified_email`` says, read in the
+    same request (has_verified_email)."""
     if user is None or not user.is_authenticated:
         return "Please sign in to join the discussion."
     if not user.is_active:
@@ -39,7 +47,9 @@ def posting_problem(*, user, article) -> str:
         return "Comments are closed on this article."
     if user.guidelines_accepted_at is None:
         return "Please read and accept the community guidelines before you post."
-    if not EmailAddress.objects.filter(user=user, verified=True).exists():
+    if verified_email is None:
+        verified_email = EmailAddress.objects.filter(user=user, verified=True).exists()
+    if not verified_email:
         return "Please confirm your e-mail address before you post."
     return ""
 

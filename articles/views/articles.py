@@ -6,7 +6,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from articles import caching, services
-from articles.comments import reading, rendering
+from articles.comments import reading, rendering, rules
 from articles.models import Article, Author
 from articles.views.reading import discussion_html
 from groups import caching as groups_caching
@@ -62,6 +62,11 @@ def article_topic(request, slug):
 )
 def article_detail(request, slug):
     articles = Article.objects.visible_to(request.user).with_comment_count()
+    if request.user.is_authenticated:
+        # Whether she may post, asked in the same query (comment_form_html).
+        articles = articles.annotate(
+            reader_has_verified_email=rules.has_verified_email(request.user)
+        )
     article = get_object_or_404(
         articles.select_related("author", "reviewer"), slug=slug
     )
@@ -78,6 +83,7 @@ def article_detail(request, slug):
             request.user,
             # Signed-out readers get a cached page with no token in it.
             csrf_token=get_token(request) if viewer.is_authenticated else "",
+            verified_email=getattr(article, "reader_has_verified_email", None),
         )
     return render(request, "articles/article_detail.html", context)
 
