@@ -28,13 +28,19 @@ shared the same way by everyone who may post (comment_form_html), with a second
 placeholder for its submission key, which every page gets afresh.
 
 Signed-out readers' whole discussion HTML is also cached per article, sort, page
-and the discussion version that articles.comments.tree bumps on every change."""
+and the discussion version that articles.comments.tree bumps on every change.
+So is the page as members see it, for every member who is not in it: the page is
+stored with the authors on it, and a member gets it (with her token) only when
+none of them is her or someone she blocked and she has no comment waiting for
+review and no helpful mark on the article (one query); anyone else, moderators,
+thread pages and pages with a reply form get theirs rendered as above."""
 
 import hashlib
 import time
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db.models import Exists
 from django.http import QueryDict
 from django.template.loader import get_template, render_to_string
 from django.templatetags.static import static
@@ -53,7 +59,7 @@ from articles.comments.reading import (
 )
 from articles.comments.tree import discussion_version
 from articles.forms import CommentForm, new_submission_key
-from articles.models import Comment
+from articles.models import Comment, CommentHelpful
 from groups_site import pagecache
 
 # Relative times ("5 minutes ago") in a cached fragment may be this much behind.
@@ -163,6 +169,11 @@ def render_discussion(
         html = cache.get(key)
         if html is not None:
             return mark_safe(html)
+    members_key = _members_page_key(article, viewer, sort, page, root, query)
+    if members_key is not None:
+        entry = cache.get(members_key)
+        if entry is not None and not _differs_for_her(entry, article, viewer):
+            return mark_safe(fill_placeholders(entry["html"], csrf_token))
     discussion = load_discussion(article, viewer, sort=sort, page=page, root=root)
     reply_form = _reply_form(article, discussion, viewer, reply_to)
     _render_rows(
@@ -170,13 +181,89 @@ def render_discussion(
         viewer,
         reply_form=reply_form,
         query=query,
-        csrf_token=csrf_token,
+        # Her token goes in below, once the page may have been stored.
+        csrf_token=str(CSRF_PLACEHOLDER) if members_key else csrf_token,
     )
     context["discussion"] = discussion
     html = render_to_string("articles/includes/discussion.html", context)
     if cacheable and discussion.page_obj.number == page:
         cache.set(key, str(html), FRAGMENT_SECONDS)
+    if members_key is not None:
+        author_ids = _author_ids(discussion)
+        if discussion.page_obj.number == page and not _differs_for_her(
+            {"author_ids": author_ids}, article, viewer
+        ):
+            entry = {"html": str(html), "author_ids": author_ids}
+            cache.set(members_key, entry, FRAGMENT_SECONDS)
+        html = fill_placeholders(html, csrf_token)
     return mark_safe(html)
+
+
+# A page for every member: the same HTML -------------------------------------------
+
+
+def _members_page_key(article, viewer: Viewer, sort, page, root, query):
+    """The cache key of a discussion page as every member who is not in it sees
+    it (None when she is not such a reader: signed out, a moderator, a thread
+    page, a page with a reply form or any other query parameter). A page is
+    shared only while nothing on it is hers (see _differs_for_her), under the
+    discussion version that every change to it bumps (a comment posted, edited,
+    moderated, marked helpful, its author's new name), and for FRAGMENT_SECONDS
+    at most (its "5 minutes ago")."""
+    if (
+        root is not None
+        or not viewer.is_authenticated
+        or viewer.is_moderator
+        or not set(query) <= {"page", "sort"}
+    ):
+        return None
+    return "members-discussion:" + ":".join(
+        str(part)
+        for part in (
+            pagecache.release(),
+            translation.get_language(),
+            article.pk,
+            article.slug,
+            discussion_version(article.pk),
+            int(article.comments_open),
+            sort,
+            page,
+        )
+    )
+
+
+def _comment_rows(discussion: Discussion):
+    return [row for row in discussion.rows if row.comment is not None]
+
+
+def _author_ids(discussion: Discussion) -> frozenset:
+    return frozenset(
+        row.comment.author_id
+        for row in _comment_rows(discussion)
+        if row.comment.author_id is not None
+    )
+
+
+def _differs_for_her(entry: dict, article, viewer: Viewer) -> bool:
+    """Whether the members' page would look different for her: it has comments
+    by her (the "(you)" mark, Edit, Delete) or by someone she blocked (folded
+    away), or she has a comment waiting for review on the article (shown to her
+    alone, and counted in her pages) or marked one of its comments helpful (the
+    pressed button). The last two: one query."""
+    user = viewer.user
+    people = {user.pk} | viewer.blocked_ids | viewer.hidden_anonymous_ids
+    if entry["author_ids"] & people:
+        return True
+    held = Comment.objects.filter(
+        article=article, author=user, status=Comment.Status.HELD
+    )
+    marked = CommentHelpful.objects.filter(user=user, comment__article=article)
+    return (
+        type(article)
+        .objects.filter(pk=article.pk)
+        .filter(Exists(held) | Exists(marked))
+        .exists()
+    )
 
 
 def _has_nothing_to_show(article, viewer: Viewer, root) -> bool:
