@@ -40,7 +40,7 @@ import time
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Exists
+from django.db.models import Exists, OuterRef
 from django.http import QueryDict
 from django.template.loader import get_template, render_to_string
 from django.templatetags.static import static
@@ -249,21 +249,37 @@ def _differs_for_her(entry: dict, article, viewer: Viewer) -> bool:
     by her (the "(you)" mark, Edit, Delete) or by someone she blocked (folded
     away), or she has a comment waiting for review on the article (shown to her
     alone, and counted in her pages) or marked one of its comments helpful (the
-    pressed button). The last two: one query."""
+    pressed button). The last two: one query, unless the article was read with
+    them (reader_marks)."""
     user = viewer.user
     people = {user.pk} | viewer.blocked_ids | viewer.hidden_anonymous_ids
     if entry["author_ids"] & people:
         return True
-    held = Comment.objects.filter(
-        article=article, author=user, status=Comment.Status.HELD
-    )
-    marked = CommentHelpful.objects.filter(user=user, comment__article=article)
-    return (
-        type(article)
-        .objects.filter(pk=article.pk)
-        .filter(Exists(held) | Exists(marked))
-        .exists()
-    )
+    known = [getattr(article, name, None) for name in READER_MARKS]
+    if None not in known:
+        return any(known)
+    marks = type(article).objects.filter(pk=article.pk).annotate(**reader_marks(user))
+    return any(marks.values_list(*READER_MARKS).get())
+
+
+READER_MARKS = ("reader_has_held_comment", "reader_has_helpful_mark")
+
+
+def reader_marks(user) -> dict:
+    """Annotations for a query of articles: whether she has a comment waiting
+    for review on the article, and whether she marked one of its comments
+    helpful. A page that reads its article anyway asks them there, and saves
+    _differs_for_her its query."""
+    return {
+        "reader_has_held_comment": Exists(
+            Comment.objects.filter(
+                article=OuterRef("pk"), author=user, status=Comment.Status.HELD
+            )
+        ),
+        "reader_has_helpful_mark": Exists(
+            CommentHelpful.objects.filter(user=user, comment__article=OuterRef("pk"))
+        ),
+    }
 
 
 def _has_nothing_to_show(article, viewer: Viewer, root) -> bool:

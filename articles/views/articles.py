@@ -64,8 +64,10 @@ def article_detail(request, slug):
     articles = Article.objects.visible_to(request.user).with_comment_count()
     if request.user.is_authenticated:
         # Whether she may post, asked in the same query (comment_form_html).
+        # And whether the members' discussion page is hers (render_discussion).
         articles = articles.annotate(
-            reader_has_verified_email=rules.has_verified_email(request.user)
+            reader_has_verified_email=rules.has_verified_email(request.user),
+            **rendering.reader_marks(request.user),
         )
     article = get_object_or_404(
         articles.select_related("author", "reviewer"), slug=slug

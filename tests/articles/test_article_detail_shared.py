@@ -166,9 +166,9 @@ def test_a_signed_in_reader_costs_few_queries(
     client = signed_in(bob)
     page(client)
 
-    # Her session and account, the article (with whether she may post), the
-    # discussion (its count), her blocks: nothing for the article's parts.
-    with django_assert_max_num_queries(5):
+    # Her session and account, and the article (with whether she may post and
+    # whether the members' discussion page is hers): nothing for its parts.
+    with django_assert_max_num_queries(3):
         html = page(client)
     assert "Also on it" in html
     assert "Online circle" in html

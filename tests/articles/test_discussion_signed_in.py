@@ -315,9 +315,9 @@ def test_it_serves_the_members_page_with_a_query_of_her_own(
     reader = signed_in(charlie)
     page(reader)
 
-    # The session and her user, the article, and whether she has a comment
-    # waiting for review or a helpful mark on the article.
-    with django_assert_max_num_queries(4):
+    # The session and her user, and the article (with whether she has a comment
+    # waiting for review or a helpful mark on it).
+    with django_assert_max_num_queries(3):
         html = page(reader)
     assert without_keys(discussion(html)) == without_keys(first)
     assert str(CSRF_PLACEHOLDER) not in html
