@@ -1,4 +1,4 @@
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -20,6 +20,8 @@ FEATURED_ARTICLES = 3
 RELATED_ARTICLES = 3
 META_TEMPLATE = "articles/includes/article_meta.html"
 MAIN_TEMPLATE = "articles/includes/article_main.html"
+# What only the article's shared parts show (article_parts reads them itself).
+PARTS_FIELDS = ("body", "body_html", "search_vector")
 
 
 @require_safe
@@ -69,9 +71,8 @@ def article_detail(request, slug):
             reader_has_verified_email=rules.has_verified_email(request.user),
             **rendering.reader_marks(request.user),
         )
-    article = get_object_or_404(
-        articles.select_related("author", "reviewer"), slug=slug
-    )
+    # Its text, people and sources are in its shared parts (article_parts).
+    article = get_object_or_404(articles.defer(*PARTS_FIELDS), slug=slug)
     pagecache.depends_on(caching.discussion_tag(article.pk))
     viewer = reading.Viewer.of(request.user)
     context = {
@@ -99,22 +100,26 @@ def article_parts(request, article) -> dict:
     staff preview's are rendered for her."""
 
     def render_parts() -> dict:
-        prefetch_related_objects(
-            [article],
-            Prefetch("topics", queryset=Topic.objects.order_by("name")),
-            "sources",
+        # Read afresh with everything the parts show (the page's own read of
+        # the article leaves that out).
+        shown = (
+            Article.objects.select_related("author", "reviewer")
+            .prefetch_related(
+                Prefetch("topics", queryset=Topic.objects.order_by("name")), "sources"
+            )
+            .get(pk=article.pk)
         )
-        box = services.groups_near_you(article, place=searched_place.place(request))
+        box = services.groups_near_you(shown, place=searched_place.place(request))
         # Its cards name their next meeting: due again when the first one starts.
         pagecache.valid_until(groups_caching.cards_change_at(box.groups))
         context = {
-            "article": article,
+            "article": shown,
             "groups_near_you": box,
             "related_articles": services.related_articles(
-                article, limit=RELATED_ARTICLES
+                shown, limit=RELATED_ARTICLES
             ),
         }
-        head = {"article": article, "request": request}
+        head = {"article": shown, "request": request}
         return {
             "head": str(render_to_string(META_TEMPLATE, head)),
             "main": str(render_to_string(MAIN_TEMPLATE, context)),
