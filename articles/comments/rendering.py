@@ -228,6 +228,8 @@ def _members_page_key(article, viewer: Viewer, sort, page, root, query):
             int(article.comments_open),
             sort,
             page,
+            # Its Reply links keep the query as it was given.
+            hashlib.blake2b(_query_key(query).encode(), digest_size=8).hexdigest(),
         )
     )
 
