@@ -111,22 +111,24 @@ def groups_near_you(article: Article, *, place: Place | None) -> GroupsNearYou:
     key = ":".join(
         str(part)
         for part in (
-            "articles:groups-near",
+            "articles:groups-near:v2",  # (box, until) since v2
             article.pk,
             topic_ids,
             place.pk if place else 0,
             search.listing_version(),
         )
     )
-    box = cache.get(key)
-    if box is None:
-        box = find_groups_near_you(article, place=place)
-        # Its cards name their next meeting: kept no longer than the first starts.
-        until = groups_caching.cards_change_at(box.groups)
-        if until is not None:
-            seconds = min(seconds, math.floor((until - timezone.now()).total_seconds()))
-        if seconds > 0:
-            cache.set(key, box, seconds)
+    cached = cache.get(key)
+    # Its cards name their next meeting: kept no longer than the first starts
+    # (checked here too, whatever the cache's clock says).
+    if cached is not None and (cached[1] is None or timezone.now() < cached[1]):
+        return cached[0]
+    box = find_groups_near_you(article, place=place)
+    until = groups_caching.cards_change_at(box.groups)
+    if until is not None:
+        seconds = min(seconds, math.floor((until - timezone.now()).total_seconds()))
+    if seconds > 0:
+        cache.set(key, (box, until), seconds)
     return box
 
 
