@@ -33,8 +33,13 @@ So is the page as members see it, for every member who is not in it: the page is
 stored with the authors on it, and a member gets it (with her token) only when
 none of them is her or someone she blocked and she has no comment waiting for
 review and no helpful mark on the article (one query); anyone else, moderators,
-thread pages and pages with a reply form get theirs rendered as above."""
+thread pages and pages with a reply form get theirs rendered as above. Below
+that, the page's threads themselves (its rows of comments) are kept for members
+with no comment waiting for review, so a member whose own comments are on the
+page gets it without loading the threads (_members_discussion)."""
 
+import copy
+import dataclasses
 import hashlib
 import time
 
@@ -51,6 +56,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from articles.comments.reading import (
     DEFAULT_SORT,
+    THREADS_PER_PAGE,
     Discussion,
     Row,
     Viewer,
@@ -174,7 +180,10 @@ def render_discussion(
         entry = cache.get(members_key)
         if entry is not None and not _differs_for_her(entry, article, viewer):
             return mark_safe(fill_placeholders(entry["html"], csrf_token))
-    discussion = load_discussion(article, viewer, sort=sort, page=page, root=root)
+    if root is None and viewer.is_authenticated and not viewer.is_moderator:
+        discussion = _members_discussion(article, viewer, sort=sort, page=page)
+    else:
+        discussion = load_discussion(article, viewer, sort=sort, page=page, root=root)
     reply_form = _reply_form(article, discussion, viewer, reply_to)
     _render_rows(
         discussion,
@@ -230,6 +239,81 @@ def _members_page_key(article, viewer: Viewer, sort, page, root, query):
             page,
             # Its Reply links keep the query as it was given.
             hashlib.blake2b(_query_key(query).encode(), digest_size=8).hexdigest(),
+        )
+    )
+
+
+def _members_discussion(article, viewer: Viewer, *, sort: str, page: int):
+    """The page of threads (articles.comments.reading.load_discussion) for a
+    member who is not a moderator. Its comments and their places are the same
+    for every such member but one who has a comment waiting for review on the
+    article (shown to her alone): for the others they are kept in the cache
+    under the discussion version, and only what is hers is put on each row (who
+    she blocked, what she marked helpful; her own rows get her controls when
+    rendered). No query from the cache, or one for her helpful marks."""
+    if _has_held_comment(article, viewer):
+        return load_discussion(article, viewer, sort=sort, page=page)
+    key = "members-threads:" + ":".join(
+        str(part)
+        for part in (
+            pagecache.release(),
+            article.pk,
+            article.slug,
+            discussion_version(article.pk),
+            sort,
+            page,
+        )
+    )
+    stored = cache.get(key)
+    if stored is None:
+        discussion = load_discussion(article, viewer, sort=sort, page=page)
+        if discussion.page_obj.number == page:
+            cache.set(key, _storable(discussion), FRAGMENT_SECONDS)
+        return discussion
+    rows, count, number = stored
+    marked = _helpful_marks(article, viewer, rows)
+    for row in rows:
+        if row.comment is not None:
+            row.is_blocked = viewer.has_blocked(row.comment)
+            row.is_helpful = row.comment.pk in marked
+    page_obj = Paginator(range(count), THREADS_PER_PAGE).get_page(number)
+    return Discussion(article, None, rows, page_obj, sort)
+
+
+def _storable(discussion: Discussion) -> tuple:
+    """A page of threads as every member (not a moderator) sees it: its rows
+    without her marks, how many threads there are, and the page's number."""
+    rows = []
+    for row in discussion.rows:
+        comment = copy.copy(row.comment)
+        if comment is not None:
+            comment.marked_helpful = False
+        rows.append(
+            dataclasses.replace(
+                row, comment=comment, is_blocked=False, is_helpful=False, html=""
+            )
+        )
+    return rows, discussion.count, discussion.page_obj.number
+
+
+def _has_held_comment(article, viewer: Viewer) -> bool:
+    known = getattr(article, "reader_has_held_comment", None)
+    if known is not None:
+        return known
+    return Comment.objects.filter(
+        article=article, author=viewer.user, status=Comment.Status.HELD
+    ).exists()
+
+
+def _helpful_marks(article, viewer: Viewer, rows) -> set:
+    """The comments of ``rows`` she marked helpful (a query only when she marked
+    any on the article, or when the article was read without reader_marks)."""
+    if getattr(article, "reader_has_helpful_mark", None) is False:
+        return set()
+    ids = [row.comment.pk for row in rows if row.comment is not None]
+    return set(
+        CommentHelpful.objects.filter(user=viewer.user, comment_id__in=ids).values_list(
+            "comment_id", flat=True
         )
     )
 

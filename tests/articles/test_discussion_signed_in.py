@@ -420,3 +420,39 @@ def test_it_shows_a_new_comment_on_the_shared_page_at_once(
     make_comment(article, bob, body="Newer words")
 
     assert "Newer words" in page(reader)
+
+
+def test_her_own_comments_come_with_the_members_threads_without_a_query(
+    settings, article, alice, bob, charlie, django_assert_max_num_queries
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    make_thread(article, [alice, charlie], replies=6)
+    bobs = make_comment(article, bob, body="By Bob", created_at=None)
+    shared_first(charlie)
+    reader = signed_in(bob)
+    page(reader)
+
+    # The session and her user, and the article: the threads come from the
+    # cache, and her own rows are rendered for her.
+    with django_assert_max_num_queries(3):
+        html = page(reader)
+    assert "(you)" in comment_html(html, bobs)
+    assert f"/comments/{bobs.pk}/edit/" in html
+    assert html.count("(you") == 1
+
+
+def test_her_helpful_marks_go_on_the_members_threads(
+    article, alice, bob, charlie, dana
+):
+    alices = make_comment(article, alice, body="By Alice")
+    bobs = make_comment(article, bob, body="By Bob")
+    posting.toggle_helpful(comment=alices, user=dana, mark=True)
+    posting.toggle_helpful(comment=bobs, user=charlie, mark=True)
+    make_comment(article, dana, body="By Dana")  # so the whole page isn't hers
+    shared_first(charlie)
+
+    html = page(signed_in(dana))
+
+    assert is_pressed(html, alices)
+    assert not is_pressed(html, bobs)
+    assert not is_pressed(page(signed_in(alice)), bobs)
