@@ -54,6 +54,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import SafeString, mark_safe
 
+from articles.comments import rules
 from articles.comments.reading import (
     DEFAULT_SORT,
     THREADS_PER_PAGE,
@@ -416,17 +417,42 @@ def _render_rows(
             }
         )
 
+    def editable(row: Row) -> bool:
+        return rules.can_edit_comment(comment=row.comment, user=viewer.user)
+
     reply_to_id = reply_form.parent_id if reply_form is not None else None
     shared = [
         row
         for row in discussion.rows
         if not row.is_more and not _is_hers(row, viewer, reply_to_id)
     ]
+    # Her own comments look the same every time she reads them (but for the
+    # Edit link, which its time limit takes away): kept for her too.
+    own = [
+        row
+        for row in discussion.rows
+        if viewer.is_authenticated
+        and not row.is_more
+        and row.comment.author_id == viewer.user.pk
+        and not row.is_blocked
+        and not row.is_helpful
+        and row.comment.pk != reply_to_id
+    ]
     fragments = {}
+    placeholder = str(CSRF_PLACEHOLDER) if viewer.is_authenticated else ""
     if shared and set(query) <= SHARED_QUERY_KEYS:
-        placeholder = str(CSRF_PLACEHOLDER) if viewer.is_authenticated else ""
         fragments = _shared_fragments(
             discussion, shared, viewer, query, lambda row: render(row, placeholder)
+        )
+    if own and set(query) <= SHARED_QUERY_KEYS:
+        fragments |= _shared_fragments(
+            discussion,
+            own,
+            viewer,
+            query,
+            lambda row: render(row, placeholder),
+            audience=f"author-{_audience(viewer)}",
+            mark=lambda row: "edit" if editable(row) else "",
         )
     for row in discussion.rows:
         html = fragments.get(row.comment.pk) if row.comment is not None else None
@@ -457,10 +483,15 @@ def _audience(viewer: Viewer) -> str:
     return "moderator" if viewer.is_moderator else "member"
 
 
-def _shared_fragments(discussion, rows, viewer: Viewer, query, render) -> dict:
+def _shared_fragments(
+    discussion, rows, viewer: Viewer, query, render, *, audience="", mark=None
+) -> dict:
     """{comment id: HTML} for ``rows``, from the page's cached fragments where
-    their version still matches, rendering (and storing) the others."""
-    audience = _audience(viewer)
+    their version still matches, rendering (and storing) the others.
+    ``audience``: whose fragments they are (by default her kind of reader;
+    "author-..." for her own comments, which only their author is given);
+    ``mark``: what else a row's fragment varies on, as a string."""
+    audience = audience or _audience(viewer)
     # Signed-out readers' Reply links don't keep the query ("Sign in to reply").
     query_key = _query_key(query) if viewer.is_authenticated else ""
     language = translation.get_language()
@@ -490,6 +521,8 @@ def _shared_fragments(discussion, rows, viewer: Viewer, query, render) -> dict:
     fragments, changed = {}, False
     for row in rows:
         version = fragment_version(row, discussion.article, audience, query_key)
+        if mark is not None:
+            version += mark(row)
         entry = stored.get(row.comment.pk)
         if entry is None or entry[0] != version or entry[2] < fresh_after:
             entry = (version, render(row), now)

@@ -5,9 +5,11 @@ needed: in these tests the on-commit bumps never run), one reader's controls
 never reach another, and the page costs the same queries whatever its size."""
 
 import re
+from datetime import timedelta
 from html import unescape
 
 import pytest
+import time_machine
 from django.test import Client
 
 from accounts import services as account_services
@@ -456,3 +458,19 @@ def test_her_helpful_marks_go_on_the_members_threads(
     assert is_pressed(html, alices)
     assert not is_pressed(html, bobs)
     assert not is_pressed(page(signed_in(alice)), bobs)
+
+
+def test_her_own_comments_edit_link_goes_when_its_time_is_up(settings, article, bob):
+    bobs = make_comment(article, bob, body="By Bob", created_at=None)
+    reader = signed_in(bob)
+    deadline = bobs.created_at + timedelta(minutes=settings.COMMENT_EDIT_WINDOW_MINUTES)
+
+    with time_machine.travel(deadline - timedelta(minutes=1)):
+        page(reader)
+        assert f"/comments/{bobs.pk}/edit/" in page(reader)  # from her fragments
+    # A minute later her fragment is still fresh, but not its Edit link.
+    with time_machine.travel(deadline + timedelta(minutes=1)):
+        html = page(reader)
+    assert f"/comments/{bobs.pk}/edit/" not in html
+    assert f"/comments/{bobs.pk}/delete/" in html
+    assert "(you)" in comment_html(html, bobs)
