@@ -36,16 +36,13 @@ review and no helpful mark on the article (one query); anyone else, moderators,
 thread pages and pages with a reply form get theirs rendered as above. Below
 that, the page's threads themselves (its rows of comments) are kept for members
 with no comment waiting for review, so a member whose own comments are on the
-page gets it without loading the threads (_members_discussion)."""
+page gets it without loading the threads (articles.comments.members)."""
 
-import copy
-import dataclasses
 import hashlib
 import time
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
 from django.http import QueryDict
 from django.template.loader import get_template, render_to_string
 from django.templatetags.static import static
@@ -54,10 +51,9 @@ from django.utils.crypto import salted_hmac
 from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.comments import rules
+from articles.comments import members, rules
 from articles.comments.reading import (
     DEFAULT_SORT,
-    THREADS_PER_PAGE,
     Discussion,
     Row,
     Viewer,
@@ -66,11 +62,11 @@ from articles.comments.reading import (
 )
 from articles.comments.tree import discussion_version
 from articles.forms import CommentForm, new_submission_key
-from articles.models import Comment, CommentHelpful
+from articles.models import Comment
 from groups_site import pagecache
 
 # Relative times ("5 minutes ago") in a cached fragment may be this much behind.
-FRAGMENT_SECONDS = 300
+FRAGMENT_SECONDS = members.SECONDS
 # The posting form shows nothing that changes but the code (which is in its key):
 # the time limit only bounds memory.
 COMMENT_FORM_SECONDS = 60 * 60
@@ -176,13 +172,17 @@ def render_discussion(
         html = cache.get(key)
         if html is not None:
             return mark_safe(html)
-    members_key = _members_page_key(article, viewer, sort, page, root, query)
+    members_key = None
+    if set(query) <= {"page", "sort"}:
+        members_key = members.page_key(
+            article, viewer, sort=sort, page=page, root=root, query=_query_key(query)
+        )
     if members_key is not None:
         entry = cache.get(members_key)
-        if entry is not None and not _differs_for_her(entry, article, viewer):
+        if entry is not None and not members.differs_for_her(entry, article, viewer):
             return mark_safe(fill_placeholders(entry["html"], csrf_token))
     if root is None and viewer.is_authenticated and not viewer.is_moderator:
-        discussion = _members_discussion(article, viewer, sort=sort, page=page)
+        discussion = members.threads(article, viewer, sort=sort, page=page)
     else:
         discussion = load_discussion(article, viewer, sort=sort, page=page, root=root)
     reply_form = _reply_form(article, discussion, viewer, reply_to)
@@ -199,174 +199,14 @@ def render_discussion(
     if cacheable and discussion.page_obj.number == page:
         cache.set(key, str(html), FRAGMENT_SECONDS)
     if members_key is not None:
-        author_ids = _author_ids(discussion)
-        if discussion.page_obj.number == page and not _differs_for_her(
+        author_ids = members.author_ids(discussion)
+        if discussion.page_obj.number == page and not members.differs_for_her(
             {"author_ids": author_ids}, article, viewer
         ):
             entry = {"html": str(html), "author_ids": author_ids}
-            cache.set(members_key, entry, FRAGMENT_SECONDS)
+            cache.set(members_key, entry, members.SECONDS)
         html = fill_placeholders(html, csrf_token)
     return mark_safe(html)
-
-
-# A page for every member: the same HTML -------------------------------------------
-
-
-def _members_page_key(article, viewer: Viewer, sort, page, root, query):
-    """The cache key of a discussion page as every member who is not in it sees
-    it (None when she is not such a reader: signed out, a moderator, a thread
-    page, a page with a reply form or any other query parameter). A page is
-    shared only while nothing on it is hers (see _differs_for_her), under the
-    discussion version that every change to it bumps (a comment posted, edited,
-    moderated, marked helpful, its author's new name), and for FRAGMENT_SECONDS
-    at most (its "5 minutes ago")."""
-    if (
-        root is not None
-        or not viewer.is_authenticated
-        or viewer.is_moderator
-        or not set(query) <= {"page", "sort"}
-    ):
-        return None
-    return "members-discussion:" + ":".join(
-        str(part)
-        for part in (
-            pagecache.release(),
-            translation.get_language(),
-            article.pk,
-            article.slug,
-            discussion_version(article.pk),
-            int(article.comments_open),
-            sort,
-            page,
-            # Its Reply links keep the query as it was given.
-            hashlib.blake2b(_query_key(query).encode(), digest_size=8).hexdigest(),
-        )
-    )
-
-
-def _members_discussion(article, viewer: Viewer, *, sort: str, page: int):
-    """The page of threads (articles.comments.reading.load_discussion) for a
-    member who is not a moderator. Its comments and their places are the same
-    for every such member but one who has a comment waiting for review on the
-    article (shown to her alone): for the others they are kept in the cache
-    under the discussion version, and only what is hers is put on each row (who
-    she blocked, what she marked helpful; her own rows get her controls when
-    rendered). No query from the cache, or one for her helpful marks."""
-    if _has_held_comment(article, viewer):
-        return load_discussion(article, viewer, sort=sort, page=page)
-    key = "members-threads:" + ":".join(
-        str(part)
-        for part in (
-            pagecache.release(),
-            article.pk,
-            article.slug,
-            discussion_version(article.pk),
-            sort,
-            page,
-        )
-    )
-    stored = cache.get(key)
-    if stored is None:
-        discussion = load_discussion(article, viewer, sort=sort, page=page)
-        if discussion.page_obj.number == page:
-            cache.set(key, _storable(discussion), FRAGMENT_SECONDS)
-        return discussion
-    rows, count, number = stored
-    marked = _helpful_marks(article, viewer, rows)
-    for row in rows:
-        if row.comment is not None:
-            row.is_blocked = viewer.has_blocked(row.comment)
-            row.is_helpful = row.comment.pk in marked
-    page_obj = Paginator(range(count), THREADS_PER_PAGE).get_page(number)
-    return Discussion(article, None, rows, page_obj, sort)
-
-
-def _storable(discussion: Discussion) -> tuple:
-    """A page of threads as every member (not a moderator) sees it: its rows
-    without her marks, how many threads there are, and the page's number."""
-    rows = []
-    for row in discussion.rows:
-        comment = copy.copy(row.comment)
-        if comment is not None:
-            comment.marked_helpful = False
-        rows.append(
-            dataclasses.replace(
-                row, comment=comment, is_blocked=False, is_helpful=False, html=""
-            )
-        )
-    return rows, discussion.count, discussion.page_obj.number
-
-
-def _has_held_comment(article, viewer: Viewer) -> bool:
-    known = getattr(article, "reader_has_held_comment", None)
-    if known is not None:
-        return known
-    return Comment.objects.filter(
-        article=article, author=viewer.user, status=Comment.Status.HELD
-    ).exists()
-
-
-def _helpful_marks(article, viewer: Viewer, rows) -> set:
-    """The comments of ``rows`` she marked helpful (a query only when she marked
-    any on the article, or when the article was read without reader_marks)."""
-    if getattr(article, "reader_has_helpful_mark", None) is False:
-        return set()
-    ids = [row.comment.pk for row in rows if row.comment is not None]
-    return set(
-        CommentHelpful.objects.filter(user=viewer.user, comment_id__in=ids).values_list(
-            "comment_id", flat=True
-        )
-    )
-
-
-def _comment_rows(discussion: Discussion):
-    return [row for row in discussion.rows if row.comment is not None]
-
-
-def _author_ids(discussion: Discussion) -> frozenset:
-    return frozenset(
-        row.comment.author_id
-        for row in _comment_rows(discussion)
-        if row.comment.author_id is not None
-    )
-
-
-def _differs_for_her(entry: dict, article, viewer: Viewer) -> bool:
-    """Whether the members' page would look different for her: it has comments
-    by her (the "(you)" mark, Edit, Delete) or by someone she blocked (folded
-    away), or she has a comment waiting for review on the article (shown to her
-    alone, and counted in her pages) or marked one of its comments helpful (the
-    pressed button). The last two: one query, unless the article was read with
-    them (reader_marks)."""
-    user = viewer.user
-    people = {user.pk} | viewer.blocked_ids | viewer.hidden_anonymous_ids
-    if entry["author_ids"] & people:
-        return True
-    known = [getattr(article, name, None) for name in READER_MARKS]
-    if None not in known:
-        return any(known)
-    marks = type(article).objects.filter(pk=article.pk).annotate(**reader_marks(user))
-    return any(marks.values_list(*READER_MARKS).get())
-
-
-READER_MARKS = ("reader_has_held_comment", "reader_has_helpful_mark")
-
-
-def reader_marks(user) -> dict:
-    """Annotations for a query of articles: whether she has a comment waiting
-    for review on the article, and whether she marked one of its comments
-    helpful. A page that reads its article anyway asks them there, and saves
-    _differs_for_her its query."""
-    return {
-        "reader_has_held_comment": Exists(
-            Comment.objects.filter(
-                article=OuterRef("pk"), author=user, status=Comment.Status.HELD
-            )
-        ),
-        "reader_has_helpful_mark": Exists(
-            CommentHelpful.objects.filter(user=user, comment__article=OuterRef("pk"))
-        ),
-    }
 
 
 def _has_nothing_to_show(article, viewer: Viewer, root) -> bool:

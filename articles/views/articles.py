@@ -6,7 +6,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from articles import caching, services
-from articles.comments import reading, rendering, rules
+from articles.comments import members, reading, rendering, rules
 from articles.models import Article, Author
 from articles.views.reading import discussion_html
 from groups import caching as groups_caching
@@ -69,7 +69,7 @@ def article_detail(request, slug):
         # And whether the members' discussion page is hers (render_discussion).
         articles = articles.annotate(
             reader_has_verified_email=rules.has_verified_email(request.user),
-            **rendering.reader_marks(request.user),
+            **members.reader_marks(request.user),
         )
     # Its text, people and sources are in its shared parts (article_parts).
     article = get_object_or_404(articles.defer(*PARTS_FIELDS), slug=slug)
