@@ -14,6 +14,10 @@ BODY_HELP = (
 )
 
 
+def new_submission_key() -> str:
+    return secrets.token_urlsafe(18)
+
+
 class CommentForm(forms.Form):
     """A new comment or reply. The rules (who may post, rate limits, blocks,
     double submits) live in articles.comments.posting.post_comment; this form only
@@ -47,18 +51,26 @@ class CommentForm(forms.Form):
     )
 
     def __init__(
-        self, *args, article=None, reply_to: Comment | None = None, user=None, **kwargs
+        self,
+        *args,
+        article=None,
+        reply_to: Comment | None = None,
+        user=None,
+        verified_email: bool | None = None,
+        **kwargs,
     ):
         super().__init__(*args, **kwargs)
         self.article = article
         self.user = user
+        # Whether she has a verified e-mail address, when the page already knows.
+        self.verified_email = verified_email
         self.reply_to = reply_to
         if reply_to is not None:
             self.initial["parent"] = reply_to.pk
             # She asked to reply: take her to the box.
             self.fields["body"].widget.attrs["autofocus"] = True
         if not self.is_bound:
-            self.initial["submission_key"] = secrets.token_urlsafe(18)
+            self.initial["submission_key"] = new_submission_key()
         if self.parent_id:
             self.fields["body"].label = "Your reply"
             # A reply form can sit on the same page as the main form: its own ids
@@ -69,10 +81,12 @@ class CommentForm(forms.Form):
     def posting_problem(self) -> str:
         """Why she can't post here ("" when she can), when the form knows who
         fills it in, so the page explains instead of showing a form that would be
-        refused. Runs a query."""
+        refused. Runs a query unless it was told ``verified_email``."""
         if self.user is None or self.article is None:
             return ""
-        return rules.posting_problem(user=self.user, article=self.article)
+        return rules.posting_problem(
+            user=self.user, article=self.article, verified_email=self.verified_email
+        )
 
     def clean_body(self):
         return rules.clean_body(self.cleaned_data["body"])

@@ -2,19 +2,23 @@
 when the image is uploaded and reused by every page view), and what the reading
 pages gather from the groups app."""
 
+import math
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
+from django.utils import timezone
 
-from articles.comments.tree import discussion_version
+from articles import caching
 from articles.models import Article
+from groups import caching as groups_caching
 from groups import search
 from groups.models import Group, Place, Topic
+from groups_site import pagecache
 from groups_site.lib import images
 
 RENDITION_WIDTHS = (480, 960, 1440)
@@ -98,8 +102,8 @@ class GroupsNearYou:
 def groups_near_you(article: Article, *, place: Place | None) -> GroupsNearYou:
     """find_groups_near_you, shared from the cache for GROUP_LISTING_CACHE_SECONDS
     per article (and its topics), place and group listing version, which every
-    change to what a group card shows or whether a group is listed bumps. No query
-    once cached."""
+    change to what a group card shows or whether a group is listed bumps, and
+    until its first card's next meeting starts. No query once cached."""
     seconds = settings.GROUP_LISTING_CACHE_SECONDS
     if not seconds:
         return find_groups_near_you(article, place=place)
@@ -107,17 +111,24 @@ def groups_near_you(article: Article, *, place: Place | None) -> GroupsNearYou:
     key = ":".join(
         str(part)
         for part in (
-            "articles:groups-near",
+            "articles:groups-near:v2",  # (box, until) since v2
             article.pk,
             topic_ids,
             place.pk if place else 0,
             search.listing_version(),
         )
     )
-    box = cache.get(key)
-    if box is None:
-        box = find_groups_near_you(article, place=place)
-        cache.set(key, box, seconds)
+    cached = cache.get(key)
+    # Its cards name their next meeting: kept no longer than the first starts
+    # (checked here too, whatever the cache's clock says).
+    if cached is not None and (cached[1] is None or timezone.now() < cached[1]):
+        return cached[0]
+    box = find_groups_near_you(article, place=place)
+    until = groups_caching.cards_change_at(box.groups)
+    if until is not None:
+        seconds = min(seconds, math.floor((until - timezone.now()).total_seconds()))
+    if seconds > 0:
+        cache.set(key, (box, until), seconds)
     return box
 
 
@@ -150,40 +161,22 @@ def find_groups_near_you(article: Article, *, place: Place | None) -> GroupsNear
 
 def related_articles(article: Article, *, limit: int) -> list[Article]:
     """Article.objects.related_to(article) as cards (with_card_data), the first
-    ``limit``. Cached per article and its topics, the state of the published
-    articles (the latest change and how many there are: one small query, which
-    also sees a scheduled article come out) and the discussion versions of the
-    articles listed (their cards count comments), so a card never lags behind."""
+    ``limit``. Shared from the page cache (pagecache.shared_fragment) per article
+    and its topics under the "articles" version, which everything that publishes
+    or edits articles bumps, until the next scheduled article comes out, and under
+    the discussion versions of the articles listed (their cards count comments):
+    no query while it holds."""
     topic_ids = ",".join(str(topic.pk) for topic in article.topics.all())
-    published = Article.objects.published().aggregate(
-        changed=Max("updated_at"), count=Count("pk")
-    )
-    changed = published["changed"].timestamp() if published["changed"] else 0
-    key = ":".join(
-        str(part)
-        for part in (
-            "articles:related",
-            article.pk,
-            topic_ids,
-            changed,
-            published["count"],
-            limit,
-        )
-    )
-    cached = cache.get(key)
-    if cached is not None:
-        articles, versions = cached
-        if versions == _discussion_versions(articles):
-            return articles
-    articles = list(Article.objects.related_to(article).with_card_data()[:limit])
-    cache.set(key, (articles, _discussion_versions(articles)), ARTICLE_PARTS_SECONDS)
-    return articles
 
+    def find() -> list[Article]:
+        caching.shows_article_lists()
+        related = Article.objects.related_to(article)
+        ids = list(related.values_list("pk", flat=True)[:limit])
+        # Before their counts are read, so a comment posted meanwhile is not
+        # stored under the version that announces it.
+        pagecache.depends_on(*(caching.discussion_tag(pk) for pk in ids))
+        cards = Article.objects.filter(pk__in=ids).with_card_data().in_bulk()
+        return [cards[pk] for pk in ids if pk in cards]
 
-# The related articles are checked against these on every page view; the timeout
-# only bounds memory.
-ARTICLE_PARTS_SECONDS = 60 * 60
-
-
-def _discussion_versions(articles) -> list:
-    return [discussion_version(article.pk) for article in articles]
+    name = f"articles:related:{article.pk}:{topic_ids}:{limit}"
+    return pagecache.shared_fragment(name, [caching.LISTING], find)

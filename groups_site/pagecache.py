@@ -33,7 +33,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
@@ -43,6 +43,7 @@ from groups_site.lib.web import query_digest
 SITE = "site"
 VERSION_PREFIX = "pagever:"
 PAGE_PREFIX = "page:"
+FRAGMENT_PREFIX = "fragment:"
 HEADER = "X-Page-Cache"
 # Headers a stored page keeps (the rest are set afresh by the middleware).
 KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag", "Link")
@@ -129,35 +130,6 @@ def valid_until(moment) -> None:
     if collected is not None and moment is not None:
         seconds = math.ceil((moment - timezone.now()).total_seconds())
         collected["seconds"] = min(collected["seconds"], max(seconds, 0))
-
-
-# Shared parts of signed-in pages -----------------------------------------------------
-
-SHARED_PREFIX = "shared:"
-
-
-def shared_value(key: str, tags: Iterable[str], compute: Callable):
-    """A value every viewer of a page sees the same (rendered HTML of a page's
-    public parts), kept under ``tags`` ("site" is always added) as whole pages
-    are: from the cache when it was stored under their current versions, else
-    ``compute()``d and stored with the versions read before computing it, so a
-    change made meanwhile is never hidden. One cache round trip when found.
-    ``key`` names the value (this release's only, like pages). Kept as long as
-    pages (PAGE_CACHE_SECONDS; 0 keeps nothing)."""
-    seconds = settings.PAGE_CACHE_SECONDS
-    if seconds <= 0:
-        return compute()
-    tags = [SITE, *tags]
-    full_key = f"{SHARED_PREFIX}{release()}:{key}"
-    found = cache.get_many([full_key, *(version_key(tag) for tag in tags)])
-    versions = _read_versions(tags, found)
-    entry = found.get(full_key)
-    if entry is not None and versions is not None and entry["versions"] == versions:
-        return entry["value"]
-    value = compute()
-    if versions is not None:
-        cache.set(full_key, {"value": value, "versions": versions}, seconds)
-    return value
 
 
 # The page -------------------------------------------------------------------------
@@ -309,6 +281,73 @@ def _store(key: str, response, versions: dict, seconds: int) -> None:
         "expires": time.time() + seconds,
     }
     cache.set(key, entry, seconds)
+
+
+# Fragments ------------------------------------------------------------------------
+
+
+def shared_fragment(name: str, tags: Iterable[str], render: Callable[[], object]):
+    """What ``render()`` returns (a piece of HTML, or any value that pickles),
+    shared from the cache by every page that shows it, signed in or not. For the
+    viewer-independent parts of signed-in pages (an article's text, the home page's
+    cards): they are kept fresh exactly as whole pages are.
+
+    ``name`` says what it is and everything it varies on besides its ``tags``
+    (the language and release are added). While ``render`` runs, what it finds
+    (``depends_on``, ``valid_until``) is gathered for the fragment as for a page;
+    the fragment passes its versions and its time limit on to the page around
+    it, if that page is to be shared, whether it was rendered now or came from
+    the cache. Renders every time when the page cache is off."""
+    if settings.PAGE_CACHE_SECONDS <= 0:
+        return render()
+    tags = [SITE, *tags]
+    key = (
+        f"{FRAGMENT_PREFIX}{release()}:{translation.get_language()}:"
+        + hashlib.sha256(name.encode()).hexdigest()
+    )
+    found = cache.get_many([key, *(version_key(tag) for tag in tags)])
+    entry = found.pop(key, None)
+    if entry is not None and _fresh(entry, found):
+        _pass_on(entry["versions"], entry["expires"])
+        return entry["content"]
+    versions = _read_versions(tags, found)
+    collected = {
+        "versions": dict(versions or {}),
+        "broken": versions is None,
+        "seconds": settings.PAGE_CACHE_SECONDS,
+    }
+    token = _collecting.set(collected)
+    try:
+        content = render()
+    finally:
+        _collecting.reset(token)
+    expires = time.time() + collected["seconds"]
+    _pass_on(collected["versions"], expires, broken=collected["broken"])
+    if not collected["broken"] and collected["seconds"] > 0:
+        entry = {
+            "content": content,
+            "versions": collected["versions"],
+            "expires": expires,
+        }
+        cache.set(key, entry, collected["seconds"])
+    return content
+
+
+def _pass_on(versions: dict, expires: float, *, broken: bool = False) -> None:
+    """A fragment's versions and time limit become the enclosing page's. A tag
+    the page read at another version means its data changed meanwhile: the page
+    is not stored."""
+    collected = _collecting.get()
+    if collected is None:
+        return
+    page_versions = collected["versions"]
+    if broken or any(
+        page_versions.get(key, value) != value for key, value in versions.items()
+    ):
+        collected["broken"] = True
+    page_versions |= versions
+    seconds = math.floor(expires - time.time())
+    collected["seconds"] = min(collected["seconds"], max(seconds, 0))
 
 
 def shared_page(template_name: str, extra_context: dict | None = None):

@@ -12,7 +12,9 @@ from django.http import (
     JsonResponse,
 )
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.templatetags.static import static
+from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 
@@ -33,8 +35,17 @@ SEARCH_RESULTS_PER_SECTION = 10
 @require_safe
 @pagecache.shared_when_signed_out(tags=[groups_caching.LISTING])
 def home(request):
-    # Featured groups meet online: anyone, anywhere can join them, and the home
-    # page does not know (or ask) where she is.
+    # What the page shows of groups is the same for everyone, signed in or not.
+    groups_html = pagecache.shared_fragment(
+        "home:groups", [groups_caching.LISTING], home_groups_html
+    )
+    return render(request, "home.html", {"groups_html": mark_safe(groups_html)})
+
+
+def home_groups_html() -> str:
+    """The home page's topics and featured groups (includes/home_groups.html).
+    Featured groups meet online: anyone, anywhere can join them, and the home page
+    does not know (or ask) where she is."""
     featured_groups = list(
         Group.objects.listed()
         .filter(status=Group.Status.ACTIVE, format=Group.Format.ONLINE)
@@ -42,9 +53,10 @@ def home(request):
         .with_next_meeting()
         .order_by("-created_at", "pk")[:FEATURED_GROUP_COUNT]
     )
+    # Its cards name their next meeting: due again when the first one starts.
     pagecache.valid_until(groups_caching.cards_change_at(featured_groups))
     context = {"topics": Topic.objects.all(), "featured_groups": featured_groups}
-    return render(request, "home.html", context)
+    return str(render_to_string("includes/home_groups.html", context))
 
 
 @require_safe

@@ -1,4 +1,4 @@
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 
 import pytest
@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from groups.models import Group, Topic
-from tests.conftest import make_group, make_place
+from tests.conftest import make_group, make_meeting, make_place
 
 
 class HomeParser(HTMLParser):
@@ -204,3 +204,66 @@ def test_it_uses_a_constant_number_of_queries(client, bob, signed_in):
         # Topics, featured groups (with their next meeting), their topics and
         # their schedules; nothing per group.
         assert with_three == 4
+
+
+# Shared with signed-in visitors (groups_site.pagecache.shared_fragment) -----------
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.GROUP_LISTING_CACHE_SECONDS = 300
+
+
+@pytest.mark.django_db
+def test_signed_in_visitors_get_the_groups_without_a_query(
+    client, bob, page_cache_on, django_assert_max_num_queries
+):
+    online_group("Evening Circle")
+    client.force_login(bob)
+    client.get("/")
+
+    # Her session and account only.
+    with django_assert_max_num_queries(2):
+        response = client.get("/")
+
+    assert "Evening Circle" in response.content.decode()
+    assert "/groups/mine/" in parse(response).links
+
+
+@pytest.mark.django_db
+def test_a_newly_approved_group_shows_to_everyone_at_once(
+    client, bob, moderator, page_cache_on, django_capture_on_commit_callbacks
+):
+    from django.test import Client
+
+    from groups import moderation as group_moderation
+
+    pending = online_group("Just Approved", status=Group.Status.PENDING)
+    signed_out = Client()
+    client.force_login(bob)
+    assert "Just Approved" not in client.get("/").content.decode()
+    assert "Just Approved" not in signed_out.get("/").content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        group_moderation.approve_group(group=pending, moderator=moderator)
+
+    assert "Just Approved" in client.get("/").content.decode()
+    response = signed_out.get("/")
+    assert "Just Approved" in response.content.decode()
+    assert "/groups/mine/" not in parse(response).links
+
+
+@pytest.mark.django_db
+def test_a_featured_groups_next_meeting_moves_on_once_it_starts(
+    client, bob, page_cache_on
+):
+    group = online_group("Evening Circle", schedule=False)
+    first = make_meeting(group, days_ahead=1)
+    make_meeting(group, days_ahead=2)
+    client.force_login(bob)
+    moment = first.starts_at.strftime("%Y-%m-%dT%H:%M")
+    assert moment in client.get("/").content.decode()
+
+    with time_machine.travel(first.starts_at + timedelta(minutes=1)):
+        assert moment not in client.get("/").content.decode()

@@ -20,8 +20,8 @@ from articles.comments.rules import (
     NOTE_MAX_LENGTH,
     clean_body,
     edit_deadline,
+    has_verified_email,
     posting_problem,
-    verified_email_exists,
 )
 from articles.models import (
     Comment,
@@ -77,7 +77,7 @@ def post_comment(
             problem = posting_problem(
                 user=author,
                 article=article,
-                has_verified_email=facts.get("has_verified_email"),
+                verified_email=facts.get("has_verified_email"),
             )
             if problem:
                 raise ValidationError(problem, code="not_allowed")
@@ -124,7 +124,7 @@ def _lock_author(author, parent: Comment | None) -> dict:
     if author is None or not author.is_authenticated:
         return {}
     facts = {
-        "has_verified_email": verified_email_exists(),
+        "has_verified_email": has_verified_email(),
         # The new comment's id, taken here rather than in a query of its own.
         "new_comment_id": tree.new_id_expression(),
     }

@@ -23,10 +23,20 @@ FRAGMENT_SECONDS old (its "5 minutes ago").
 The signed-in readers' CSRF token is the one thing in a shared fragment that is
 hers: fragments hold a placeholder (a value derived from SECRET_KEY, which no
 comment can contain) that is replaced by her token when the page is put
-together.
+together (fill_placeholders). The posting form at the foot of the discussion is
+shared the same way by everyone who may post (comment_form_html), with a second
+placeholder for its submission key, which every page gets afresh.
 
 Signed-out readers' whole discussion HTML is also cached per article, sort, page
-and the discussion version that articles.comments.tree bumps on every change."""
+and the discussion version that articles.comments.tree bumps on every change.
+So is the page as members see it, for every member who is not in it: the page is
+stored with the authors on it, and a member gets it (with her token) only when
+none of them is her or someone she blocked and she has no comment waiting for
+review and no helpful mark on the article (one query); anyone else, moderators,
+thread pages and pages with a reply form get theirs rendered as above. Below
+that, the page's threads themselves (its rows of comments) are kept for members
+with no comment waiting for review, so a member whose own comments are on the
+page gets it without loading the threads (articles.comments.members)."""
 
 import hashlib
 import time
@@ -35,11 +45,13 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.template.loader import get_template, render_to_string
+from django.templatetags.static import static
 from django.utils import translation
 from django.utils.crypto import salted_hmac
 from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import SafeString, mark_safe
 
+from articles.comments import members, rules
 from articles.comments.reading import (
     DEFAULT_SORT,
     Discussion,
@@ -49,11 +61,15 @@ from articles.comments.reading import (
     parse_sort,
 )
 from articles.comments.tree import discussion_version
-from articles.forms import CommentForm
+from articles.forms import CommentForm, new_submission_key
 from articles.models import Comment
+from groups_site import pagecache
 
 # Relative times ("5 minutes ago") in a cached fragment may be this much behind.
-FRAGMENT_SECONDS = 300
+FRAGMENT_SECONDS = members.SECONDS
+# The posting form shows nothing that changes but the code (which is in its key):
+# the time limit only bounds memory.
+COMMENT_FORM_SECONDS = 60 * 60
 ROW_TEMPLATE = "articles/includes/comment_row.html"
 # Query parameters a discussion page understands; with any other, its Reply links
 # would carry it too, so the page is rendered for her alone (and nothing cached).
@@ -65,6 +81,56 @@ FRAGMENT_LAYOUT = 1
 CSRF_PLACEHOLDER = SimpleLazyObject(
     lambda: salted_hmac("articles.comments.rendering", "csrf-placeholder").hexdigest()
 )
+SUBMISSION_KEY_PLACEHOLDER = SimpleLazyObject(
+    lambda: salted_hmac(
+        "articles.comments.rendering", "submission-key-placeholder"
+    ).hexdigest()
+)
+FORM_TEMPLATE = "articles/includes/comment_form.html"
+
+
+def fill_placeholders(html: str, csrf_token: str) -> str:
+    """A shared fragment made hers: her CSRF token, and a fresh submission key
+    for each posting form (a key is how post_comment tells a double submit from
+    her next comment, so no two pages may share one)."""
+    html = html.replace(str(CSRF_PLACEHOLDER), csrf_token)
+    placeholder = str(SUBMISSION_KEY_PLACEHOLDER)
+    while placeholder in html:
+        html = html.replace(placeholder, new_submission_key(), 1)
+    return html
+
+
+def comment_form_html(
+    article, user, *, csrf_token: str = "", verified_email: bool | None = None
+) -> SafeString:
+    """The posting form at the foot of the article's discussion, for her. When she
+    may post, the form is the same for everyone who may (only her token and its
+    submission key differ): it is rendered once per article and shared from the
+    cache (its Django widget templates are most of its cost). Why she can't post,
+    or the invitation to sign in, is rendered for her. One query for a signed-in
+    reader (posting_problem: her verified e-mail address) unless
+    ``verified_email`` was read with the article (rules.has_verified_email)."""
+    form = CommentForm(article=article, user=user, verified_email=verified_email)
+    context = {"form": form, "article": article, "user": user}
+    if not user.is_authenticated or form.posting_problem:
+        return render_to_string(FORM_TEMPLATE, context | {"csrf_token": csrf_token})
+    key = ":".join(
+        (
+            "comment-form",
+            pagecache.release(),
+            translation.get_language() or "",
+            # The form's script: its address changes with its content.
+            static("js/discussion.js"),
+            article.slug,
+        )
+    )
+    html = cache.get(key)
+    if html is None:
+        form.initial["submission_key"] = str(SUBMISSION_KEY_PLACEHOLDER)
+        context["csrf_token"] = str(CSRF_PLACEHOLDER)
+        html = str(render_to_string(FORM_TEMPLATE, context))
+        cache.set(key, html, COMMENT_FORM_SECONDS)
+    return mark_safe(fill_placeholders(html, csrf_token))
 
 
 def render_discussion(
@@ -106,19 +172,40 @@ def render_discussion(
         html = cache.get(key)
         if html is not None:
             return mark_safe(html)
-    discussion = load_discussion(article, viewer, sort=sort, page=page, root=root)
+    members_key = None
+    if set(query) <= {"page", "sort"}:
+        members_key = members.page_key(
+            article, viewer, sort=sort, page=page, root=root, query=_query_key(query)
+        )
+    if members_key is not None:
+        entry = cache.get(members_key)
+        if entry is not None and not members.differs_for_her(entry, article, viewer):
+            return mark_safe(fill_placeholders(entry["html"], csrf_token))
+    if root is None and viewer.is_authenticated and not viewer.is_moderator:
+        discussion = members.threads(article, viewer, sort=sort, page=page)
+    else:
+        discussion = load_discussion(article, viewer, sort=sort, page=page, root=root)
     reply_form = _reply_form(article, discussion, viewer, reply_to)
     _render_rows(
         discussion,
         viewer,
         reply_form=reply_form,
         query=query,
-        csrf_token=csrf_token,
+        # Her token goes in below, once the page may have been stored.
+        csrf_token=str(CSRF_PLACEHOLDER) if members_key else csrf_token,
     )
     context["discussion"] = discussion
     html = render_to_string("articles/includes/discussion.html", context)
     if cacheable and discussion.page_obj.number == page:
         cache.set(key, str(html), FRAGMENT_SECONDS)
+    if members_key is not None:
+        author_ids = members.author_ids(discussion)
+        if discussion.page_obj.number == page and not members.differs_for_her(
+            {"author_ids": author_ids}, article, viewer
+        ):
+            entry = {"html": str(html), "author_ids": author_ids}
+            cache.set(members_key, entry, members.SECONDS)
+        html = fill_placeholders(html, csrf_token)
     return mark_safe(html)
 
 
@@ -170,24 +257,49 @@ def _render_rows(
             }
         )
 
+    def editable(row: Row) -> bool:
+        return rules.can_edit_comment(comment=row.comment, user=viewer.user)
+
     reply_to_id = reply_form.parent_id if reply_form is not None else None
     shared = [
         row
         for row in discussion.rows
         if not row.is_more and not _is_hers(row, viewer, reply_to_id)
     ]
+    # Her own comments look the same every time she reads them (but for the
+    # Edit link, which its time limit takes away): kept for her too.
+    own = [
+        row
+        for row in discussion.rows
+        if viewer.is_authenticated
+        and not row.is_more
+        and row.comment.author_id == viewer.user.pk
+        and not row.is_blocked
+        and not row.is_helpful
+        and row.comment.pk != reply_to_id
+    ]
     fragments = {}
+    placeholder = str(CSRF_PLACEHOLDER) if viewer.is_authenticated else ""
     if shared and set(query) <= SHARED_QUERY_KEYS:
-        placeholder = str(CSRF_PLACEHOLDER) if viewer.is_authenticated else ""
         fragments = _shared_fragments(
             discussion, shared, viewer, query, lambda row: render(row, placeholder)
+        )
+    if own and set(query) <= SHARED_QUERY_KEYS:
+        fragments |= _shared_fragments(
+            discussion,
+            own,
+            viewer,
+            query,
+            lambda row: render(row, placeholder),
+            audience=f"author-{_audience(viewer)}",
+            mark=lambda row: "edit" if editable(row) else "",
         )
     for row in discussion.rows:
         html = fragments.get(row.comment.pk) if row.comment is not None else None
         if html is None:
             html = render(row, csrf_token)
         elif viewer.is_authenticated:
-            html = html.replace(str(CSRF_PLACEHOLDER), csrf_token)
+            html = fill_placeholders(html, csrf_token)
         row.html = mark_safe(html)
 
 
@@ -211,10 +323,15 @@ def _audience(viewer: Viewer) -> str:
     return "moderator" if viewer.is_moderator else "member"
 
 
-def _shared_fragments(discussion, rows, viewer: Viewer, query, render) -> dict:
+def _shared_fragments(
+    discussion, rows, viewer: Viewer, query, render, *, audience="", mark=None
+) -> dict:
     """{comment id: HTML} for ``rows``, from the page's cached fragments where
-    their version still matches, rendering (and storing) the others."""
-    audience = _audience(viewer)
+    their version still matches, rendering (and storing) the others.
+    ``audience``: whose fragments they are (by default her kind of reader;
+    "author-..." for her own comments, which only their author is given);
+    ``mark``: what else a row's fragment varies on, as a string."""
+    audience = audience or _audience(viewer)
     # Signed-out readers' Reply links don't keep the query ("Sign in to reply").
     query_key = _query_key(query) if viewer.is_authenticated else ""
     language = translation.get_language()
@@ -244,6 +361,8 @@ def _shared_fragments(discussion, rows, viewer: Viewer, query, render) -> dict:
     fragments, changed = {}, False
     for row in rows:
         version = fragment_version(row, discussion.article, audience, query_key)
+        if mark is not None:
+            version += mark(row)
         entry = stored.get(row.comment.pk)
         if entry is None or entry[0] != version or entry[2] < fresh_after:
             entry = (version, render(row), now)

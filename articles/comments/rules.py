@@ -25,16 +25,18 @@ CONTROL_CHARACTERS = re.compile(
 )
 
 
-def verified_email_exists() -> Exists:
-    """Whether the user row queried has a verified e-mail address, as an
-    expression: post_comment reads it in the query that locks her row, so this
-    rule costs no query of its own there."""
-    return Exists(EmailAddress.objects.filter(user=OuterRef("pk"), verified=True))
+def has_verified_email(user=None) -> Exists:
+    """Whether she has confirmed an e-mail address, as an expression, so a query
+    that runs anyway can ask it: the article page's (``user`` her) or the one
+    that locks her row when she posts (the default: the row being read)."""
+    who = OuterRef("pk") if user is None else user
+    return Exists(EmailAddress.objects.filter(user=who, verified=True))
 
 
-def posting_problem(*, user, article, has_verified_email: bool | None = None) -> str:
+def posting_problem(*, user, article, verified_email: bool | None = None) -> str:
     """Why she cannot post on this article now, or "" when she can. Runs a query
-    (her verified e-mail address) unless ``has_verified_email`` is given."""
+    (her verified e-mail address) unless ``verified_email`` says, read in the
+    same request (has_verified_email)."""
     if user is None or not user.is_authenticated:
         return "Please sign in to join the discussion."
     if not user.is_active:
@@ -47,11 +49,9 @@ def posting_problem(*, user, article, has_verified_email: bool | None = None) ->
         return "Comments are closed on this article."
     if user.guidelines_accepted_at is None:
         return "Please read and accept the community guidelines before you post."
-    if has_verified_email is None:
-        has_verified_email = EmailAddress.objects.filter(
-            user=user, verified=True
-        ).exists()
-    if not has_verified_email:
+    if verified_email is None:
+        verified_email = EmailAddress.objects.filter(user=user, verified=True).exists()
+    if not verified_email:
         return "Please confirm your e-mail address before you post."
     return ""
 

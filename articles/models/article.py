@@ -10,6 +10,7 @@ from django.db.models import Count, Func, OuterRef, Prefetch, Q, Subquery, Value
 from django.urls import reverse
 from django.utils import timezone
 
+from articles import caching
 from groups.models import Topic
 from groups_site.lib.text import refuse_hidden_characters, render_markdown_article
 
@@ -314,6 +315,8 @@ class Article(models.Model):
         self.save(
             update_fields=["status", "published_at", "last_reviewed", "updated_at"]
         )
+        # Its page and every list of articles show it (or, when scheduled, will).
+        caching.articles_changed(self.slug)
 
 
 class Source(models.Model):

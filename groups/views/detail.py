@@ -1,7 +1,6 @@
 from django.db.models import prefetch_related_objects
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils.translation import get_language
 
 from groups import access, caching, services
 from groups.meetings import open_data, rendering
@@ -29,10 +28,8 @@ def _public_parts(group) -> dict[str, str]:
             for part in PUBLIC_PARTS
         }
 
-    return pagecache.shared_value(
-        f"group-parts:{group.pk}:{get_language()}",
-        [caching.group_tag(group.slug)],
-        render_parts,
+    return pagecache.shared_fragment(
+        f"group-parts:{group.pk}", [caching.group_tag(group.slug)], render_parts
     )
 
 

@@ -5,9 +5,11 @@ needed: in these tests the on-commit bumps never run), one reader's controls
 never reach another, and the page costs the same queries whatever its size."""
 
 import re
+from datetime import timedelta
 from html import unescape
 
 import pytest
+import time_machine
 from django.test import Client
 
 from accounts import services as account_services
@@ -261,8 +263,9 @@ def test_it_renders_the_reply_form_under_the_comment_she_answers(article, alice,
 
 @pytest.mark.parametrize("size", [10, 200])
 def test_it_costs_the_same_queries_whatever_the_size(
-    client, django_assert_max_num_queries, article, alice, bob, charlie, size
+    settings, client, django_assert_max_num_queries, article, alice, bob, charlie, size
 ):
+    settings.PAGE_CACHE_SECONDS = 600
     account_services.block_user(blocker=charlie, blocked=bob)
     make_thread(article, [alice, bob], replies=size - 2)
     own = make_comment(article, charlie)
@@ -270,11 +273,204 @@ def test_it_costs_the_same_queries_whatever_the_size(
     client.force_login(charlie)
     page(client)  # the first request after signing in writes; fragments are made
 
-    # The session and her user; the article with its topics and sources; the
-    # published articles' state (the related articles are cached); the
-    # discussion's count, page and replies; the comment form's check of her
-    # e-mail address. Her blocks and the shared fragments come from the cache.
-    with django_assert_max_num_queries(10):
+    # The session and her user; the article (with whether she may post); the
+    # discussion's count, page and replies (her own comment is on the page, so
+    # the members' shared page is not hers). Her blocks, the article's parts and
+    # the comments' shared fragments come from the cache.
+    with django_assert_max_num_queries(6):
         html = page(client)
     assert own.pk in shown_ids(html)
     assert len(shown_ids(html)) == size
+
+
+# The page every member who is not in it shares -----------------------------------
+
+
+@pytest.fixture
+def dana(db):
+    from tests.conftest import make_user
+
+    return make_user("dana")
+
+
+def shared_first(charlie):
+    """Charlie, who has nothing on the page, reads it first: from then on it is
+    the members' shared page."""
+    html = page(signed_in(charlie))
+    return discussion(html)
+
+
+def without_keys(html: str) -> str:
+    """The page without what every page gets afresh (its token and form key)."""
+    return re.sub(
+        r'name="(csrfmiddlewaretoken|submission_key)" value="[^"]+"', "", html
+    )
+
+
+def test_it_serves_the_members_page_with_a_query_of_her_own(
+    settings, article, alice, bob, charlie, django_assert_max_num_queries
+):
+    # The article's own parts come from the page cache too.
+    settings.PAGE_CACHE_SECONDS = 600
+    make_thread(article, [alice, bob], replies=8)
+    first = shared_first(charlie)
+    reader = signed_in(charlie)
+    page(reader)
+
+    # The session and her user, and the article (with whether she has a comment
+    # waiting for review or a helpful mark on it).
+    with django_assert_max_num_queries(3):
+        html = page(reader)
+    assert without_keys(discussion(html)) == without_keys(first)
+    assert str(CSRF_PLACEHOLDER) not in html
+
+
+def test_it_gives_her_own_comments_their_controls_on_the_shared_page(
+    article, alice, bob, charlie
+):
+    bobs = make_comment(article, bob, body="By Bob", created_at=None)
+    anonymous = make_comment(article, bob, body="Second words", is_anonymous=True)
+    shared = shared_first(charlie)
+    assert "(you" not in shared
+    assert "bob" not in comment_html(shared, anonymous).lower()
+
+    html = page(signed_in(bob))
+
+    assert "(you)" in comment_html(html, bobs)
+    assert f"/comments/{bobs.pk}/edit/" in html
+    assert "(you, posted anonymously)" in comment_html(html, anonymous)
+    again = discussion(page(signed_in(alice)))
+    assert "(you" not in again
+    assert f"/comments/{bobs.pk}/edit/" not in again
+
+
+def test_it_folds_a_blocked_authors_comment_on_the_shared_page(
+    article, alice, bob, charlie, dana
+):
+    bobs = make_comment(article, bob, body="By Bob")
+    make_comment(article, alice, body="By Alice")
+    shared_first(charlie)
+    account_services.block_user(blocker=dana, blocked=bob)
+
+    html = page(signed_in(dana))
+
+    assert "You blocked this person" in comment_html(html, bobs)
+    assert "You blocked this person" not in page(signed_in(charlie))
+
+
+def test_it_folds_a_hidden_anonymous_author_on_the_shared_page(
+    article, alice, bob, charlie, dana
+):
+    anonymous = make_comment(article, bob, body="Quiet words", is_anonymous=True)
+    shared_first(charlie)
+    account_services.block_user(blocker=dana, blocked=bob, via_anonymous_comment=True)
+
+    html = comment_html(page(signed_in(dana)), anonymous)
+
+    assert "You hid this person's comments." in html
+    assert "bob" not in html.lower()
+    assert "You hid" not in page(signed_in(charlie))
+
+
+def test_it_presses_her_helpful_mark_on_the_shared_page(
+    article, alice, bob, charlie, dana
+):
+    alices = make_comment(article, alice, body="By Alice")
+    make_comment(article, bob, body="By Bob")
+    shared_first(charlie)
+    # Marking it changes the count (a new version); her mark alone must show too.
+    posting.toggle_helpful(comment=alices, user=dana, mark=True)
+    shared_first(charlie)
+
+    assert is_pressed(page(signed_in(dana)), alices)
+    assert not is_pressed(page(signed_in(charlie)), alices)
+
+
+def test_it_shows_her_held_comment_though_others_share_the_page(
+    article, alice, bob, charlie, dana
+):
+    top = make_comment(article, alice, body="A question")
+    held = make_comment(
+        article, dana, top, body="Waiting words", status=Comment.Status.HELD
+    )
+    shared_first(charlie)
+
+    assert "Waiting words" in comment_html(page(signed_in(dana)), held)
+    assert "Waiting words" not in page(signed_in(bob))
+
+
+def test_it_never_serves_the_members_page_to_a_moderator(
+    article, alice, bob, charlie, moderator
+):
+    anonymous = make_comment(article, alice, body="Who wrote this", is_anonymous=True)
+    shared_first(charlie)
+
+    html = comment_html(page(signed_in(moderator)), anonymous)
+
+    assert "Anonymous member (alice)" in html
+    assert "alice" not in comment_html(page(signed_in(bob)), anonymous).lower()
+
+
+def test_it_shows_a_new_comment_on_the_shared_page_at_once(
+    article, alice, bob, charlie
+):
+    make_comment(article, alice, body="First words")
+    reader = signed_in(charlie)
+    page(reader)
+    page(reader)
+
+    make_comment(article, bob, body="Newer words")
+
+    assert "Newer words" in page(reader)
+
+
+def test_her_own_comments_come_with_the_members_threads_without_a_query(
+    settings, article, alice, bob, charlie, django_assert_max_num_queries
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    make_thread(article, [alice, charlie], replies=6)
+    bobs = make_comment(article, bob, body="By Bob", created_at=None)
+    shared_first(charlie)
+    reader = signed_in(bob)
+    page(reader)
+
+    # The session and her user, and the article: the threads come from the
+    # cache, and her own rows are rendered for her.
+    with django_assert_max_num_queries(3):
+        html = page(reader)
+    assert "(you)" in comment_html(html, bobs)
+    assert f"/comments/{bobs.pk}/edit/" in html
+    assert html.count("(you") == 1
+
+
+def test_her_helpful_marks_go_on_the_members_threads(
+    article, alice, bob, charlie, dana
+):
+    alices = make_comment(article, alice, body="By Alice")
+    bobs = make_comment(article, bob, body="By Bob")
+    posting.toggle_helpful(comment=alices, user=dana, mark=True)
+    posting.toggle_helpful(comment=bobs, user=charlie, mark=True)
+    make_comment(article, dana, body="By Dana")  # so the whole page isn't hers
+    shared_first(charlie)
+
+    html = page(signed_in(dana))
+
+    assert is_pressed(html, alices)
+    assert not is_pressed(html, bobs)
+    assert not is_pressed(page(signed_in(alice)), bobs)
+
+
+def test_her_own_comments_edit_link_goes_when_its_time_is_up(settings, article, bob):
+    bobs = make_comment(article, bob, body="By Bob", created_at=None)
+    reader = signed_in(bob)
+    deadline = bobs.created_at + timedelta(minutes=settings.COMMENT_EDIT_WINDOW_MINUTES)
+
+    with time_machine.travel(deadline - timedelta(minutes=1)):
+        page(reader)
+        assert f"/comments/{bobs.pk}/edit/" in page(reader)  # from her fragments
+    # A minute later her fragment is still fresh, but not its Edit link.
+    with time_machine.travel(deadline + timedelta(minutes=1)):
+        html = page(reader)
+    assert f"/comments/{bobs.pk}/edit/" not in html
+    assert f"/comments/{bobs.pk}/delete/" in html
+    assert "(you)" in comment_html(html, bobs)
