@@ -96,7 +96,7 @@ def test_it_gives_a_working_cache_client_for_redis_url():
         "print(isinstance(cache._cache, RedisCacheClient), cache._cache.get_client())"
     )
     result = run_settings({"REDIS_URL": "redis://127.0.0.1:6379/15"}, code)
-    assert result.stdout.startswith("True Redis<"), result.stderr[-2000:]
+    assert result.stdout.startswith("True <redis.client.Redis("), result.stderr[-2000:]
 
 
 def deploy_check(**env) -> subprocess.CompletedProcess:
