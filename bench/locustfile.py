@@ -68,11 +68,25 @@ def an_article() -> str:
     return random.choices(list(weights), weights=list(weights.values()))[0]
 
 
+PACED = constant_throughput(USER_RPS)
+
+
 class Visitor(FastHttpUser):
+    """One person. Locust starts visitors in batches once a second, and a second
+    is a whole number of visits apart: paced alone, every visitor would ask at
+    the same instant, a burst of them all twice a second that measures the queue
+    of the burst, not the site. People arrive independently: each visitor
+    starts at a random moment of her first interval, and each wait is drawn
+    around the pace (the same mean), so they never fall into step."""
+
     abstract = True
-    wait_time = constant_throughput(USER_RPS)
+
+    def wait_time(self):
+        return PACED(self) * random.uniform(0.8, 1.2)
 
     def on_start(self):
+        # Not measured (the clock starts once every visitor has arrived).
+        time.sleep(random.uniform(0, 1 / USER_RPS))
         n = next(ADDRESSES)
         self.headers = {
             "X-Real-IP": f"127.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}"
