@@ -230,21 +230,12 @@ def shared_when_signed_out(
                 return view(request, *args, **kwargs)
             page_tags = [SITE, *(tags(**kwargs) if callable(tags) else tags)]
             key = _page_key(request, variant(request) if variant else "")
-            found = cache.get_many([key, *(version_key(tag) for tag in page_tags)])
-            entry = found.pop(key, None)
-            if entry is not None and _fresh(entry, found):
+            entry, found = _look_up(key, page_tags)
+            if entry is not None:
                 return _from_entry(entry)
-            versions = _read_versions(page_tags, found)
-            collected = {
-                "versions": dict(versions or {}),
-                "broken": versions is None,
-                "seconds": settings.PAGE_CACHE_SECONDS,
-            }
-            token = _collecting.set(collected)
-            try:
-                response = view(request, *args, **kwargs)
-            finally:
-                _collecting.reset(token)
+            response, collected = _collect(
+                page_tags, found, lambda: view(request, *args, **kwargs)
+            )
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
             if (
@@ -259,6 +250,32 @@ def shared_when_signed_out(
         return wrapped
 
     return decorator
+
+
+def _look_up(key: str, tags: list[str]) -> tuple[dict | None, dict]:
+    """The entry stored at ``key`` while still current (else None), and the
+    versions of ``tags`` read in the same round trip."""
+    found = cache.get_many([key, *(version_key(tag) for tag in tags)])
+    entry = found.pop(key, None)
+    if entry is not None and _fresh(entry, found):
+        return entry, found
+    return None, found
+
+
+def _collect(tags: list[str], found: dict, produce: Callable):
+    """``produce()``, and what was gathered while it ran (the versions of
+    ``tags`` read before it, those of what it depends on, its time limit)."""
+    versions = _read_versions(tags, found)
+    collected = {
+        "versions": dict(versions or {}),
+        "broken": versions is None,
+        "seconds": settings.PAGE_CACHE_SECONDS,
+    }
+    token = _collecting.set(collected)
+    try:
+        return produce(), collected
+    finally:
+        _collecting.reset(token)
 
 
 def _fresh(entry: dict, found: dict) -> bool:
@@ -305,22 +322,11 @@ def shared_fragment(name: str, tags: Iterable[str], render: Callable[[], object]
         f"{FRAGMENT_PREFIX}{release()}:{translation.get_language()}:"
         + hashlib.sha256(name.encode()).hexdigest()
     )
-    found = cache.get_many([key, *(version_key(tag) for tag in tags)])
-    entry = found.pop(key, None)
-    if entry is not None and _fresh(entry, found):
+    entry, found = _look_up(key, tags)
+    if entry is not None:
         _pass_on(entry["versions"], entry["expires"])
         return entry["content"]
-    versions = _read_versions(tags, found)
-    collected = {
-        "versions": dict(versions or {}),
-        "broken": versions is None,
-        "seconds": settings.PAGE_CACHE_SECONDS,
-    }
-    token = _collecting.set(collected)
-    try:
-        content = render()
-    finally:
-        _collecting.reset(token)
+    content, collected = _collect(tags, found, render)
     expires = time.time() + collected["seconds"]
     _pass_on(collected["versions"], expires, broken=collected["broken"])
     if not collected["broken"] and collected["seconds"] > 0:
