@@ -10,20 +10,13 @@ from gunicorn.glogging import Logger
 
 # gunicorn reads this file before it puts the project on the import path.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from groups_site.lib.host import cores  # noqa: E402
 from groups_site.logs import JsonFormatter  # noqa: E402
 
 
 def env_int(name: str, default: int) -> int:
     value = os.environ.get(name, "")
     return int(value) if value else default
-
-
-def cores() -> int:
-    # The cores this process may use (a container's share), not the machine's.
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
 
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")

@@ -1,9 +1,12 @@
 """What the scripts that serve Kindred on loopback share (`make bench`, `make
 load`, `make cluster-demo`): a free port, a database of their own on the server
-DATABASE_URL names (or the embedded one), and waiting for a server to answer."""
+DATABASE_URL names (or the embedded one), waiting for a server to answer, and
+stopping what they started."""
 
 import os
+import signal
 import socket
+import subprocess
 import sys
 import time
 import urllib.request
@@ -17,14 +20,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def cores() -> int:
-    """The cores this process may use (a container's share), not the machine's."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
 
 
 def database_url(name: str) -> str:
@@ -69,3 +64,14 @@ def wait_until_up(url: str, timeout: float = 30) -> None:
         except OSError:
             time.sleep(0.3)
     raise SystemExit(f"The server did not answer at {url}")
+
+
+def stop(processes: list, timeout: float = 30) -> None:
+    """Stop the servers a script started, the last started first (a server
+    before the Redis or PostgreSQL it uses); kill one that will not stop."""
+    for process in reversed(processes):
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()

@@ -25,7 +25,6 @@ import math
 import os
 import re
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -40,6 +39,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 
 from bench import harness  # noqa: E402
+from groups_site.lib.host import cores  # noqa: E402
 
 PYTHON = sys.executable
 DB_NAME = "kindred_load"
@@ -157,8 +157,8 @@ class CpuMeter:
         }
         rest = max(share["busy"] - share["server"] - share["load"], 0.0)
         return (
-            f"processor time over the run ({harness.cores()} cores = "
-            f"{100 * harness.cores()}%): gunicorn {100 * share['server']:.0f}%, "
+            f"processor time over the run ({cores()} cores = "
+            f"{100 * cores()}%): gunicorn {100 * share['server']:.0f}%, "
             f"locust {100 * share['load']:.0f}%, the rest (PostgreSQL, Redis, "
             f"system) {100 * rest:.0f}%; per request: gunicorn "
             f"{1000 * share['server'] / rate:.1f} ms, locust "
@@ -358,12 +358,7 @@ def main() -> int:
         return 0 if report(work, cpu) else 1
     finally:
         # The server before the Redis it uses.
-        for process in reversed(processes):
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        harness.stop(processes, timeout=30)
         shutil.rmtree(work, ignore_errors=True)
 
 

@@ -25,7 +25,6 @@ import json
 import os
 import re
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -439,12 +438,7 @@ def main() -> int:
         run_checks(port_a, port_b, port_lb, mail_dir, media, facts)
     finally:
         # Servers before the Redis they use.
-        for process in reversed(processes):
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        harness.stop(processes, timeout=20)
         shutil.rmtree(work, ignore_errors=True)
     failed = [name for name, passed, _ in RESULTS if not passed]
     print()

@@ -46,21 +46,23 @@ def page_key(article, viewer: Viewer, *, sort, page, root, query: str):
     at most (its "5 minutes ago")."""
     if root is not None or not viewer.is_authenticated or viewer.is_moderator:
         return None
-    return "members-discussion:" + ":".join(
-        str(part)
-        for part in (
-            pagecache.release(),
-            translation.get_language(),
-            article.pk,
-            article.slug,
-            discussion_version(article.pk),
-            int(article.comments_open),
-            sort,
-            page,
-            # Its Reply links keep the query as it was given.
-            hashlib.blake2b(query.encode(), digest_size=8).hexdigest(),
-        )
+    return _key(
+        "members-discussion",
+        article,
+        translation.get_language(),
+        int(article.comments_open),
+        sort,
+        page,
+        # Its Reply links keep the query as it was given.
+        hashlib.blake2b(query.encode(), digest_size=8).hexdigest(),
     )
+
+
+def _key(kind: str, article, *parts) -> str:
+    """A key of this release's under the article's current discussion version."""
+    common = (pagecache.release(), article.pk, article.slug)
+    version = discussion_version(article.pk)
+    return ":".join(str(part) for part in (kind, *common, version, *parts))
 
 
 def threads(article, viewer: Viewer, *, sort: str, page: int) -> Discussion:
@@ -73,17 +75,7 @@ def threads(article, viewer: Viewer, *, sort: str, page: int) -> Discussion:
     rendered). No query from the cache, or one for her helpful marks."""
     if _has_held_comment(article, viewer):
         return load_discussion(article, viewer, sort=sort, page=page)
-    key = "members-threads:" + ":".join(
-        str(part)
-        for part in (
-            pagecache.release(),
-            article.pk,
-            article.slug,
-            discussion_version(article.pk),
-            sort,
-            page,
-        )
-    )
+    key = _key("members-threads", article, sort, page)
     stored = cache.get(key)
     if stored is None:
         discussion = load_discussion(article, viewer, sort=sort, page=page)
